@@ -1,0 +1,1 @@
+int cqbankxml_placeholder(void);

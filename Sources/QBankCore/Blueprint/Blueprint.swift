@@ -1,0 +1,74 @@
+/// What a form of an exam must contain. Read from `blueprint.json`; nothing about a
+/// particular exam is hard-coded in qbank.
+public struct Blueprint: Hashable, Sendable {
+    /// Exam code, e.g. `MLA-C01`.
+    public var exam: String
+    public var title: String?
+    public var form: FormSpec
+    public var domains: [BlueprintDomain]
+    public var origin: Origin
+
+    public init(exam: String, title: String? = nil, form: FormSpec, domains: [BlueprintDomain], origin: Origin = .unknown) {
+        self.exam = exam
+        self.title = title
+        self.form = form
+        self.domains = domains
+        self.origin = origin
+    }
+
+    public func domain(_ id: Int) -> BlueprintDomain? { domains.first { $0.id == id } }
+
+    /// The domain a task statement belongs to, if the blueprint lists it.
+    public func domain(ofTask task: String) -> BlueprintDomain? {
+        domains.first { $0.tasks.contains { $0.id == task } }
+    }
+
+    /// Scored items per domain on one form, by largest remainder over the weights.
+    public var scoredCounts: [Int: Int] { counts(for: form.scored) }
+    /// Unscored (pretest) items per domain on one form.
+    public var unscoredCounts: [Int: Int] { counts(for: form.unscored) }
+
+    /// Items per domain for `total` slots, apportioned by weight.
+    public func counts(for total: Int) -> [Int: Int] {
+        let shares = LargestRemainder.apportion(total, weights: domains.map(\.weight))
+        return Dictionary(uniqueKeysWithValues: zip(domains.map(\.id), shares))
+    }
+}
+
+public struct FormSpec: Hashable, Sendable {
+    public var length: Int
+    public var scored: Int
+    public var unscored: Int
+
+    public init(length: Int, scored: Int, unscored: Int) {
+        self.length = length
+        self.scored = scored
+        self.unscored = unscored
+    }
+}
+
+public struct BlueprintDomain: Hashable, Sendable {
+    public var id: Int
+    public var name: String
+    /// Relative weight (e.g. 28 for 28%). Weights need not sum to 100.
+    public var weight: Double
+    public var tasks: [TaskStatement]
+
+    public init(id: Int, name: String, weight: Double, tasks: [TaskStatement]) {
+        self.id = id
+        self.name = name
+        self.weight = weight
+        self.tasks = tasks
+    }
+}
+
+public struct TaskStatement: Hashable, Sendable {
+    /// e.g. `2.3`.
+    public var id: String
+    public var name: String
+
+    public init(id: String, name: String) {
+        self.id = id
+        self.name = name
+    }
+}

@@ -1,0 +1,31 @@
+/// The content of one bank file, in either syntax. A file holds stand-alone items
+/// first, then case studies; both syntaxes keep exactly this order.
+public struct BankFile: Hashable, Sendable {
+    /// The path as the user named it; used in every diagnostic.
+    public var path: String
+    public var items: [Item]
+    public var cases: [CaseStudy]
+
+    public init(path: String, items: [Item] = [], cases: [CaseStudy] = []) {
+        self.path = path
+        self.items = items
+        self.cases = cases
+    }
+
+    /// Every item, stand-alone ones first, then each case's items in order.
+    public var allItems: [Item] { items + cases.flatMap(\.items) }
+}
+
+/// A bank: every file that shares one blueprint.
+public struct Bank: Sendable {
+    public var files: [BankFile]
+    public var blueprint: Blueprint?
+
+    public init(files: [BankFile], blueprint: Blueprint? = nil) {
+        self.files = files
+        self.blueprint = blueprint
+    }
+
+    public var allItems: [Item] { files.flatMap(\.allItems) }
+    public var allCases: [CaseStudy] { files.flatMap(\.cases) }
+}
