@@ -1,0 +1,28 @@
+import QBankCore
+
+/// Every rule qbank ships, in id order. A test checks that each file under `Rules/`
+/// is listed here and that ids and names are unique.
+public enum BuiltInRules {
+    public static let all: [any Rule.Type] = [
+        SingleAnswerKeyCountRule.self,
+        SingleAnswerOptionCountRule.self,
+        MultipleResponseCountsRule.self,
+        OrderingStepsRule.self,
+        MatchingPromptsRule.self,
+        CaseStudyStructureRule.self,
+        DuplicateIDRule.self,
+        EmptyTextRule.self,
+        UnresolvedReferenceRule.self,
+        MissingRationaleOrReferenceRule.self,
+        SelectCountRule.self,
+        UnknownDomainRule.self,
+        TaskNotInDomainRule.self,
+        DuplicateChoiceTextRule.self,
+        DuplicateChoiceIDRule.self,
+    ]
+
+    /// Descriptions of every rule, including those readers report under.
+    public static var descriptions: [RuleDescription] {
+        (ReaderRules.all + [LintEngine.noBlueprint] + all.map { $0.description }).sorted { $0.id < $1.id }
+    }
+}

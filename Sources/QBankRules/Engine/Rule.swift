@@ -1,0 +1,61 @@
+import QBankCore
+
+/// A lint rule: a stateless value that looks at a bank and returns findings.
+///
+/// Rules never print and never throw; everything a user sees about a rule comes from
+/// its `description`.
+public protocol Rule: Sendable {
+    static var description: RuleDescription { get }
+    init()
+    func check(_ context: LintContext) -> [Diagnostic]
+}
+
+/// A rule that looks at one item at a time (every item, stand-alone or in a case).
+public protocol ItemRule: Rule {
+    func check(_ item: Item, in context: ItemContext) -> [Diagnostic]
+}
+
+extension ItemRule {
+    public func check(_ context: LintContext) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for file in context.bank.files {
+            for item in file.items {
+                found += check(item, in: ItemContext(file: file, caseStudy: nil, blueprint: context.bank.blueprint))
+            }
+            for caseStudy in file.cases {
+                let itemContext = ItemContext(file: file, caseStudy: caseStudy, blueprint: context.bank.blueprint)
+                for item in caseStudy.items { found += check(item, in: itemContext) }
+            }
+        }
+        return found
+    }
+}
+
+/// What a whole-bank rule sees.
+public struct LintContext: Sendable {
+    public var bank: Bank
+
+    public init(bank: Bank) { self.bank = bank }
+}
+
+/// What an item rule sees besides the item.
+public struct ItemContext: Sendable {
+    public var file: BankFile
+    /// The case study the item belongs to, if any.
+    public var caseStudy: CaseStudy?
+    public var blueprint: Blueprint?
+}
+
+extension Rule {
+    /// A finding of this rule at `origin`, falling back to the top of `file`.
+    public func diagnostic(
+        _ message: String, at origin: Origin, in file: String, item: String?, related: [RelatedLocation] = []
+    ) -> Diagnostic {
+        let rule = Self.description
+        return Diagnostic(
+            ruleID: rule.id, ruleName: rule.name, severity: rule.severity, message: message,
+            location: origin.location ?? SourceLocation(file: file, line: 1, column: 1),
+            itemID: item, related: related
+        )
+    }
+}

@@ -1,0 +1,84 @@
+import QBankCore
+
+/// A multiple-response item asks for as many options as it has keys, and says so consistently.
+public struct SelectCountRule: ItemRule {
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "QB111", name: "select-count", category: .structure,
+        summary: "A multiple-response item's `select` must equal its number of correct options, and a \"Select N\" in the stem must agree.",
+        rationale: """
+            Candidates are told how many options to choose and are scored all or nothing. If the number they \
+            are told differs from the number of keys, no answer can earn the point.
+            """,
+        severity: .error,
+        triggeringExamples: [
+            """
+            ↓<item id="q1" type="multiple" select="3" domain="4" task="4.3" status="draft">
+              <stem>Which controls encrypt data at rest? (Select THREE.)</stem>
+              <options>
+                <option id="a" correct="true"><text>AWS KMS keys</text></option>
+                <option id="b" correct="true"><text>S3 default encryption</text></option>
+                <option id="c"><text>Security groups</text></option>
+                <option id="d"><text>VPC flow logs</text></option>
+                <option id="e"><text>AWS WAF rules</text></option>
+              </options>
+            </item>
+            """,
+            """
+            <item id="q1" type="multiple" select="2" domain="4" task="4.3" status="draft">
+              ↓<stem>Which controls encrypt data at rest? (Choose three.)</stem>
+              <options>
+                <option id="a" correct="true"><text>AWS KMS keys</text></option>
+                <option id="b" correct="true"><text>S3 default encryption</text></option>
+                <option id="c"><text>Security groups</text></option>
+                <option id="d"><text>VPC flow logs</text></option>
+                <option id="e"><text>AWS WAF rules</text></option>
+              </options>
+            </item>
+            """,
+        ],
+        nonTriggeringExamples: [
+            """
+            <item id="q1" type="multiple" select="2" domain="4" task="4.3" status="draft">
+              <stem>Which controls encrypt data at rest? (Select TWO.)</stem>
+              <options>
+                <option id="a" correct="true"><text>AWS KMS keys</text></option>
+                <option id="b" correct="true"><text>S3 default encryption</text></option>
+                <option id="c"><text>Security groups</text></option>
+                <option id="d"><text>VPC flow logs</text></option>
+                <option id="e"><text>AWS WAF rules</text></option>
+              </options>
+            </item>
+            """,
+        ]
+    )
+
+    public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
+        guard item.type == .multiple, let body = item.choiceBody, let select = body.select else { return [] }
+        var found: [Diagnostic] = []
+        if select != body.keys.count {
+            found.append(diagnostic(
+                "item '\(item.id)' asks to select \(select) but has \(counted(body.keys.count, "correct option")); make them equal",
+                at: item.origin, in: context.file.path, item: item.id))
+        }
+        if let stated = Self.statedCount(in: item.stem.value), stated != select {
+            found.append(diagnostic(
+                "the stem of item '\(item.id)' says to choose \(stated) but select is \(select); make them agree",
+                at: item.stem.origin.location == nil ? item.origin : item.stem.origin, in: context.file.path, item: item.id))
+        }
+        return found
+    }
+
+    private static let numbers = ["one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6]
+
+    /// The N of "Select N" / "Choose N" / "Pick N" in a stem, if it states one.
+    static func statedCount(in stem: String) -> Int? {
+        let words = stem.lowercased().split { !$0.isLetter && !$0.isNumber }
+        for (index, word) in words.enumerated().dropLast() where ["select", "choose", "pick"].contains(word) {
+            let next = String(words[index + 1])
+            if let count = numbers[next] ?? Int(next) { return count }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,44 @@
+import QBankCore
+
+/// The answerable parts of an item (options, steps, prompts, responses) seen
+/// uniformly, for rules that treat them alike: empty text, duplicate text, duplicate ids.
+struct ItemPart {
+    enum Kind: String { case option, step, prompt, response }
+
+    var kind: Kind
+    var id: String
+    var text: Text
+    var origin: Origin
+}
+
+extension Item {
+    /// Parts grouped the way they are presented together: one group per list.
+    var partGroups: [[ItemPart]] {
+        switch body {
+        case .choice(let choice):
+            [choice.options.map { ItemPart(kind: .option, id: $0.id, text: $0.text, origin: $0.origin) }]
+        case .ordering(let steps):
+            [steps.map { ItemPart(kind: .step, id: $0.id, text: $0.text, origin: $0.origin) }]
+        case .matching(let matching):
+            [
+                matching.prompts.map { ItemPart(kind: .prompt, id: $0.id, text: $0.text, origin: $0.origin) },
+                matching.responses.map { ItemPart(kind: .response, id: $0.id, text: $0.text, origin: $0.origin) },
+            ]
+        }
+    }
+
+    var choiceBody: ChoiceBody? {
+        if case .choice(let body) = body { return body }
+        return nil
+    }
+}
+
+/// Text compared the way a candidate would read it: case and spacing ignored.
+func comparable(_ text: String) -> String {
+    text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+}
+
+/// "1 option", "3 options".
+func counted(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
+}
