@@ -1,1 +1,66 @@
-print("bench")
+import Foundation
+import QBankCore
+import QBankJSON
+import QBankXML
+
+// `swift run -c release qbank-bench [ITEMS] [--keep DIR]`
+// Generates an ITEMS-item bank twice (XML files and JSON files, 1,000 items a file),
+// then times `xmllint --noout --schema` and `qbank lint` on it in the same run.
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+let itemCount = arguments.first.flatMap(Int.init) ?? 100_000
+let keep = arguments.firstIndex(of: "--keep").flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
+let repeats = 3
+
+let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+let qbank = executable.deletingLastPathComponent().appendingPathComponent("qbank").path
+let root = executable.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let schema = root.appendingPathComponent("Schemas/qbank-bank.xsd").path
+let blueprint = root.appendingPathComponent("Banks/mla-c01/blueprint.json").path
+
+guard FileManager.default.fileExists(atPath: qbank) else {
+    print("qbank-bench: build qbank first (swift build -c release) so that \(qbank) exists"); exit(2)
+}
+let work = URL(fileURLWithPath: keep ?? NSTemporaryDirectory() + "qbank-bench-\(getpid())")
+defer { if keep == nil { try? FileManager.default.removeItem(at: work) } }
+
+func write(_ files: [BankFile], to folder: URL, ext: String, writer: any BankWriter) -> (paths: [String], bytes: Int) {
+    try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try? FileManager.default.copyItem(atPath: blueprint, toPath: folder.appendingPathComponent("blueprint.json").path)
+    var paths: [String] = []
+    var bytes = 0
+    for file in files {
+        let path = folder.appendingPathComponent("\(file.path).\(ext)").path
+        let text = writer.write(file)
+        bytes += text.utf8.count
+        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        paths.append(path)
+    }
+    return (paths, bytes)
+}
+
+print("Generating \(itemCount) items …")
+let files = BankGenerator(seed: 2026).files(items: itemCount, perFile: 1_000, prefix: "bank")
+let xml = write(files, to: work.appendingPathComponent("xml"), ext: "xml", writer: XMLBankWriter())
+let json = write(files, to: work.appendingPathComponent("json"), ext: "json", writer: JSONBankWriter())
+
+func mb(_ bytes: Int) -> String { String(format: "%.1f MB", Double(bytes) / 1e6) }
+func row(_ name: String, _ m: Measurement, bytes: Int) -> String {
+    let rate = Double(itemCount) / m.seconds
+    return String(format: "%-34@ %7.2f s %10.0f items/s %7.1f MB/s  peak %7.1f MB (%.2f× bank)  exit %d",
+                  name as NSString, m.seconds, rate, Double(bytes) / 1e6 / m.seconds, Double(m.peakBytes) / 1e6,
+                  Double(m.peakBytes) / Double(bytes), m.status)
+}
+
+print("Bank: \(files.count) files; XML \(mb(xml.bytes)), JSON \(mb(json.bytes)); best of \(repeats) runs each\n")
+let reference = Measure.best(["xmllint", "--noout", "--schema", schema] + xml.paths, repeats: repeats)
+let lintXML = Measure.best([qbank, "lint", work.appendingPathComponent("xml").path, "--format", "json", "--exit-zero"], repeats: repeats)
+let lintJSON = Measure.best([qbank, "lint", work.appendingPathComponent("json").path, "--format", "json", "--exit-zero"], repeats: repeats)
+print(row("xmllint --noout --schema (XML)", reference, bytes: xml.bytes))
+print(row("qbank lint (XML)", lintXML, bytes: xml.bytes))
+print(row("qbank lint (JSON)", lintJSON, bytes: json.bytes))
+print("")
+print(String(format: "qbank lint XML / xmllint:   %.2f× wall time (target ≤ 1.5×)", lintXML.seconds / reference.seconds))
+print(String(format: "qbank lint JSON / XML:      %.2f× wall time (target ≤ 1.0×)", lintJSON.seconds / lintXML.seconds))
+print(String(format: "peak memory / bank on disk: %.2f× XML, %.2f× JSON (target ≤ 3×)",
+             Double(lintXML.peakBytes) / Double(xml.bytes), Double(lintJSON.peakBytes) / Double(json.bytes)))

@@ -1,0 +1,111 @@
+import Foundation
+import QBankCore
+import QBankJSON
+import QBankXML
+
+/// Reads bank files from disk, in parallel, and groups them into banks by the
+/// `blueprint.json` they fall under. The only place that knows about folders.
+public struct BankLoader: Sendable {
+    public init() {}
+
+    /// A bank as loaded: its model, and what reading it found.
+    public struct LoadedBank: Sendable {
+        /// The blueprint file this bank was grouped under, if any.
+        public var blueprintPath: String?
+        /// Every file of the bank as named in diagnostics, readable or not.
+        public var filePaths: [String]
+        public var bank: Bank
+        /// QB001/QB002 findings from reading files and the blueprint.
+        public var readDiagnostics: [Diagnostic]
+        /// True when some file could not be read at all (exit code 2).
+        public var hasUnreadableInput: Bool
+    }
+
+    /// Loads every bank file under `paths`.
+    public func load(_ paths: [String]) throws(FilesError) -> [LoadedBank] {
+        let files = try FileDiscovery.bankFiles(in: paths)
+        var cache: [String: String?] = [:]
+        let blueprintOf = files.map { FileDiscovery.blueprintPath(for: $0, cache: &cache) }
+        let results = Self.readAll(files)
+
+        var groups: [String?: [Int]] = [:]
+        var order: [String?] = []
+        for index in files.indices {
+            let key = blueprintOf[index]
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(index)
+        }
+        return order.map { key in
+            let members = groups[key] ?? []
+            var diagnostics = members.flatMap { results[$0].diagnostics }
+            var unreadable = members.contains { results[$0].isUnreadable }
+            var blueprint: Blueprint?
+            if let key {
+                let loaded = Self.readBlueprint(at: key, displayedAs: Self.displayPath(key, like: files[members[0]]))
+                blueprint = loaded.blueprint
+                diagnostics += loaded.diagnostics
+                unreadable = unreadable || loaded.unreadable
+            }
+            return LoadedBank(
+                blueprintPath: key, filePaths: members.map { files[$0] }, bank: Bank(files: members.compactMap { results[$0].file }, blueprint: blueprint),
+                readDiagnostics: diagnostics, hasUnreadableInput: unreadable)
+        }
+    }
+
+    /// Reads one file with the reader its extension calls for.
+    public static func read(_ path: String) -> ReadResult {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return ReadResult(file: nil, diagnostics: [Diagnostic(
+                ReaderRules.syntaxError, "cannot read the file; check it exists and is readable",
+                at: SourceLocation(file: path, line: 1, column: 1))])
+        }
+        let bytes = [UInt8](data)
+        if path.lowercased().hasSuffix(".json") { return JSONBankReader().read(bytes, path: path) }
+        if path.lowercased().hasSuffix(".xml") { return XMLBankReader().read(bytes, path: path) }
+        return ReadResult(file: nil, diagnostics: [Diagnostic(
+            ReaderRules.syntaxError, "not a bank file: bank files end in .xml or .json",
+            at: SourceLocation(file: path, line: 1, column: 1))])
+    }
+
+    /// Reads files on every core; results keep the order of `files`.
+    static func readAll(_ files: [String]) -> [ReadResult] {
+        let slots = ResultSlots(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            slots.store(read(files[index]), at: index)
+        }
+        return slots.results
+    }
+
+    static func readBlueprint(at path: String, displayedAs shown: String) -> (blueprint: Blueprint?, diagnostics: [Diagnostic], unreadable: Bool) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return (nil, [Diagnostic(ReaderRules.syntaxError, "cannot read the blueprint", at: SourceLocation(file: shown, line: 1, column: 1))], true)
+        }
+        let result = BlueprintReader().read([UInt8](data), path: shown)
+        let unreadable = result.diagnostics.contains { $0.ruleID == ReaderRules.syntaxError.id }
+        return (result.blueprint, result.diagnostics, unreadable)
+    }
+
+    /// Shows a blueprint path the way the user named the bank files: relative when they were.
+    static func displayPath(_ absoluteBlueprint: String, like file: String) -> String {
+        guard !file.hasPrefix("/") else { return absoluteBlueprint }
+        let cwd = FileManager.default.currentDirectoryPath
+        let prefix = cwd.hasSuffix("/") ? cwd : cwd + "/"
+        return absoluteBlueprint.hasPrefix(prefix) ? String(absoluteBlueprint.dropFirst(prefix.count)) : absoluteBlueprint
+    }
+}
+
+/// Where parallel reads drop their results.
+private final class ResultSlots: @unchecked Sendable {
+    private var storage: [ReadResult?]
+    private let lock = NSLock()
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    func store(_ result: ReadResult, at index: Int) {
+        lock.lock()
+        storage[index] = result
+        lock.unlock()
+    }
+
+    var results: [ReadResult] { storage.map { $0! } }
+}
