@@ -5,8 +5,9 @@ import QBankCore
 /// Shape, chosen so each problem is its own row in those views and clean files still
 /// count as passing tests:
 /// - one `<testsuite name="qbank">` inside `<testsuites>`;
-/// - one `<testcase>` per finding, `classname` = the file, `name` = `QB101 rule-name (item)`
-///   (item id rather than line when there is one, so test history survives edits);
+/// - one `<testcase>` per finding, `classname` and `file` = the repo-relative path (GitLab
+///   links `file`), `name` = `QB101 rule-name (item)`: the item id rather than a line when
+///   there is one, so test history survives edits; repeats get ` #2`, ` #3` so names stay unique;
 ///   errors and warnings carry a `<failure type="error|warning">`, infos pass with the
 ///   finding in `<system-out>` (they never fail a build);
 /// - one passing `<testcase name="lint">` per checked file without findings.
@@ -20,14 +21,21 @@ public struct JUnitReporter: Reporter {
         for diagnostic in report.diagnostics { byFile[diagnostic.location.file, default: []].append(diagnostic) }
         var cases: [String] = []
         var failures = 0
+        var seen: [String: Int] = [:]
         for file in report.allFiles {
+            let path = report.artifactPath(file).workflowPath
             guard let diagnostics = byFile[file] else {
-                cases.append("    <testcase \(attributes(file: file, name: "lint")) time=\"0\"/>")
+                cases.append("    <testcase \(attributes(file: path, name: "lint")) time=\"0\"/>")
                 continue
             }
             for diagnostic in diagnostics {
                 if diagnostic.severity != .info { failures += 1 }
-                cases.append(testcase(diagnostic))
+                let subject = diagnostic.itemID ?? "line \(diagnostic.location.line)"
+                var name = "\(diagnostic.ruleID) \(diagnostic.ruleName) (\(subject))"
+                let key = path + "\u{0}" + name
+                seen[key, default: 0] += 1
+                if seen[key]! > 1 { name += " #\(seen[key]!)" }
+                cases.append(testcase(diagnostic, file: path, name: name))
             }
         }
         let counts = "tests=\"\(cases.count)\" failures=\"\(failures)\" errors=\"0\""
@@ -42,12 +50,10 @@ public struct JUnitReporter: Reporter {
         return out
     }
 
-    private func testcase(_ diagnostic: Diagnostic) -> String {
-        let subject = diagnostic.itemID ?? "line \(diagnostic.location.line)"
-        let name = "\(diagnostic.ruleID) \(diagnostic.ruleName) (\(subject))"
+    private func testcase(_ diagnostic: Diagnostic, file: String, name: String) -> String {
         var body = TextReporter.headline(diagnostic)
         for related in diagnostic.related { body += "\n\(related.location): note: \(related.message)" }
-        let open = "    <testcase \(attributes(file: diagnostic.location.file, name: name)) time=\"0\">\n"
+        let open = "    <testcase \(attributes(file: file, name: name)) time=\"0\">\n"
         let inner: String
         switch diagnostic.severity {
         case .error, .warning:
