@@ -21,7 +21,8 @@ public struct LintReport: Sendable {
     /// to be relative to `rootDirectory` already.
     public var workingDirectory: String?
     /// The lines of a file (1-based line N is element N-1), or nil when unknown.
-    /// Used for the caret display and for fingerprints of findings without an item.
+    /// Used for the caret display and for fingerprints of findings without an item;
+    /// called once per finding and related location, so it should be a cheap lookup.
     public var sourceLines: @Sendable (String) -> [Substring]?
 
     public var filesChecked: Int { checkedFiles.count }

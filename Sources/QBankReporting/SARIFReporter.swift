@@ -129,7 +129,7 @@ public struct SARIFReporter: Reporter {
             "ruleId": .string(diagnostic.ruleID),
             "ruleIndex": .int(ruleIndex),
             "level": .string(level(diagnostic.severity)),
-            "message": ["text": .string(diagnostic.message)],
+            "message": ["text": .string(messageText(diagnostic))],
             "locations": [.object(primary)],
             "partialFingerprints": .object(fingerprints),
         ]
@@ -143,6 +143,23 @@ public struct SARIFReporter: Reporter {
             })
         }
         return .object(result)
+    }
+
+    /// The message, plus embedded links `[text](id)` to the related locations: GitHub
+    /// only shows related locations that the message links to. With links present,
+    /// literal `\`, `[` and `]` are backslash-escaped (SARIF §3.11.6).
+    static func messageText(_ diagnostic: Diagnostic) -> String {
+        guard !diagnostic.related.isEmpty else { return diagnostic.message }
+        func escaped(_ text: String) -> String {
+            var out = ""
+            for character in text {
+                if character == "\\" || character == "[" || character == "]" { out.append("\\") }
+                out.append(character)
+            }
+            return out
+        }
+        let links = diagnostic.related.enumerated().map { "[\(escaped($1.message))](\($0 + 1))" }
+        return escaped(diagnostic.message) + " Related: " + links.joined(separator: "; ") + "."
     }
 
     static func physicalLocation(_ location: SourceLocation, _ report: LintReport) -> JSONValue {

@@ -81,6 +81,18 @@ private let validatorScript: URL? = {
         #expect(output.contains("\"\(hash):2\""))
     }
 
+    @Test func relatedLocationsAreLinkedFromTheMessage() {
+        let here = SourceLocation(file: "a.xml", line: 2, column: 1)
+        let diagnostic = Diagnostic(
+            ruleID: "QB501", ruleName: "duplicate-id", severity: .error, message: #"Id [q1] is duplicated \ here."#,
+            location: here, related: [RelatedLocation(location: here, message: "first [q1]")])
+        #expect(SARIFReporter.messageText(diagnostic)
+            == #"Id \[q1\] is duplicated \\ here. Related: [first \[q1\]](1)."#)
+        var plain = diagnostic
+        plain.related = []
+        #expect(SARIFReporter.messageText(plain) == diagnostic.message)
+    }
+
     @Test func fnv1aKnownVectors() {
         #expect(StableHash.fnv1a64("") == 0xcbf2_9ce4_8422_2325)
         #expect(StableHash.fnv1a64("a") == 0xaf63_dc4c_8601_ec8c)
