@@ -1,0 +1,25 @@
+/// Turns a finished lint run into the text of one output format.
+public protocol Reporter: Sendable {
+    /// The whole output, ending in a newline; identical input gives identical bytes.
+    func render(_ report: LintReport) -> String
+}
+
+/// The `--format` values. Adding a case breaks `reporter(colors:)` until it is wired in.
+public enum ReportFormat: String, CaseIterable, Sendable {
+    case text
+    case json
+    case sarif
+    case github
+    case junit
+
+    /// The reporter for this format; `colors` only affects `text` (the caller decides, e.g. stdout is a tty).
+    public func reporter(colors: Bool = false) -> any Reporter {
+        switch self {
+        case .text: TextReporter(colors: colors)
+        case .json: JSONReporter()
+        case .sarif: SARIFReporter()
+        case .github: GitHubReporter()
+        case .junit: JUnitReporter()
+        }
+    }
+}

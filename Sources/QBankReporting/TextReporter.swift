@@ -1,0 +1,89 @@
+import QBankCore
+
+/// Compiler-style output for people:
+///
+///     banks/aws.xml:12:7: error: Item 'q1' has 2 keys; mark exactly one. [QB101 single-answer-key-count]
+///         <option id="b" correct="true">S3</option>
+///           ^
+///     banks/aws.xml:9:7: note: the other key
+///
+/// then one summary line. The source line is echoed with tabs expanded, and the caret
+/// is placed by converting the UTF-16 column to display cells, so it lines up under
+/// multibyte and wide text.
+public struct TextReporter: Reporter {
+    /// ANSI colours; the caller turns them on only when writing to a terminal.
+    public var colors: Bool
+
+    public init(colors: Bool = false) { self.colors = colors }
+
+    public func render(_ report: LintReport) -> String {
+        var out = ""
+        for diagnostic in report.diagnostics {
+            out += lines(for: diagnostic, in: report).joined(separator: "\n") + "\n"
+        }
+        if !report.diagnostics.isEmpty { out += "\n" }
+        out += style(TextReporter.summary(report), .bold) + "\n"
+        return out
+    }
+
+    /// The finding's lines: headline, source line and caret (when the source is known), notes.
+    func lines(for diagnostic: Diagnostic, in report: LintReport) -> [String] {
+        let tag = "[\(diagnostic.ruleID) \(diagnostic.ruleName)]"
+        var lines = [
+            style("\(diagnostic.location):", .bold) + " "
+                + style(TextReporter.label(diagnostic.severity) + ":", severityStyle(diagnostic.severity)) + " "
+                + style(diagnostic.message, .bold) + " " + style(tag, .dim),
+        ]
+        lines += snippet(at: diagnostic.location, in: report)
+        for related in diagnostic.related {
+            lines.append(style("\(related.location):", .bold) + " " + style("note:", .note) + " " + related.message)
+            lines += snippet(at: related.location, in: report)
+        }
+        return lines
+    }
+
+    /// The uncoloured headline, for other reporters that fall back to plain text.
+    static func headline(_ diagnostic: Diagnostic) -> String {
+        "\(diagnostic.location): \(label(diagnostic.severity)): \(diagnostic.message) "
+            + "[\(diagnostic.ruleID) \(diagnostic.ruleName)]"
+    }
+
+    /// `N errors, M warnings, K infos in F files (I items)` or the all-clear line.
+    static func summary(_ report: LintReport) -> String {
+        let scope = "\(plural(report.filesChecked, "file")) (\(plural(report.itemsChecked, "item")))"
+        let counts = report.counts
+        if report.diagnostics.isEmpty { return "No problems found in \(scope)." }
+        return "\(plural(counts.errors, "error")), \(plural(counts.warnings, "warning")), "
+            + "\(plural(counts.infos, "info")) in \(scope)"
+    }
+
+    static func label(_ severity: Severity) -> String { severity.rawValue }
+
+    private static func plural(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
+
+    private func snippet(at location: SourceLocation, in report: LintReport) -> [String] {
+        guard let line = report.sourceLine(location.file, location.line) else { return [] }
+        let layout = SourceText.caretLayout(line: line, utf16Column: location.column)
+        return [layout.text, String(repeating: " ", count: layout.caretOffset) + style("^", .caret)]
+    }
+
+    // MARK: Colours
+
+    private enum Style: String {
+        case bold = "1", dim = "2", error = "1;31", warning = "1;35", info = "1;36", note = "1;39", caret = "1;32"
+    }
+
+    private func severityStyle(_ severity: Severity) -> Style {
+        switch severity {
+        case .error: .error
+        case .warning: .warning
+        case .info: .info
+        }
+    }
+
+    private func style(_ text: String, _ style: Style) -> String {
+        colors ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
+    }
+}
