@@ -68,7 +68,7 @@ public struct JSONValue: Sendable {
     public var integerValue: Int? {
         switch storage {
         case .int(let i): i
-        case .double(let d): Int(exactly: d)
+        case .double(let d): Self.exactInt(d)
         default: nil
         }
     }
@@ -78,9 +78,16 @@ public struct JSONValue: Sendable {
     public var isIntegral: Bool {
         switch storage {
         case .int: true
-        case .double(let d): d.isFinite && d.rounded(.towardZero) == d
+        case .double(let d): d.isFinite && (abs(d) >= 0x1p52 || Double(Int(d)) == d)
         default: false
         }
+    }
+
+    /// `Int(exactly:)` without libm (which not every executable here links).
+    private static func exactInt(_ d: Double) -> Int? {
+        guard d.isFinite, d >= -0x1p63, d < 0x1p63 else { return nil }
+        let i = Int(d)
+        return Double(i) == d ? i : nil
     }
 
     public var arrayValue: [JSONValue]? {
