@@ -126,7 +126,7 @@ struct JSONItemBuilder {
         if !Patterns.isTag(s) {
             o.report("tag '\(s)' must be lower case letters, digits, '.', '+' or '-' (at most 64), starting with a letter or digit", at: v.position)
         }
-        return TextNormalization.normalize(s)
+        return FastNormalization.normalize(s)
     }
 
     private func enemy(_ v: JSONValue, _ o: ObjectView) -> EnemyReference? {
