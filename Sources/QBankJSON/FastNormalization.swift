@@ -9,7 +9,7 @@ enum FastNormalization {
     static func normalize(_ s: String) -> String {
         let clean: Bool? = s.utf8.withContiguousStorageIfAvailable { b in
             guard let first = b.first, let last = b.last else { return true }
-            if first < 0x80 && !isASCIISpace(first), last < 0x80 && !isASCIISpace(last) {} else { return false }
+            if first < 0x80 && isASCIISpace(first) || last < 0x80 && isASCIISpace(last) { return false }
             var previous: UInt8 = 0
             for c in b {
                 if c == 0x0A || c == 0x0D || c == 0x09 || (c == 0x20 && previous == 0x20) { return false }
@@ -17,7 +17,9 @@ enum FastNormalization {
             }
             return true
         }
-        return clean == true ? s : TextNormalization.normalize(s)
+        // Non-ASCII ends are checked as `normalize` does, on the Character.
+        if clean == true, s.first?.isWhitespace != true, s.last?.isWhitespace != true { return s }
+        return TextNormalization.normalize(s)
     }
 
     private static func isASCIISpace(_ c: UInt8) -> Bool { c == 0x20 || (c >= 0x09 && c <= 0x0D) }
