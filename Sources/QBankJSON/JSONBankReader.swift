@@ -1,0 +1,66 @@
+import QBankCore
+
+/// Reads a `.json` bank file: strict parse (QB001), then the meaning of
+/// `Schemas/qbank-bank.schema.json` checked field by field (QB002) while the model is
+/// built. Items that cannot be built are left out; everything else is kept, so later
+/// rules still see the rest of the file.
+public struct JSONBankReader: BankReader {
+    public static let fileExtensions = ["json"]
+    public static let format = "urn:qbank:bank:1"
+
+    public init() {}
+
+    public func read(_ bytes: [UInt8], path: String) -> ReadResult {
+        if bytes.isEmpty {
+            return ReadResult(file: nil, diagnostics: [
+                Diagnostic(ReaderRules.syntaxError, "file is empty; a bank file is a JSON object with \"format\": \"\(Self.format)\"",
+                           at: SourceLocation(file: path, line: 1, column: 1)),
+            ])
+        }
+        let root: JSONValue
+        do {
+            root = try JSONParser.parse(bytes)
+        } catch {
+            return ReadResult(file: nil, diagnostics: [SchemaContext.syntaxDiagnostic(error, path: path)])
+        }
+        return build(root, path: path)
+    }
+
+    /// Builds the model from an already parsed document.
+    public func build(_ root: JSONValue, path: String) -> ReadResult {
+        let context = SchemaContext(path: path)
+        var file = BankFile(path: path)
+        guard let o = ObjectView(root, context, subject: "", itemID: nil, known: ["$schema", "format", "items", "cases"],
+                                 required: ["format"], noun: "a bank file") else {
+            return ReadResult(file: file, diagnostics: context.diagnostics)
+        }
+        _ = o.string("$schema")
+        if let format = o.member("format")?.value, format.stringValue != Self.format {
+            o.report("'format' must be \"\(Self.format)\"", at: format.position)
+        }
+        let items = JSONItemBuilder(context: context)
+        if let array = o.array("items")?.arrayValue {
+            file.items = array.enumerated().compactMap { items.build($0.element, index: $0.offset) }
+        }
+        if let array = o.array("cases")?.arrayValue {
+            file.cases = array.enumerated().compactMap { buildCase($0.element, index: $0.offset, items, context) }
+        }
+        return ReadResult(file: file, diagnostics: context.diagnostics)
+    }
+
+    private func buildCase(_ value: JSONValue, index: Int, _ items: JSONItemBuilder, _ context: SchemaContext) -> CaseStudy? {
+        let rawID = value["id"]?.stringValue
+        guard let o = ObjectView(value, context, subject: rawID.map { "case '\($0)'" } ?? "case #\(index + 1)", itemID: rawID,
+                                 known: ["id", "title", "scenario", "items"], required: ["id", "scenario", "items"],
+                                 noun: "a case") else { return nil }
+        let id = o.string("id", matching: Patterns.isItemID,
+                          rule: "must be 1–64 letters, digits, '.', '_' or '-', starting with a letter or digit")?.stringValue
+        let title = o.text("title")?.value
+        let scenario = o.text("scenario")
+        let caseItems = o.array("items", minItems: 1)?.arrayValue?.enumerated().compactMap {
+            items.build($0.element, index: $0.offset)
+        }
+        guard let id, let scenario, let caseItems else { return nil }
+        return CaseStudy(id: id, title: title, scenario: scenario, items: caseItems, origin: context.origin(value.position))
+    }
+}

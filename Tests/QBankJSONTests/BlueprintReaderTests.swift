@@ -1,0 +1,36 @@
+import Foundation
+import QBankCore
+import QBankJSON
+import Testing
+
+@Suite struct BlueprintReaderTests {
+    func read(_ url: URL) -> BlueprintReader.Result { BlueprintReader().read(Fixtures.bytes(url), path: url.lastPathComponent) }
+
+    @Test func realBlueprintReads() throws {
+        // The bank's own file when the tree has it, else the fixture copy of it.
+        let real = Fixtures.packageRoot.appendingPathComponent("Banks/mla-c01/blueprint.json")
+        let url = FileManager.default.fileExists(atPath: real.path) ? real
+            : Fixtures.directory.appendingPathComponent("blueprint/valid/mla-c01.json")
+        let result = read(url)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        let bp = try #require(result.blueprint)
+        #expect(bp.exam == "MLA-C01" && bp.form == FormSpec(length: 65, scored: 50, unscored: 15))
+        #expect(bp.domains.map(\.weight) == [28, 26, 22, 24] && bp.domains.allSatisfy { $0.tasks.count == 3 })
+        #expect(bp.scoredCounts == [1: 14, 2: 13, 3: 11, 4: 12] && bp.unscoredCounts == [1: 4, 2: 4, 3: 3, 4: 4])
+    }
+
+    @Test(arguments: Fixtures.files("blueprint/invalid") + Fixtures.files("blueprint/inconsistent"))
+    func invalidBlueprintsAreRejected(url: URL) throws {
+        let (line, column) = try #require(Fixtures.expectedPosition(url))
+        let result = read(url)
+        #expect(result.blueprint == nil)
+        #expect(result.diagnostics.allSatisfy { $0.ruleID == "QB002" })
+        #expect(result.diagnostics.contains { $0.location.line == line && $0.location.column == column },
+                "\(url.lastPathComponent): \(result.diagnostics.map { "\($0.location) \($0.message)" })")
+    }
+
+    @Test func parseErrorsAreQB001() {
+        let r = BlueprintReader().read(Array("{\"exam\": }".utf8), path: "b.json")
+        #expect(r.blueprint == nil && r.diagnostics.first?.ruleID == "QB001")
+    }
+}
