@@ -5,11 +5,7 @@
 /// every run of white space becomes one space; leading and trailing space is dropped.
 public enum TextNormalization {
     public static func normalize(_ raw: String) -> String {
-        // Fast path: most fields are one clean line.
-        if !raw.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 })
-            && !raw.contains("  ") && raw.first?.isWhitespace != true && raw.last?.isWhitespace != true {
-            return raw
-        }
+        if isAlreadyNormal(raw) { return raw }
         var paragraphs: [String] = []
         var current: [Substring] = []
         for line in raw.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
@@ -23,4 +19,25 @@ public enum TextNormalization {
         if !current.isEmpty { paragraphs.append(current.joined(separator: " ")) }
         return paragraphs.joined(separator: "\n\n")
     }
+
+    /// A byte-level check that covers almost every field: one line, no tab, no double
+    /// space, no space at either end. String searches here cost more than the rest of
+    /// reading a bank, so this avoids them.
+    static func isAlreadyNormal(_ text: String) -> Bool {
+        let clean: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard let first = bytes.first, let last = bytes.last else { return true }
+            if isASCIISpace(first) || isASCIISpace(last) { return false }
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if byte == 0x0A || byte == 0x0D || byte == 0x09 || byte == 0x0B || byte == 0x0C || (byte == 0x20 && previous == 0x20) { return false }
+                previous = byte
+            }
+            return true
+        }
+        // Non-ASCII white space at the ends (e.g. U+00A0) is judged on the Character.
+        guard clean ?? false else { return false }
+        return text.first?.isWhitespace != true && text.last?.isWhitespace != true
+    }
+
+    private static func isASCIISpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
 }
