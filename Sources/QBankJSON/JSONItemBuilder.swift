@@ -126,7 +126,7 @@ struct JSONItemBuilder {
         if !Patterns.isTag(s) {
             o.report("tag '\(s)' must be lower case letters, digits, '.', '+' or '-' (at most 64), starting with a letter or digit", at: v.position)
         }
-        return FastNormalization.normalize(s)
+        return TextNormalization.normalize(s)
     }
 
     private func enemy(_ v: JSONValue, _ o: ObjectView) -> EnemyReference? {

@@ -94,7 +94,7 @@ struct ObjectView {
     /// Text: a string, normalised, with the position of its opening quote.
     func text(_ key: String) -> Text? {
         guard let v = string(key), let s = v.stringValue else { return nil }
-        return Text(FastNormalization.normalize(s), origin: context.origin(v.position))
+        return Text(TextNormalization.normalize(s), origin: context.origin(v.position))
     }
 
     func bool(_ key: String) -> Bool? {
