@@ -163,6 +163,12 @@ static void on_parse_error(void *user_data, xmlErrorPtr error) {
     d->parse_issues++;
     long offset = current_offset(ctxt);
     if (error->code == XML_ERR_TAG_NAME_MISMATCH && offset > 0) offset = tag_start(d, offset - 1);
+    if (error->code == XML_ERR_UNDECLARED_ENTITY && offset > 0 && d->bytes != NULL) {
+        // Point at the `&` of the reference, not past its `;`.
+        long at = offset - 1 < (long)d->length ? offset - 1 : (long)d->length - 1;
+        while (at > 0 && d->bytes[at] != '&' && offset - at < 256) at--;
+        if (d->bytes[at] == '&') offset = at;
+    }
     add_issue(d, CQBX_PHASE_PARSE, error->code, offset, error->line, error->int2, NULL, error->message);
 }
 

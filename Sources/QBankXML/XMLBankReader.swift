@@ -13,7 +13,7 @@ public struct XMLBankReader: BankReader {
 
     public func read(_ bytes: [UInt8], path: String) -> ReadResult {
         let start = SourceLocation(file: path, line: 1, column: 1)
-        if bytes.isEmpty || bytes == [0xEF, 0xBB, 0xBF] {
+        if Self.isBlank(bytes) {
             return ReadResult(file: nil, diagnostics: [Diagnostic(ReaderRules.syntaxError, "file is empty", at: start)])
         }
         if let problem = EncodingCheck.problem(in: bytes) {
@@ -51,6 +51,12 @@ public struct XMLBankReader: BankReader {
         diagnostics += builder.diagnostics
         diagnostics.sort(by: Diagnostic.reportOrder)
         return ReadResult(file: file, diagnostics: diagnostics)
+    }
+
+    /// Empty, or only a BOM and white space: nothing to parse.
+    private static func isBlank(_ bytes: [UInt8]) -> Bool {
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
+        return body.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
     }
 
     private func syntaxDiagnostic(_ issue: cqbx_issue, _ lines: LineTable, _ path: String) -> Diagnostic {

@@ -101,6 +101,11 @@ enum XMLMessages {
                 ? "the file contains a character that XML does not allow (\(text)); remove it"
                 : "the file is not valid UTF-8\(bytes); bank files must be UTF-8: re-save it as UTF-8"
         }
+        if let value = text.components(after: "invalid Char value ") ?? text.components(after: "invalid xmlChar value "),
+           let code = UInt32(value.prefix { $0.isNumber }) {
+            let hex = String(code, radix: 16, uppercase: true)
+            return "the file contains U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex), a character XML does not allow; remove it"
+        }
         if text.hasPrefix("Excessive depth in document") {
             return "elements are nested too deeply (more than 256 levels); bank files never need that"
         }
@@ -136,7 +141,7 @@ enum XMLMessages {
 
     private static func quotedValue(in detail: String) -> String? {
         if let value = between(detail, "The value '", "'") { return value }
-        let trimmed = detail.drop { $0 == " " }
+        let trimmed = detail.drop { $0 == " " || $0 == ":" }
         if trimmed.hasPrefix("'"), let end = trimmed.dropFirst().firstIndex(of: "'") {
             return String(trimmed.dropFirst()[..<end])
         }
