@@ -25,14 +25,17 @@ struct XMLElementNode {
 
     var parent: XMLElementNode? { cqbx_parent_element(raw).map(XMLElementNode.init) }
 
-    var children: [XMLElementNode] {
-        var result: [XMLElementNode] = []
-        var next = cqbx_first_element(raw)
-        while let node = next {
-            result.append(XMLElementNode(raw: node))
-            next = cqbx_next_element(node)
+    /// Child elements, walked without building an array.
+    var children: Children { Children(first: cqbx_first_element(raw)) }
+
+    struct Children: Sequence, IteratorProtocol {
+        var first: cqbx_node?
+
+        mutating func next() -> XMLElementNode? {
+            guard let node = first else { return nil }
+            first = cqbx_next_element(node)
+            return XMLElementNode(raw: node)
         }
-        return result
     }
 
     func attribute(_ name: String) -> String? {
