@@ -103,9 +103,11 @@ enum EmbeddedSchema {
     </xs:restriction>
   </xs:simpleType>
 
+  <!-- finite: JSON has no INF or NaN -->
   <xs:simpleType name="NonNegativeDouble">
     <xs:restriction base="xs:double">
       <xs:minInclusive value="0"/>
+      <xs:maxExclusive value="INF"/>
     </xs:restriction>
   </xs:simpleType>
 

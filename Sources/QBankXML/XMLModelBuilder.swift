@@ -147,7 +147,8 @@ struct XMLModelBuilder {
         }
         // No body at all is a schema finding already; a body of the wrong kind is ours.
         if let other = parts.first {
-            report("element 'item': a \(type.rawValue) item needs \(expected), not <\(other.name)>; change the body or the type",
+            let article = type == .ordering ? "an" : "a"
+            report("element 'item': \(article) \(type.rawValue) item needs \(expected), not <\(other.name)>; change the body or the type",
                    at: other, item: id)
         }
         return nil

@@ -23,7 +23,7 @@ import Testing
              message: "element 'item': add the required attribute 'task' (a task number like 2.3 (domain.task, each from 1 to 99))",
              item: "q1"),
         Case(fixture: "invalid-body-type.xml", expected: ["QB002 5:5"],
-             message: "element 'item': a ordering item needs <steps>, not <options>; change the body or the type", item: "q1"),
+             message: "element 'item': an ordering item needs <steps>, not <options>; change the body or the type", item: "q1"),
         Case(fixture: "invalid-select.xml", expected: ["QB002 3:3", "QB002 7:3"],
              message: "element 'item': a multiple-response item needs select=\"N\" (how many options to choose); add it", item: "q1"),
         Case(fixture: "invalid-unknown-element.xml", expected: ["QB002 6:51"],
