@@ -1,7 +1,14 @@
 import CQBankXML
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A read-only view of one element of a parsed document. Valid only while the
-/// `ParsedDocument` it came from is alive; never escapes `XMLBankReader.read`.
+/// document (`cqbx_doc`) it came from is alive; never escapes `XMLBankReader.read`.
 struct XMLElementNode {
     let raw: cqbx_node
 
@@ -53,11 +60,3 @@ struct XMLElementNode {
         return String(cString: value)
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
