@@ -69,4 +69,25 @@ import Testing
         #expect(result.diagnostics.isEmpty)
         #expect(result.file != nil)
     }
+
+    @Test func emptyListsAreAllowed() {
+        let result = readXML("""
+            <bank xmlns="urn:qbank:bank:1"><item id="q" type="ordering" domain="1" task="1.1" status="draft">\
+            <stem>S</stem><steps/><references/><tags/><enemies/><stats/></item></bank>
+            """)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        #expect(result.file?.items.first?.stats == ItemStats())
+    }
+
+    @Test func casesNeedAnItemAndAScenario() {
+        let result = readXML("""
+            <bank xmlns="urn:qbank:bank:1">
+              <case id="c1"><title>T</title></case>
+            </bank>
+            """)
+        #expect(result.diagnostics.map(\.short) == ["QB002 2:3"])
+        #expect(result.diagnostics.first?.message == "element 'case' is incomplete; add <scenario>")
+        #expect(result.diagnostics.first?.itemID == "c1")
+        #expect(result.file?.cases.isEmpty == true)
+    }
 }
