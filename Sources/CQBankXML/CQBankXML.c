@@ -1,2 +1,394 @@
+// The only file in qbank that includes libxml2's headers.
+//
+// Debian's libxml2 is built with ICU; its headers then clash with Foundation's own
+// ICU module. qbank never uses libxml2's ICU bits, so switch them off first.
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/SAX2.h>
+#include <libxml/xmlschemas.h>
+#include <libxml/xmlerror.h>
+#include <libxml/globals.h>
+#include <libxml/tree.h>
+
+#include <limits.h>
+#include <stdint.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "CQBankXML.h"
-int cqbankxml_placeholder(void) { return 0; }
+
+// MARK: - Initialisation and the entity loader
+
+static pthread_once_t init_once = PTHREAD_ONCE_INIT;
+static xmlExternalEntityLoader previous_loader = NULL;
+/// Set while this thread reads a bank file: every external resource is refused then.
+static __thread int reading_bank = 0;
+
+/// Second door behind the DOCTYPE refusal: nothing external is ever loaded while a
+/// bank file is read. Other libxml2 users in the process (none today) keep the
+/// loader they had.
+static xmlParserInputPtr refusing_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt) {
+    if (reading_bank || previous_loader == NULL) return NULL;
+    return previous_loader(url, id, ctxt);
+}
+
+static void init_once_body(void) {
+    xmlInitParser();
+    previous_loader = xmlGetExternalEntityLoader();
+    xmlSetExternalEntityLoader(refusing_loader);
+}
+
+void cqbx_init(void) { pthread_once(&init_once, init_once_body); }
+
+/// libxml2 prints to stderr through this per-thread handler unless told otherwise.
+static void silent(void *ctx, const char *msg, ...) { (void)ctx; (void)msg; }
+
+void cqbx_free(void *pointer) {
+    if (pointer != NULL) xmlFree(pointer);
+}
+
+static char *dup_string(const char *s) {
+    size_t n = strlen(s);
+    char *copy = (char *)xmlMalloc(n + 1);
+    if (copy != NULL) memcpy(copy, s, n + 1);
+    return copy;
+}
+
+// MARK: - Schema
+
+struct cqbx_schema { xmlSchemaPtr schema; };
+
+static void collect_first_error(void *ctx, xmlErrorPtr error) {
+    char **slot = (char **)ctx;
+    if (*slot == NULL && error != NULL && error->message != NULL) *slot = dup_string(error->message);
+}
+
+cqbx_schema *cqbx_schema_compile(const char *xsd, size_t length, char **error) {
+    cqbx_init();
+    char *first = NULL;
+    void (*old_generic)(void *, const char *, ...) = xmlGenericError;
+    void *old_context = xmlGenericErrorContext;
+    xmlSetGenericErrorFunc(NULL, silent);
+    reading_bank = 1;
+    xmlSchemaPtr schema = NULL;
+    xmlSchemaParserCtxtPtr pctxt = length <= INT_MAX ? xmlSchemaNewMemParserCtxt(xsd, (int)length) : NULL;
+    if (pctxt != NULL) {
+        xmlSchemaSetParserStructuredErrors(pctxt, collect_first_error, &first);
+        schema = xmlSchemaParse(pctxt);
+        xmlSchemaFreeParserCtxt(pctxt);
+    }
+    reading_bank = 0;
+    xmlSetGenericErrorFunc(old_context, old_generic);
+    if (schema == NULL) {
+        if (error != NULL) *error = first != NULL ? first : dup_string("the schema could not be compiled");
+        else cqbx_free(first);
+        return NULL;
+    }
+    cqbx_free(first);
+    cqbx_schema *result = (cqbx_schema *)calloc(1, sizeof *result);
+    if (result == NULL) { xmlSchemaFree(schema); return NULL; }
+    result->schema = schema;
+    return result;
+}
+
+void cqbx_schema_free(cqbx_schema *schema) {
+    if (schema == NULL) return;
+    xmlSchemaFree(schema->schema);
+    free(schema);
+}
+
+// MARK: - Documents
+
+/// Findings beyond this many are dropped: a hostile file must not grow memory.
+#define MAX_ISSUES 1000
+
+struct cqbx_doc {
+    xmlDocPtr doc;
+    int well_formed;
+    int refused;
+    int parse_issues;
+    cqbx_issue *issues;
+    size_t count, capacity;
+    const unsigned char *bytes;  // only during cqbx_read
+    size_t length;
+};
+
+static void add_issue(cqbx_doc *d, int phase, int code, long offset, long line, long column,
+                      cqbx_node node, const char *message) {
+    if (d->count >= MAX_ISSUES) return;
+    if (d->count == d->capacity) {
+        size_t capacity = d->capacity ? d->capacity * 2 : 8;
+        cqbx_issue *grown = (cqbx_issue *)realloc(d->issues, capacity * sizeof *grown);
+        if (grown == NULL) return;
+        d->issues = grown;
+        d->capacity = capacity;
+    }
+    cqbx_issue *issue = &d->issues[d->count++];
+    issue->phase = phase;
+    issue->code = code;
+    issue->offset = offset;
+    issue->line = line;
+    issue->column = column;
+    issue->node = node;
+    issue->message = dup_string(message != NULL ? message : "");
+}
+
+/// Byte offset of the parser's current position in the original input.
+static long current_offset(xmlParserCtxtPtr ctxt) {
+    if (ctxt->inputNr < 1 || ctxt->inputTab[0] == NULL) return -1;
+    xmlParserInputPtr input = ctxt->inputTab[0];
+    if (input->cur == NULL || input->base == NULL) return -1;
+    return (long)input->consumed + (long)(input->cur - input->base);
+}
+
+/// The last `<` at or before `offset`: attribute values cannot contain a raw `<`,
+/// so from inside a tag this is the tag's start.
+static long tag_start(const cqbx_doc *d, long offset) {
+    if (offset < 0 || d->bytes == NULL) return -1;
+    if ((size_t)offset >= d->length) offset = (long)d->length - 1;
+    for (long i = offset; i >= 0; i--) {
+        if (d->bytes[i] == '<') return i;
+    }
+    return -1;
+}
+
+static void on_parse_error(void *user_data, xmlErrorPtr error) {
+    xmlParserCtxtPtr ctxt = (xmlParserCtxtPtr)user_data;
+    if (ctxt == NULL || error == NULL || error->level < XML_ERR_ERROR) return;
+    cqbx_doc *d = (cqbx_doc *)ctxt->_private;
+    if (d == NULL || d->parse_issues > 0) return;  // the first error is the one that matters
+    d->parse_issues++;
+    long offset = current_offset(ctxt);
+    if (error->code == XML_ERR_TAG_NAME_MISMATCH && offset > 0) offset = tag_start(d, offset - 1);
+    if (error->code == XML_ERR_UNDECLARED_ENTITY && offset > 0 && d->bytes != NULL) {
+        // Point at the `&` of the reference, not past its `;`.
+        long at = offset - 1 < (long)d->length ? offset - 1 : (long)d->length - 1;
+        while (at > 0 && d->bytes[at] != '&' && offset - at < 256) at--;
+        if (d->bytes[at] == '&') offset = at;
+    }
+    add_issue(d, CQBX_PHASE_PARSE, error->code, offset, error->line, error->int2, NULL, error->message);
+}
+
+/// Any DOCTYPE is refused before its internal subset or external DTD is looked at:
+/// this is what keeps entity bombs, external entities and network DTDs out.
+static void on_internal_subset(void *ctx, const xmlChar *name, const xmlChar *external_id,
+                               const xmlChar *system_id) {
+    (void)name; (void)external_id; (void)system_id;
+    xmlParserCtxtPtr ctxt = (xmlParserCtxtPtr)ctx;
+    cqbx_doc *d = (cqbx_doc *)ctxt->_private;
+    long offset = current_offset(ctxt);
+    if (d != NULL) {
+        long start = -1;
+        for (long i = offset < (long)d->length ? offset : (long)d->length - 1; i >= 0 && d->bytes != NULL; i--) {
+            if (d->bytes[i] == '<' && (size_t)i + 2 < d->length && d->bytes[i + 1] == '!') { start = i; break; }
+        }
+        d->refused = 1;
+        if (d->parse_issues == 0) {
+            d->parse_issues++;
+            add_issue(d, CQBX_PHASE_PARSE, CQBX_REFUSED_DOCTYPE, start, 0, 0, NULL,
+                      "DOCTYPE declarations are not allowed in bank files; remove it");
+        }
+    }
+    xmlStopParser(ctxt);
+}
+
+static void on_external_subset(void *ctx, const xmlChar *name, const xmlChar *external_id,
+                               const xmlChar *system_id) {
+    (void)ctx; (void)name; (void)external_id; (void)system_id;
+}
+
+/// Records where each element's start tag begins, in the node's `_private` slot
+/// (libxml2 keeps only line numbers, and only up to 65535 there).
+static void on_start_element(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri,
+                             int nb_namespaces, const xmlChar **namespaces, int nb_attributes,
+                             int nb_defaulted, const xmlChar **attributes) {
+    xmlParserCtxtPtr ctxt = (xmlParserCtxtPtr)ctx;
+    xmlNodePtr parent = ctxt->node;
+    xmlSAX2StartElementNs(ctx, localname, prefix, uri, nb_namespaces, namespaces, nb_attributes,
+                          nb_defaulted, attributes);
+    xmlNodePtr node = ctxt->node;
+    cqbx_doc *d = (cqbx_doc *)ctxt->_private;
+    if (node == NULL || node == parent || d == NULL) return;
+    long start = tag_start(d, current_offset(ctxt));
+    node->_private = (void *)(intptr_t)(start + 1);
+}
+
+static void on_schema_error(void *ctx, xmlErrorPtr error) {
+    cqbx_doc *d = (cqbx_doc *)ctx;
+    if (error == NULL || error->level < XML_ERR_ERROR) return;
+    xmlNodePtr node = (xmlNodePtr)error->node;
+    while (node != NULL && node->type != XML_ELEMENT_NODE) node = node->parent;
+    long offset = node != NULL ? (long)(intptr_t)node->_private - 1 : -1;
+    add_issue(d, CQBX_PHASE_SCHEMA, error->code, offset, error->line, 0, node, error->message);
+}
+
+enum {
+    PARSE_OPTIONS = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_IGNORE_ENC | XML_PARSE_NOCDATA | XML_PARSE_COMPACT |
+                    XML_PARSE_NOBLANKS | XML_PARSE_NOERROR | XML_PARSE_NOWARNING,
+};
+
+static void parse(cqbx_doc *d, const unsigned char *bytes, size_t length) {
+    xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt((const char *)bytes, (int)length);
+    if (ctxt == NULL) {
+        add_issue(d, CQBX_PHASE_PARSE, XML_ERR_NO_MEMORY, 0, 1, 1, NULL, "the parser could not start");
+        return;
+    }
+    xmlCtxtUseOptions(ctxt, PARSE_OPTIONS);
+    ctxt->_private = d;
+    ctxt->sax->initialized = XML_SAX2_MAGIC;
+    ctxt->sax->serror = on_parse_error;
+    ctxt->sax->internalSubset = on_internal_subset;
+    ctxt->sax->externalSubset = on_external_subset;
+    ctxt->sax->resolveEntity = NULL;
+    ctxt->sax->startElementNs = on_start_element;
+    ctxt->vctxt.error = NULL;
+    ctxt->vctxt.warning = NULL;
+
+    xmlParseDocument(ctxt);
+    d->well_formed = ctxt->wellFormed && ctxt->nsWellFormed && !d->refused && ctxt->myDoc != NULL &&
+                     xmlDocGetRootElement(ctxt->myDoc) != NULL;
+    if (d->well_formed) {
+        d->doc = ctxt->myDoc;
+    } else {
+        if (ctxt->myDoc != NULL) xmlFreeDoc(ctxt->myDoc);
+        if (d->parse_issues == 0) {
+            d->parse_issues++;
+            add_issue(d, CQBX_PHASE_PARSE, XML_ERR_DOCUMENT_EMPTY, current_offset(ctxt), 0, 0, NULL,
+                      "the file has no root element");
+        }
+    }
+    ctxt->myDoc = NULL;
+    xmlFreeParserCtxt(ctxt);
+}
+
+cqbx_doc *cqbx_read(const unsigned char *bytes, size_t length, const cqbx_schema *schema) {
+    cqbx_init();
+    cqbx_doc *d = (cqbx_doc *)calloc(1, sizeof *d);
+    if (d == NULL) return NULL;
+    if (length > INT_MAX) {
+        add_issue(d, CQBX_PHASE_PARSE, CQBX_TOO_LARGE, 0, 1, 1, NULL, "the file is larger than 2 GB");
+        return d;
+    }
+    d->bytes = bytes;
+    d->length = length;
+    void (*old_generic)(void *, const char *, ...) = xmlGenericError;
+    void *old_context = xmlGenericErrorContext;
+    xmlSetGenericErrorFunc(NULL, silent);
+    reading_bank = 1;
+
+    parse(d, bytes, length);
+    if (d->well_formed && schema != NULL) {
+        xmlSchemaValidCtxtPtr vctxt = xmlSchemaNewValidCtxt(schema->schema);
+        if (vctxt != NULL) {
+            xmlSchemaSetValidStructuredErrors(vctxt, on_schema_error, d);
+            xmlSchemaValidateDoc(vctxt, d->doc);
+            xmlSchemaFreeValidCtxt(vctxt);
+        }
+    }
+
+    reading_bank = 0;
+    xmlSetGenericErrorFunc(old_context, old_generic);
+    d->bytes = NULL;
+    return d;
+}
+
+void cqbx_doc_free(cqbx_doc *d) {
+    if (d == NULL) return;
+    for (size_t i = 0; i < d->count; i++) cqbx_free((void *)d->issues[i].message);
+    free(d->issues);
+    if (d->doc != NULL) xmlFreeDoc(d->doc);
+    free(d);
+}
+
+int cqbx_doc_well_formed(const cqbx_doc *d) { return d != NULL && d->well_formed; }
+cqbx_node cqbx_doc_root(const cqbx_doc *d) {
+    return d != NULL && d->doc != NULL ? xmlDocGetRootElement(d->doc) : NULL;
+}
+size_t cqbx_doc_issue_count(const cqbx_doc *d) { return d != NULL ? d->count : 0; }
+const cqbx_issue *cqbx_doc_issue(const cqbx_doc *d, size_t index) {
+    return d != NULL && index < d->count ? &d->issues[index] : NULL;
+}
+
+// MARK: - Nodes
+
+static cqbx_node element_from(xmlNodePtr node) {
+    while (node != NULL && node->type != XML_ELEMENT_NODE) node = node->next;
+    return node;
+}
+
+cqbx_node cqbx_first_element(cqbx_node node) {
+    return node != NULL ? element_from(((xmlNodePtr)node)->children) : NULL;
+}
+
+cqbx_node cqbx_next_element(cqbx_node node) {
+    return node != NULL ? element_from(((xmlNodePtr)node)->next) : NULL;
+}
+
+cqbx_node cqbx_parent_element(cqbx_node node) {
+    if (node == NULL) return NULL;
+    xmlNodePtr parent = ((xmlNodePtr)node)->parent;
+    return parent != NULL && parent->type == XML_ELEMENT_NODE ? parent : NULL;
+}
+
+const char *cqbx_name(cqbx_node node) {
+    return node != NULL ? (const char *)((xmlNodePtr)node)->name : "";
+}
+
+const char *cqbx_namespace(cqbx_node node) {
+    xmlNodePtr n = (xmlNodePtr)node;
+    return n != NULL && n->ns != NULL ? (const char *)n->ns->href : NULL;
+}
+
+long cqbx_offset(cqbx_node node) {
+    return node != NULL ? (long)(intptr_t)((xmlNodePtr)node)->_private - 1 : -1;
+}
+
+long cqbx_line(cqbx_node node) { return node != NULL ? xmlGetLineNo((xmlNodePtr)node) : 0; }
+
+const char *cqbx_attribute(cqbx_node node, const char *name, int *owned) {
+    *owned = 0;
+    if (node == NULL) return NULL;
+    for (xmlAttrPtr attr = ((xmlNodePtr)node)->properties; attr != NULL; attr = attr->next) {
+        if (attr->ns != NULL || strcmp((const char *)attr->name, name) != 0) continue;
+        xmlNodePtr value = attr->children;
+        if (value == NULL) return "";
+        if (value->next == NULL && value->type == XML_TEXT_NODE)
+            return value->content != NULL ? (const char *)value->content : "";
+        xmlChar *joined = xmlNodeListGetString(((xmlNodePtr)node)->doc, value, 1);
+        if (joined == NULL) return "";
+        *owned = 1;
+        return (const char *)joined;
+    }
+    return NULL;
+}
+
+const char *cqbx_text(cqbx_node node, int *owned) {
+    *owned = 0;
+    if (node == NULL) return "";
+    xmlNodePtr first = ((xmlNodePtr)node)->children;
+    if (first == NULL) return "";
+    int is_text = first->type == XML_TEXT_NODE || first->type == XML_CDATA_SECTION_NODE;
+    if (first->next == NULL && is_text) return first->content != NULL ? (const char *)first->content : "";
+    // Text split by comments or CDATA: join the text pieces, nothing else.
+    size_t total = 0;
+    for (xmlNodePtr c = first; c != NULL; c = c->next) {
+        if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content != NULL)
+            total += strlen((const char *)c->content);
+    }
+    char *joined = (char *)xmlMalloc(total + 1);
+    if (joined == NULL) return "";
+    size_t at = 0;
+    for (xmlNodePtr c = first; c != NULL; c = c->next) {
+        if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content != NULL) {
+            size_t n = strlen((const char *)c->content);
+            memcpy(joined + at, c->content, n);
+            at += n;
+        }
+    }
+    joined[at] = 0;
+    *owned = 1;
+    return joined;
+}

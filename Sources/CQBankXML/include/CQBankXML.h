@@ -1,1 +1,96 @@
-int cqbankxml_placeholder(void);
+#ifndef CQBANKXML_H
+#define CQBANKXML_H
+
+// The C door to libxml2 for qbank. This header never mentions libxml2 types:
+// Debian's libxml2 headers pull in ICU, which clashes with Foundation's ICU module
+// when Swift imports both. Nodes and documents are opaque handles.
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// A compiled XSD, shared read-only by every thread.
+typedef struct cqbx_schema cqbx_schema;
+/// A parsed (and possibly validated) document with its findings.
+typedef struct cqbx_doc cqbx_doc;
+/// An element of a document; valid as long as its document.
+typedef const void *cqbx_node;
+
+/// Where a finding comes from.
+enum {
+    CQBX_PHASE_PARSE = 0,   ///< not well-formed, not UTF-8, DOCTYPE, too deep, ...
+    CQBX_PHASE_SCHEMA = 1,  ///< XSD validation
+};
+
+/// One finding of the parser or the validator. `message` is libxml2's text, or
+/// qbank's own for refusals (`code` < 0).
+typedef struct cqbx_issue {
+    int phase;
+    int code;
+    /// Byte offset in the input of the problem, -1 when unknown.
+    long offset;
+    /// libxml2's line and column, 0 when unknown.
+    long line;
+    long column;
+    /// The element the finding is about (schema findings), or NULL.
+    cqbx_node node;
+    const char *message;
+} cqbx_issue;
+
+/// qbank's own refusal codes (negative so they never collide with libxml2's).
+enum {
+    CQBX_REFUSED_DOCTYPE = -1,
+    CQBX_TOO_LARGE = -2,
+};
+
+/// Initialises libxml2 once (idempotent, thread-safe) and installs the entity
+/// loader that refuses every external resource while qbank reads a bank file.
+void cqbx_init(void);
+
+/// Compiles an XSD held in memory. On failure returns NULL and, if `error` is not
+/// NULL, a message to free with `cqbx_free`.
+cqbx_schema *cqbx_schema_compile(const char *xsd, size_t length, char **error);
+void cqbx_schema_free(cqbx_schema *schema);
+
+/// Parses `bytes` safely (no network, no entities, no DOCTYPE) and, when it is
+/// well-formed and `schema` is not NULL, validates it. Never returns NULL except
+/// when out of memory.
+cqbx_doc *cqbx_read(const unsigned char *bytes, size_t length, const cqbx_schema *schema);
+void cqbx_doc_free(cqbx_doc *doc);
+
+/// True when the document is well-formed and has a root element.
+int cqbx_doc_well_formed(const cqbx_doc *doc);
+cqbx_node cqbx_doc_root(const cqbx_doc *doc);
+size_t cqbx_doc_issue_count(const cqbx_doc *doc);
+const cqbx_issue *cqbx_doc_issue(const cqbx_doc *doc, size_t index);
+
+/// First element child, next element sibling, parent element (NULL at the ends).
+cqbx_node cqbx_first_element(cqbx_node node);
+cqbx_node cqbx_next_element(cqbx_node node);
+cqbx_node cqbx_parent_element(cqbx_node node);
+/// Local name of an element (UTF-8, owned by the document).
+const char *cqbx_name(cqbx_node node);
+/// Namespace URI of an element, or NULL.
+const char *cqbx_namespace(cqbx_node node);
+/// Byte offset of the element's `<` in the input, -1 when unknown.
+long cqbx_offset(cqbx_node node);
+/// libxml2's line number of the element (big lines supported).
+long cqbx_line(cqbx_node node);
+
+/// Value of an attribute without namespace, or NULL when absent. When `*owned` is
+/// set to 1, free the result with `cqbx_free`; otherwise it belongs to the document.
+const char *cqbx_attribute(cqbx_node node, const char *name, int *owned);
+/// The text content of an element (text and CDATA children), same ownership rule.
+const char *cqbx_text(cqbx_node node, int *owned);
+
+/// Frees a string libxml2 allocated (xmlFree is a global function pointer that
+/// Swift 6 refuses to touch).
+void cqbx_free(void *pointer);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
