@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["QBankCore", "QBankXML", "QBankJSON"], path: "Tests/TestSupport"),
         .testTarget(name: "QBankCoreTests", dependencies: ["QBankCore", "TestSupport"]),
         .testTarget(name: "QBankXMLTests", dependencies: ["QBankXML", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "QBankJSONTests", dependencies: ["QBankJSON", "QBankXML", "TestSupport"]),
+        .testTarget(name: "QBankJSONTests", dependencies: ["QBankJSON", "QBankXML", "TestSupport"], exclude: ["Fixtures", "Scripts"]),
         .testTarget(name: "QBankRulesTests", dependencies: ["QBankRules", "TestSupport"]),
         .testTarget(name: "QBankReportingTests", dependencies: ["QBankReporting", "QBankRules", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "QBankFilesTests", dependencies: ["QBankFiles", "TestSupport"]),

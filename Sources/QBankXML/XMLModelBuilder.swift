@@ -28,7 +28,7 @@ struct XMLModelBuilder {
     private func origin(_ node: XMLElementNode) -> Origin { Origin(location(node)) }
 
     private func text(_ node: XMLElementNode) -> Text {
-        Text(XMLText.normalize(node.text), origin: origin(node))
+        Text(TextNormalization.normalize(node.text), origin: origin(node))
     }
 
     private mutating func report(_ message: String, at node: XMLElementNode, item: String?) {
@@ -56,7 +56,7 @@ struct XMLModelBuilder {
         var items: [Item] = []
         for child in node.children where child.isBankElement {
             switch child.name {
-            case "title": title = XMLText.normalize(child.text)
+            case "title": title = TextNormalization.normalize(child.text)
             case "scenario": scenario = text(child)
             case "item": if let item = item(child) { items.append(item) }
             default: break
@@ -89,7 +89,7 @@ struct XMLModelBuilder {
             case "prompts": parts.prompts = (child, prompts(child))
             case "responses": parts.responses = (child, responses(child))
             case "references": item.references = references(child)
-            case "tags": item.tags = child.children.filter(\.isBankElement).map { XMLText.normalize($0.text) }
+            case "tags": item.tags = child.children.filter(\.isBankElement).map { TextNormalization.normalize($0.text) }
             case "enemies": item.enemies = enemies(child)
             case "stats": item.stats = stats(child, item: id)
             default: break
@@ -198,7 +198,7 @@ struct XMLModelBuilder {
             if child.hasName("text") {
                 value = text(child)
             } else if child.hasName("rationale") {
-                rationale = XMLText.normalize(child.text)
+                rationale = TextNormalization.normalize(child.text)
             }
         }
         return value.map { ($0, rationale) }
@@ -209,7 +209,7 @@ struct XMLModelBuilder {
             guard child.isBankElement, let title = child.attribute("title"), let url = child.attribute("url") else {
                 return nil
             }
-            return Reference(title: XMLText.normalize(title), url: url)
+            return Reference(title: TextNormalization.normalize(title), url: url)
         }
     }
 

@@ -33,7 +33,7 @@ func write(_ files: [BankFile], to folder: URL, ext: String, writer: any BankWri
         let path = folder.appendingPathComponent("\(file.path).\(ext)").path
         let text = writer.write(file)
         bytes += text.utf8.count
-        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
         paths.append(path)
     }
     return (paths, bytes)

@@ -13,6 +13,24 @@ public enum ReaderRules {
         triggeringExamples: [
             RuleExample("<item id=\"q1\" type=\"single\" domain=\"1\" task=\"1.1\" status=\"draft\">↓</bank>"),
             RuleExample("{\"format\": \"urn:qbank:bank:1\", \"items\": [↓}", syntax: .json),
+            RuleExample("<?xml version=\"1.0\"?>\n↓<!DOCTYPE bank [<!ENTITY lol \"lol\">]>\n<bank xmlns=\"urn:qbank:bank:1\"/>"),
+        ],
+        nonTriggeringExamples: [
+            RuleExample("""
+                <item id="q1" type="ordering" domain="3" task="3.3" status="draft">
+                  <stem>Arrange the steps to release a model.</stem>
+                  <steps>
+                    <step id="s1"><text>Register the model package</text></step>
+                    <step id="s2"><text>Approve the model package</text></step>
+                    <step id="s3"><text>Deploy the endpoint</text></step>
+                  </steps>
+                </item>
+                """),
+            RuleExample("""
+                {"format": "urn:qbank:bank:1", "items": [{"id": "q1", "type": "ordering", "domain": 3, "task": "3.3",
+                  "status": "draft", "stem": "Arrange the steps to release a model.",
+                  "steps": [{"id": "s1", "text": "Register"}, {"id": "s2", "text": "Approve"}, {"id": "s3", "text": "Deploy"}]}]}
+                """, syntax: .json),
         ]
     )
 
@@ -31,6 +49,28 @@ public enum ReaderRules {
                   <options><option id="a" correct="true"><text>Amazon S3</text></option></options>
                 </item>
                 """),
+            RuleExample("""
+                {"format": "urn:qbank:bank:1", "items": [{"id": "q1", "type": "ordering", "domain": 3, "task": "3.3",
+                  "status": "finished", ↓"stemm": "Arrange the steps.",
+                  "steps": [{"id": "s1", "text": "Register"}, {"id": "s2", "text": "Approve"}, {"id": "s3", "text": "Deploy"}]}]}
+                """, syntax: .json),
+        ],
+        nonTriggeringExamples: [
+            RuleExample("""
+                <item id="q1" type="ordering" domain="3" task="3.3" status="draft">
+                  <stem>Arrange the steps to release a model.</stem>
+                  <steps>
+                    <step id="s1"><text>Register the model package</text></step>
+                    <step id="s2"><text>Approve the model package</text></step>
+                    <step id="s3"><text>Deploy the endpoint</text></step>
+                  </steps>
+                </item>
+                """),
+            RuleExample("""
+                {"format": "urn:qbank:bank:1", "items": [{"id": "q1", "type": "ordering", "domain": 3, "task": "3.3",
+                  "status": "draft", "stem": "Arrange the steps to release a model.",
+                  "steps": [{"id": "s1", "text": "Register"}, {"id": "s2", "text": "Approve"}, {"id": "s3", "text": "Deploy"}]}]}
+                """, syntax: .json),
         ]
     )
 

@@ -18,21 +18,21 @@ struct LintCommand: ParsableCommand {
     @Argument(help: "Bank files or folders (searched recursively for .xml and .json files).")
     var paths: [String] = []
 
-    @Option(name: .long, parsing: .singleValue, help: ArgumentHelp(
+    @ArgumentParser.Option(name: .long, parsing: .singleValue, help: ArgumentHelp(
         "Report format: text, json, sarif, github or junit. Repeat for several; FORMAT:FILE writes that one to FILE.",
         valueName: "format[:file]"))
     var format: [String] = []
 
-    @Option(name: .shortAndLong, help: "Write the report to FILE (atomically) instead of stdout.")
+    @ArgumentParser.Option(name: .shortAndLong, help: "Write the report to FILE (atomically) instead of stdout.")
     var output: String?
 
-    @Option(help: "Fail (exit 1) when there are more than N warnings.")
+    @ArgumentParser.Option(help: "Fail (exit 1) when there are more than N warnings.")
     var maxWarnings: Int?
 
-    @Option(parsing: .singleValue, help: "Run only these rules: codes, names, code prefixes (QB1), categories or ALL; comma-separated or repeated.")
+    @ArgumentParser.Option(parsing: .singleValue, help: "Run only these rules: codes, names, code prefixes (QB1), categories or ALL; comma-separated or repeated.")
     var select: [String] = []
 
-    @Option(parsing: .singleValue, help: "Skip these rules (same forms as --select).")
+    @ArgumentParser.Option(parsing: .singleValue, help: "Skip these rules (same forms as --select).")
     var ignore: [String] = []
 
     @Flag(help: "Print finding counts per rule on stderr.")
@@ -41,7 +41,7 @@ struct LintCommand: ParsableCommand {
     @Flag(help: "Exit 0 even when there are findings (unreadable input still exits 2).")
     var exitZero = false
 
-    @Option(help: "Colour the text report: auto, always or never.")
+    @ArgumentParser.Option(help: "Colour the text report: auto, always or never.")
     var color: ColorChoice = .auto
 
     func validate() throws {

@@ -6,7 +6,7 @@ struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules", abstract: "List every rule with its code, name, severity and summary.")
 
-    @Option(help: "Output format: text or json.")
+    @ArgumentParser.Option(help: "Output format: text or json.")
     var format: RuleDocFormat = .text
 
     func run() {
@@ -21,7 +21,7 @@ struct ExplainCommand: ParsableCommand {
     @Argument(help: "A rule code (QB101) or name (single-answer-key-count).")
     var rule: String
 
-    @Option(help: "Output format: text or json.")
+    @ArgumentParser.Option(help: "Output format: text or json.")
     var format: RuleDocFormat = .text
 
     func run() throws {

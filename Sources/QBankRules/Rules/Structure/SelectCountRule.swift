@@ -40,6 +40,18 @@ public struct SelectCountRule: ItemRule {
         ],
         nonTriggeringExamples: [
             """
+            <item id="q2" type="multiple" select="2" domain="1" task="1.1" status="draft">
+              <stem>Most Athena queries select 6 of 120 columns. Which actions reduce the data scanned? (Select TWO.)</stem>
+              <options>
+                <option id="a" correct="true"><text>Convert the files to Apache Parquet</text></option>
+                <option id="b" correct="true"><text>Partition the data by event date</text></option>
+                <option id="c"><text>Increase the workgroup query timeout</text></option>
+                <option id="d"><text>Enable S3 Transfer Acceleration</text></option>
+                <option id="e"><text>Add more columns to each file</text></option>
+              </options>
+            </item>
+            """,
+            """
             <item id="q1" type="multiple" select="2" domain="4" task="4.3" status="draft">
               <stem>Which controls encrypt data at rest? (Select TWO.)</stem>
               <options>
@@ -72,13 +84,14 @@ public struct SelectCountRule: ItemRule {
 
     private static let numbers = ["one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6]
 
-    /// The N of "Select N" / "Choose N" / "Pick N" in a stem, if it states one.
+    /// The N of a "Select N" / "Choose N" directive in a stem, if it states one.
+    ///
+    /// Only a directive counts: the number must end the sentence or be followed by
+    /// "options", "answers" or "responses", so "queries select 6 of 120 columns" does not.
     static func statedCount(in stem: String) -> Int? {
-        let words = stem.lowercased().split { !$0.isLetter && !$0.isNumber }
-        for (index, word) in words.enumerated().dropLast() where ["select", "choose", "pick"].contains(word) {
-            let next = String(words[index + 1])
-            if let count = numbers[next] ?? Int(next) { return count }
-        }
-        return nil
+        let directive = /(?i)\b(?:select|choose|pick)\s+(one|two|three|four|five|six|\d+)\s*(?:[.)]|$|(?:correct\s+)?(?:options?|answers?|responses?|choices?)\b)/
+        guard let match = stem.matches(of: directive).last else { return nil }
+        let word = match.output.1.lowercased()
+        return numbers[word] ?? Int(word)
     }
 }
