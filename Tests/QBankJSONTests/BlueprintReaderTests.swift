@@ -4,13 +4,13 @@ import QBankJSON
 import Testing
 
 @Suite struct BlueprintReaderTests {
-    func read(_ url: URL) -> BlueprintReader.Result { BlueprintReader().read(Fixtures.bytes(url), path: url.lastPathComponent) }
+    func read(_ url: URL) -> BlueprintReader.Result { BlueprintReader().read(JSONFixtures.bytes(url), path: url.lastPathComponent) }
 
     @Test func realBlueprintReads() throws {
         // The bank's own file when the tree has it, else the fixture copy of it.
-        let real = Fixtures.packageRoot.appendingPathComponent("Banks/mla-c01/blueprint.json")
+        let real = JSONFixtures.packageRoot.appendingPathComponent("Banks/mla-c01/blueprint.json")
         let url = FileManager.default.fileExists(atPath: real.path) ? real
-            : Fixtures.directory.appendingPathComponent("blueprint/valid/mla-c01.json")
+            : JSONFixtures.directory.appendingPathComponent("blueprint/valid/mla-c01.json")
         let result = read(url)
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         let bp = try #require(result.blueprint)
@@ -19,9 +19,9 @@ import Testing
         #expect(bp.scoredCounts == [1: 14, 2: 13, 3: 11, 4: 12] && bp.unscoredCounts == [1: 4, 2: 4, 3: 3, 4: 4])
     }
 
-    @Test(arguments: Fixtures.files("blueprint/invalid") + Fixtures.files("blueprint/inconsistent"))
+    @Test(arguments: JSONFixtures.files("blueprint/invalid") + JSONFixtures.files("blueprint/inconsistent"))
     func invalidBlueprintsAreRejected(url: URL) throws {
-        let (line, column) = try #require(Fixtures.expectedPosition(url))
+        let (line, column) = try #require(JSONFixtures.expectedPosition(url))
         let result = read(url)
         #expect(result.blueprint == nil)
         #expect(result.diagnostics.allSatisfy { $0.ruleID == "QB002" })

@@ -3,7 +3,7 @@ import QBankCore
 
 /// Finds fixtures next to this file (no SwiftPM resources) and reads their expectations:
 /// an invalid fixture is named `NAME.LINE-COL.json`, the position of its one finding.
-enum Fixtures {
+enum JSONFixtures {
     static let testsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     static let packageRoot = testsDirectory.deletingLastPathComponent().deletingLastPathComponent()
     static let directory = testsDirectory.appendingPathComponent("Fixtures")

@@ -6,10 +6,10 @@ import Testing
 @Suite struct JSONBankReaderTests {
     let reader = JSONBankReader()
 
-    func read(_ url: URL) -> ReadResult { reader.read(Fixtures.bytes(url), path: url.lastPathComponent) }
+    func read(_ url: URL) -> ReadResult { reader.read(JSONFixtures.bytes(url), path: url.lastPathComponent) }
 
     @Test func fullBankBuildsTheModel() throws {
-        let result = read(Fixtures.directory.appendingPathComponent("valid/full-bank.json"))
+        let result = read(JSONFixtures.directory.appendingPathComponent("valid/full-bank.json"))
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         let file = try #require(result.file)
         #expect(file.items.map(\.type) == [.single, .multiple, .ordering, .matching])
@@ -41,21 +41,21 @@ import Testing
     }
 
     @Test func integersWrittenAsDoublesAreIntegers() throws {
-        let result = read(Fixtures.directory.appendingPathComponent("valid/integers-written-as-doubles.json"))
+        let result = read(JSONFixtures.directory.appendingPathComponent("valid/integers-written-as-doubles.json"))
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         let item = try #require(result.file?.items.first)
         #expect(item.domain == 1 && item.stats?.responses == 812 && item.type == .multiple)
     }
 
-    @Test(arguments: Fixtures.files("valid"))
+    @Test(arguments: JSONFixtures.files("valid"))
     func validFixturesHaveNoFindings(url: URL) {
         let result = read(url)
         #expect(result.file != nil && result.diagnostics.isEmpty, "\(url.lastPathComponent): \(result.diagnostics)")
     }
 
-    @Test(arguments: Fixtures.files("invalid"))
+    @Test(arguments: JSONFixtures.files("invalid"))
     func invalidFixtureGivesOneSchemaViolationAtItsPosition(url: URL) throws {
-        let (line, column) = try #require(Fixtures.expectedPosition(url), "name \(url.lastPathComponent) lacks .LINE-COL")
+        let (line, column) = try #require(JSONFixtures.expectedPosition(url), "name \(url.lastPathComponent) lacks .LINE-COL")
         let result = read(url)
         #expect(result.file != nil)
         #expect(result.diagnostics.count == 1, "\(url.lastPathComponent): \(result.diagnostics.map(\.message))")
@@ -66,11 +66,11 @@ import Testing
     }
 
     @Test func messagesSayWhatToDo() throws {
-        let status = read(Fixtures.files("invalid").first { $0.lastPathComponent.hasPrefix("status-enum") }!)
+        let status = read(JSONFixtures.files("invalid").first { $0.lastPathComponent.hasPrefix("status-enum") }!)
         #expect(status.diagnostics.first?.message
                 == "item 'q1': 'status' must be one of draft, review, approved, pretest, operational, retired")
         #expect(status.diagnostics.first?.itemID == "q1")
-        let unknown = read(Fixtures.files("invalid").first { $0.lastPathComponent.hasPrefix("item-unknown-field") }!)
+        let unknown = read(JSONFixtures.files("invalid").first { $0.lastPathComponent.hasPrefix("item-unknown-field") }!)
         #expect(unknown.diagnostics.first?.message == "item 'q1': unknown field 'stemm' (did you mean 'stem'?)")
         // The item with an unknown field is still built; one with a bad status is not.
         #expect(unknown.file?.items.count == 1 && status.file?.items.isEmpty == true)

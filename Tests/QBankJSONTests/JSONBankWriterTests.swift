@@ -4,9 +4,9 @@ import QBankJSON
 import Testing
 
 @Suite struct JSONBankWriterTests {
-    @Test(arguments: Fixtures.files("valid"))
+    @Test(arguments: JSONFixtures.files("valid"))
     func roundTrip(url: URL) throws {
-        let original = try #require(JSONBankReader().read(Fixtures.bytes(url), path: "x.json").file)
+        let original = try #require(JSONBankReader().read(JSONFixtures.bytes(url), path: "x.json").file)
         let written = JSONBankWriter().write(original)
         let reread = JSONBankReader().read(Array(written.utf8), path: "x.json")
         #expect(reread.diagnostics.isEmpty, "\(reread.diagnostics)")
