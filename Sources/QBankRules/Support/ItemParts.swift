@@ -33,9 +33,10 @@ extension Item {
     }
 }
 
-/// Text compared the way a candidate would read it: case and spacing ignored.
+/// Text compared the way a candidate would read it: case ignored. Readers have
+/// already normalised white space.
 func comparable(_ text: String) -> String {
-    text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    text.lowercased()
 }
 
 /// "1 option", "3 options".

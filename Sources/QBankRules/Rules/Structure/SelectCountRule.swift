@@ -86,12 +86,27 @@ public struct SelectCountRule: ItemRule {
 
     /// The N of a "Select N" / "Choose N" directive in a stem, if it states one.
     ///
-    /// Only a directive counts: the number must end the sentence or be followed by
-    /// "options", "answers" or "responses", so "queries select 6 of 120 columns" does not.
+    /// Only a directive counts: the number must end a sentence or a parenthesis, end the
+    /// stem, or be followed by "options", "answers" or "responses", so "queries select
+    /// 6 of 120 columns" does not. A hand-written scan: Swift's Regex made this rule
+    /// cost more than reading the bank.
     static func statedCount(in stem: String) -> Int? {
-        let directive = /(?i)\b(?:select|choose|pick)\s+(one|two|three|four|five|six|\d+)\s*(?:[.)]|$|(?:correct\s+)?(?:options?|answers?|responses?|choices?)\b)/
-        guard let match = stem.matches(of: directive).last else { return nil }
-        let word = match.output.1.lowercased()
-        return numbers[word] ?? Int(word)
+        let tokens = stem.split(whereSeparator: \.isWhitespace)
+        var stated: Int?
+        for index in tokens.indices.dropLast() {
+            let verb = tokens[index].drop { !$0.isLetter }.lowercased()
+            guard verb == "select" || verb == "choose" || verb == "pick" else { continue }
+            let raw = tokens[index + 1]
+            let word = raw.prefix { $0.isLetter || $0.isNumber }.lowercased()
+            guard let count = numbers[word] ?? Int(word) else { continue }
+            let closesSentence = raw.dropFirst(word.count).contains { $0 == "." || $0 == ")" }
+            let isLast = index + 2 == tokens.count
+            var next = isLast ? "" : tokens[index + 2].prefix { $0.isLetter }.lowercased()
+            if next == "correct", index + 3 < tokens.count { next = tokens[index + 3].prefix { $0.isLetter }.lowercased() }
+            if closesSentence || isLast || directiveNouns.contains(next) { stated = count }
+        }
+        return stated
     }
+
+    private static let directiveNouns: Set<String> = ["option", "options", "answer", "answers", "response", "responses", "choice", "choices"]
 }
