@@ -69,11 +69,11 @@ public struct BankLoader: Sendable {
 
     /// Reads files on every core; results keep the order of `files`.
     static func readAll(_ files: [String]) -> [ReadResult] {
-        let slots = ResultSlots(count: files.count)
+        let slots = ConcurrentSlots<ReadResult>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             slots.store(read(files[index]), at: index)
         }
-        return slots.results
+        return slots.values.map { $0 ?? ReadResult(file: nil) }
     }
 
     static func readBlueprint(at path: String, displayedAs shown: String) -> (blueprint: Blueprint?, diagnostics: [Diagnostic], unreadable: Bool) {
@@ -92,20 +92,4 @@ public struct BankLoader: Sendable {
         let prefix = cwd.hasSuffix("/") ? cwd : cwd + "/"
         return absoluteBlueprint.hasPrefix(prefix) ? String(absoluteBlueprint.dropFirst(prefix.count)) : absoluteBlueprint
     }
-}
-
-/// Where parallel reads drop their results.
-private final class ResultSlots: @unchecked Sendable {
-    private var storage: [ReadResult?]
-    private let lock = NSLock()
-
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    func store(_ result: ReadResult, at index: Int) {
-        lock.lock()
-        storage[index] = result
-        lock.unlock()
-    }
-
-    var results: [ReadResult] { storage.map { $0! } }
 }

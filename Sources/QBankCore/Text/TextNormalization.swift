@@ -24,18 +24,19 @@ public enum TextNormalization {
     /// space, no space at either end. String searches here cost more than the rest of
     /// reading a bank, so this avoids them.
     static func isAlreadyNormal(_ text: String) -> Bool {
-        let clean: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            guard let first = bytes.first, let last = bytes.last else { return true }
-            if isASCIISpace(first) || isASCIISpace(last) { return false }
+        let verdict: (clean: Bool, asciiEnds: Bool)? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard let first = bytes.first, let last = bytes.last else { return (true, true) }
+            if isASCIISpace(first) || isASCIISpace(last) { return (false, true) }
             var previous: UInt8 = 0
             for byte in bytes {
-                if byte == 0x0A || byte == 0x0D || byte == 0x09 || byte == 0x0B || byte == 0x0C || (byte == 0x20 && previous == 0x20) { return false }
+                if byte == 0x0A || byte == 0x0D || byte == 0x09 || byte == 0x0B || byte == 0x0C || (byte == 0x20 && previous == 0x20) { return (false, true) }
                 previous = byte
             }
-            return true
+            return (true, first < 0x80 && last < 0x80)
         }
+        guard let verdict, verdict.clean else { return false }
+        if verdict.asciiEnds { return true }
         // Non-ASCII white space at the ends (e.g. U+00A0) is judged on the Character.
-        guard clean ?? false else { return false }
         return text.first?.isWhitespace != true && text.last?.isWhitespace != true
     }
 

@@ -1,3 +1,4 @@
+import Dispatch
 import QBankCore
 
 /// Runs the enabled rules over a bank and returns their findings in report order.
@@ -24,7 +25,12 @@ public struct LintEngine: Sendable {
                 location: SourceLocation(file: first.path, line: 1, column: 1)))
         }
         let context = LintContext(bank: bank)
-        for rule in rules { found += rule.check(context) }
+        // Rules are independent and stateless: run them on every core.
+        let perRule = ConcurrentSlots<[Diagnostic]>(count: rules.count)
+        DispatchQueue.concurrentPerform(iterations: rules.count) { index in
+            perRule.store(rules[index].check(context), at: index)
+        }
+        for findings in perRule.values { found += findings ?? [] }
         return found.sorted(by: Diagnostic.reportOrder)
     }
 
@@ -39,3 +45,4 @@ public struct LintEngine: Sendable {
         severity: .warning
     )
 }
+

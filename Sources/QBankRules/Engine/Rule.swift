@@ -18,13 +18,15 @@ public protocol ItemRule: Rule {
 extension ItemRule {
     public func check(_ context: LintContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
+        // Indices, not `for item in`, so items are borrowed from the arrays rather than copied.
         for file in context.bank.files {
-            for item in file.items {
-                found += check(item, in: ItemContext(file: file, caseStudy: nil, blueprint: context.bank.blueprint))
+            let fileContext = ItemContext(file: file, caseStudy: nil, blueprint: context.bank.blueprint)
+            for index in file.items.indices {
+                found += check(file.items[index], in: fileContext)
             }
             for caseStudy in file.cases {
                 let itemContext = ItemContext(file: file, caseStudy: caseStudy, blueprint: context.bank.blueprint)
-                for item in caseStudy.items { found += check(item, in: itemContext) }
+                for index in caseStudy.items.indices { found += check(caseStudy.items[index], in: itemContext) }
             }
         }
         return found

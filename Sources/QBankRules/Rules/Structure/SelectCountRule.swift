@@ -91,6 +91,7 @@ public struct SelectCountRule: ItemRule {
     /// 6 of 120 columns" does not. A hand-written scan: Swift's Regex made this rule
     /// cost more than reading the bank.
     static func statedCount(in stem: String) -> Int? {
+        guard mayContainDirective(stem) else { return nil }
         let tokens = stem.split(whereSeparator: \.isWhitespace)
         var stated: Int?
         for index in tokens.indices.dropLast() {
@@ -109,4 +110,17 @@ public struct SelectCountRule: ItemRule {
     }
 
     private static let directiveNouns: Set<String> = ["option", "options", "answer", "answers", "response", "responses", "choice", "choices"]
+
+    /// A cheap byte scan for "elect", "hoose" or "ick" (any case) before tokenising.
+    private static func mayContainDirective(_ stem: String) -> Bool {
+        let bytes = Array(stem.utf8)
+        guard bytes.count >= 4 else { return false }
+        for index in 0..<(bytes.count - 3) {
+            let a = bytes[index] | 0x20, b = bytes[index + 1] | 0x20, c = bytes[index + 2] | 0x20
+            if (a == 0x6C && b == 0x65 && c == 0x63) || (a == 0x6F && b == 0x6F && c == 0x73) || (a == 0x69 && b == 0x63 && c == 0x6B) {
+                return true // "lec", "oos", "ick"
+            }
+        }
+        return false
+    }
 }
