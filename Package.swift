@@ -27,13 +27,14 @@ let package = Package(
         .target(name: "QBankJSON", dependencies: ["QBankCore"]),
 
         .target(name: "QBankRules", dependencies: ["QBankCore"]),
-        .target(name: "QBankReporting", dependencies: ["QBankCore"]),
+        .target(name: "QBankAssembly", dependencies: ["QBankCore"]),
+        .target(name: "QBankReporting", dependencies: ["QBankCore", "QBankAssembly"]),
         .target(name: "QBankFiles", dependencies: ["QBankCore", "QBankXML", "QBankJSON", "QBankRules"]),
 
         .executableTarget(
             name: "qbank",
             dependencies: [
-                "QBankCore", "QBankFiles", "QBankRules", "QBankReporting",
+                "QBankCore", "QBankFiles", "QBankRules", "QBankAssembly", "QBankReporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,6 +46,7 @@ let package = Package(
         .testTarget(name: "QBankJSONTests", dependencies: ["QBankJSON", "QBankXML", "TestSupport"], exclude: ["Fixtures", "Scripts"]),
         .testTarget(name: "QBankRulesTests", dependencies: ["QBankRules", "TestSupport"]),
         .testTarget(name: "QBankReportingTests", dependencies: ["QBankReporting", "QBankRules", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "QBankAssemblyTests", dependencies: ["QBankAssembly", "TestSupport"]),
         .testTarget(name: "QBankFilesTests", dependencies: ["QBankFiles", "TestSupport"]),
         .testTarget(name: "QBankCLITests", dependencies: ["TestSupport"]),
     ],

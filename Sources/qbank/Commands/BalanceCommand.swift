@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import QBankAssembly
+import QBankFiles
+import QBankReporting
+
+struct BalanceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "balance",
+        abstract: "Compare a bank's supply with what its blueprint's forms need.",
+        discussion: "Exit status: 0 when --forms N disjoint forms are supported, 1 when not, 2 for unreadable input."
+    )
+
+    @Argument(help: "The bank folder (its files share one blueprint.json).")
+    var bank: String
+
+    @ArgumentParser.Option(help: "How many disjoint forms to check for.")
+    var forms = 1
+
+    @ArgumentParser.Option(help: "Output format: text, json or markdown.")
+    var format: BalanceFormat = .text
+
+    func validate() throws {
+        if forms < 1 { throw ValidationError("--forms takes a number of 1 or more") }
+    }
+
+    func run() throws {
+        let banks: [BankLoader.LoadedBank]
+        do { banks = try BankLoader().load([bank]) } catch { throw CLIError.files(error) }
+        guard banks.count == 1, let loaded = banks.first else {
+            throw CLIError.usage("\(bank) holds \(banks.count) banks (one per blueprint.json); name one bank folder")
+        }
+        if loaded.hasUnreadableInput {
+            throw CLIError.usage("\(bank) has files that cannot be read; run `qbank lint \(bank)` to see them")
+        }
+        guard let blueprint = loaded.bank.blueprint else {
+            throw CLIError.usage("\(bank) has no readable blueprint.json; balance compares the bank with its blueprint")
+        }
+        let supply = BankSupply(bank: loaded.bank, blueprint: blueprint)
+        print(BalanceReporter(format: format.reporterFormat).render(supply, forms: forms), terminator: "")
+        throw ExitCode(supply.shortfalls(forms: forms).isEmpty ? ExitStatus.clean : ExitStatus.findings)
+    }
+}
+
+enum BalanceFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, markdown
+
+    var reporterFormat: BalanceReporter.Format {
+        switch self {
+        case .text: .text
+        case .json: .json
+        case .markdown: .markdown
+        }
+    }
+}
