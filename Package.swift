@@ -29,12 +29,13 @@ let package = Package(
         .target(name: "QBankRules", dependencies: ["QBankCore"]),
         .target(name: "QBankAssembly", dependencies: ["QBankCore"]),
         .target(name: "QBankReporting", dependencies: ["QBankCore", "QBankAssembly"]),
+        .target(name: "QBankReports", dependencies: ["QBankCore", "QBankAssembly", "QBankRules"]),
         .target(name: "QBankFiles", dependencies: ["QBankCore", "QBankXML", "QBankJSON", "QBankRules"]),
 
         .executableTarget(
             name: "qbank",
             dependencies: [
-                "QBankCore", "QBankFiles", "QBankRules", "QBankAssembly", "QBankReporting",
+                "QBankCore", "QBankFiles", "QBankRules", "QBankAssembly", "QBankReporting", "QBankReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,6 +48,7 @@ let package = Package(
         .testTarget(name: "QBankRulesTests", dependencies: ["QBankRules", "TestSupport"]),
         .testTarget(name: "QBankReportingTests", dependencies: ["QBankReporting", "QBankRules", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "QBankAssemblyTests", dependencies: ["QBankAssembly", "TestSupport"]),
+        .testTarget(name: "QBankReportsTests", dependencies: ["QBankReports", "QBankRules", "TestSupport"]),
         .testTarget(name: "QBankFilesTests", dependencies: ["QBankFiles", "TestSupport"]),
         .testTarget(name: "QBankCLITests", dependencies: ["TestSupport"]),
     ],

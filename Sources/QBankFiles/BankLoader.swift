@@ -21,12 +21,12 @@ public struct BankLoader: Sendable {
         public var hasUnreadableInput: Bool
     }
 
-    /// Loads every bank file under `paths`.
-    public func load(_ paths: [String]) throws(FilesError) -> [LoadedBank] {
+    /// Loads every bank file under `paths`, telling `progress` (if any) as files are read.
+    public func load(_ paths: [String], progress: ProgressHandler? = nil) throws(FilesError) -> [LoadedBank] {
         let files = try FileDiscovery.bankFiles(in: paths)
         var cache: [String: String?] = [:]
         let blueprintOf = files.map { FileDiscovery.blueprintPath(for: $0, cache: &cache) }
-        let results = Self.readAll(files)
+        let results = Self.readAll(files, progress: progress)
 
         var groups: [String?: [Int]] = [:]
         var order: [String?] = []
@@ -68,10 +68,12 @@ public struct BankLoader: Sendable {
     }
 
     /// Reads files on every core; results keep the order of `files`.
-    static func readAll(_ files: [String]) -> [ReadResult] {
+    static func readAll(_ files: [String], progress: ProgressHandler? = nil) -> [ReadResult] {
         let slots = ConcurrentSlots<ReadResult>(count: files.count)
+        let counter = ProgressCounter(total: files.count, phase: "reading files", handler: progress)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             slots.store(read(files[index]), at: index)
+            counter.advance()
         }
         return slots.values.map { $0 ?? ReadResult(file: nil) }
     }

@@ -16,7 +16,7 @@ public struct LintEngine: Sendable {
         BuiltInRules.descriptions.filter(selection.isEnabled)
     }
 
-    public func lint(_ bank: Bank) -> [Diagnostic] {
+    public func lint(_ bank: Bank, progress: ProgressHandler? = nil) -> [Diagnostic] {
         var found: [Diagnostic] = []
         if bank.blueprint == nil, let first = bank.files.first, selection.isEnabled(Self.noBlueprint) {
             found.append(Diagnostic(
@@ -27,8 +27,10 @@ public struct LintEngine: Sendable {
         let context = LintContext(bank: bank)
         // Rules are independent and stateless: run them on every core.
         let perRule = ConcurrentSlots<[Diagnostic]>(count: rules.count)
+        let counter = ProgressCounter(total: rules.count, phase: "running rules", handler: progress)
         DispatchQueue.concurrentPerform(iterations: rules.count) { index in
             perRule.store(rules[index].check(context), at: index)
+            counter.advance()
         }
         for findings in perRule.values { found += findings ?? [] }
         return found.sorted(by: Diagnostic.reportOrder)

@@ -44,6 +44,8 @@ struct LintCommand: ParsableCommand {
     @ArgumentParser.Option(help: "Colour the text report: auto, always or never.")
     var color: ColorChoice = .auto
 
+    @OptionGroup var progress: ProgressOptions
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("name the bank files or folders to lint, e.g. `qbank lint Banks`") }
         if let maxWarnings, maxWarnings < 0 { throw ValidationError("--max-warnings takes a number of 0 or more") }
@@ -57,7 +59,7 @@ struct LintCommand: ParsableCommand {
             throw CLIError.usage("unknown rule \(unknown.map { "'\($0)'" }.joined(separator: ", ")); run `qbank rules` to list them")
         }
 
-        let run = try LintRun.perform(paths: paths, selection: selection)
+        let run = try LintRun.perform(paths: paths, selection: selection, progress: progress.bar(label: "lint"))
         let report = LintReport(
             diagnostics: run.diagnostics, rules: LintEngine(selection: selection).enabledDescriptions,
             checkedFiles: run.files, itemsChecked: run.itemCount, toolVersion: QBank.version,

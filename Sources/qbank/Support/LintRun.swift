@@ -9,22 +9,24 @@ struct LintRun {
     var files: [String]
     var itemCount: Int
     var hasUnreadableInput: Bool
+    /// The banks as loaded, for commands that report on more than findings.
+    var banks: [BankLoader.LoadedBank]
 
-    static func perform(paths: [String], selection: RuleSelection) throws -> LintRun {
+    static func perform(paths: [String], selection: RuleSelection, progress: ProgressHandler? = nil) throws -> LintRun {
         let banks: [BankLoader.LoadedBank]
-        do { banks = try BankLoader().load(paths) } catch { throw CLIError.files(error) }
+        do { banks = try BankLoader().load(paths, progress: progress) } catch { throw CLIError.files(error) }
         let engine = LintEngine(selection: selection)
         var diagnostics: [Diagnostic] = []
         for loaded in banks {
             // An unreadable file is never silenced: QB001 always reports.
             diagnostics += loaded.readDiagnostics.filter { $0.ruleID == ReaderRules.syntaxError.id || selection.isEnabled(description(of: $0)) }
-            diagnostics += engine.lint(loaded.bank)
+            diagnostics += engine.lint(loaded.bank, progress: progress)
         }
         return LintRun(
             diagnostics: diagnostics.sorted(by: Diagnostic.reportOrder),
             files: banks.flatMap(\.filePaths),
             itemCount: banks.reduce(0) { $0 + $1.bank.allItems.count },
-            hasUnreadableInput: banks.contains { $0.hasUnreadableInput })
+            hasUnreadableInput: banks.contains { $0.hasUnreadableInput }, banks: banks)
     }
 
     private static func description(of diagnostic: Diagnostic) -> RuleDescription {
