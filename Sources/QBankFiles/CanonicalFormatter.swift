@@ -1,0 +1,54 @@
+import Foundation
+import QBankCore
+import QBankJSON
+import QBankXML
+
+/// Rewrites bank files into the canonical form of their syntax (`XMLBankWriter`,
+/// `JSONBankWriter`) without changing what they mean, or says why it will not.
+public enum CanonicalFormatter {
+    public enum Outcome: Sendable, Equatable {
+        case unchanged
+        /// The canonical text; the file differs from it.
+        case changed(String)
+        /// The file is left alone; `reason` says why and what to do.
+        case refused(reason: String, diagnostics: [Diagnostic])
+    }
+
+    public static func format(_ path: String) -> Outcome {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .refused(reason: "cannot read the file", diagnostics: [])
+        }
+        let original = String(decoding: data, as: UTF8.self)
+        let isJSON = path.lowercased().hasSuffix(".json")
+        // The model has no place for comments yet, so a rewrite would silently drop them
+        // (suppression comments among them).
+        if !isJSON && original.contains("<!--") {
+            return .refused(reason: "contains XML comments, which the canonical writer would drop; move what they say into the item (or remove them) and run fmt again", diagnostics: [])
+        }
+        let read = BankLoader.read(path)
+        let problems = read.diagnostics.filter { $0.ruleID == ReaderRules.syntaxError.id || $0.ruleID == ReaderRules.schemaViolation.id }
+        guard problems.isEmpty, let file = read.file else {
+            return .refused(reason: "has syntax or schema errors (QB001/QB002); fix them first (`qbank lint \(path)`)", diagnostics: problems)
+        }
+        var canonical = isJSON ? JSONBankWriter().write(file) : XMLBankWriter().write(file)
+        if isJSON, let schema = schemaReference(data) { canonical = insert(schema: schema, into: canonical) }
+        // Never write something that reads back differently.
+        let again = isJSON ? JSONBankReader().read([UInt8](canonical.utf8), path: path) : XMLBankReader().read([UInt8](canonical.utf8), path: path)
+        guard let reread = again.file, reread.items == file.items, reread.cases == file.cases else {
+            return .refused(reason: "the canonical form would not read back the same (this is a bug; please report it)", diagnostics: [])
+        }
+        return canonical == original ? .unchanged : .changed(canonical)
+    }
+
+    /// The top-level `$schema` of a JSON bank file: editors use it, the model does not keep it.
+    static func schemaReference(_ data: Data) -> String? {
+        (try? JSONSerialization.jsonObject(with: data) as? [String: Any])?["$schema"] as? String
+    }
+
+    static func insert(schema: String, into json: String) -> String {
+        guard json.hasPrefix("{\n"),
+              let encoded = try? JSONSerialization.data(withJSONObject: [schema], options: [.withoutEscapingSlashes]) else { return json }
+        let literal = String(decoding: encoded, as: UTF8.self).dropFirst().dropLast()
+        return "{\n  \"$schema\": \(literal),\n" + json.dropFirst(2)
+    }
+}
