@@ -15,7 +15,7 @@ extension BankReportLayout {
             rows.append([ReportCell(letter), ReportCell(String(count)), ReportCell(NumberText.percent(count, of: keyed))])
         }
         let chart = ReportChart(id: "key-positions", caption: "Single-answer items by the position of the key", bars: bars,
-                                barLegend: "items", targetLegend: "an even spread")
+                                barLegend: "items", targetLegend: "an even spread", targetWord: "even")
         return ReportSection(id: "keys", title: "Key positions (single answer)", blocks: [
             .paragraph("""
                 Where the correct option sits as authored, over \(items.singleAnswerItems) single-answer items; a balanced bank \

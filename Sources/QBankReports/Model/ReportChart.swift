@@ -14,14 +14,17 @@ public struct ReportChart: Sendable, Equatable {
     /// What the bars show and, when bars have targets, what the marker shows.
     public var barLegend: String
     public var targetLegend: String?
+    /// The word before a target in a bar's value text: "27.6% · target 28.0%".
+    public var targetWord: String
 
-    public init(id: String, caption: String, bars: [ReportBar], unit: String = "", barLegend: String, targetLegend: String? = nil) {
+    public init(id: String, caption: String, bars: [ReportBar], unit: String = "", barLegend: String, targetLegend: String? = nil, targetWord: String = "target") {
         self.id = id
         self.caption = caption
         self.bars = bars
         self.unit = unit
         self.barLegend = barLegend
         self.targetLegend = targetLegend
+        self.targetWord = targetWord
         let largest = bars.map { max($0.value, $0.target ?? 0) }.max() ?? 0
         self.axisMax = NiceScale.ceiling(largest)
     }

@@ -33,7 +33,7 @@ enum BarChartSVG {
     private static func row(_ bar: ReportBar, chart: ReportChart, top: Int) -> String {
         let width = chart.axisMax > 0 ? bar.value / chart.axisMax * 100 : 0
         var value = Markup.escape(bar.valueText + chart.unit)
-        if let targetText = bar.targetText { value += #"<tspan class="muted"> · target \#(Markup.escape(targetText + chart.unit))</tspan>"# }
+        if let targetText = bar.targetText { value += #"<tspan class="muted"> · \#(Markup.escape(chart.targetWord)) \#(Markup.escape(targetText + chart.unit))</tspan>"# }
         var out = "<g class=\"row\">\n"
         out += #"<title>\#(Markup.escape(bar.label)): \#(Markup.escape(bar.valueText + chart.unit))</title>"# + "\n"
         out += #"<text class="label long" x="0" y="\#(top + 15)">\#(Markup.escape(bar.label))</text>"# + "\n"

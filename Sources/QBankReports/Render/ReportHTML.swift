@@ -78,7 +78,8 @@ enum HTMLPage {
         for row in table.rows {
             out += "<tr>"
             for (index, cell) in row.enumerated() {
-                var text = Markup.escape(cell.text)
+                // Let long paths wrap at their slashes on narrow screens instead of widening the table.
+                var text = Markup.escape(cell.text).replacingOccurrences(of: "/", with: "/<wbr/>")
                 if let link = cell.link { text = "<a href=\"\(Markup.escape(link))\">\(text)</a>" }
                 if cell.strong { text = "<strong>\(text)</strong>" }
                 out += "<td\(table.numericColumns.contains(index) ? " class=\"num\"" : "")>\(text)</td>"

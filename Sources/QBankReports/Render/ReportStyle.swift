@@ -49,6 +49,7 @@ enum ReportStyle {
           svg.chart .label.short { display: inline; }
           table { font-size: 0.8rem; }
           th, td { padding: 0.25rem 0.4rem; }
+          td:first-child { min-width: 8.5rem; }
         }
         """
 }
