@@ -13,6 +13,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(name: "QBankCore"),
@@ -30,11 +31,15 @@ let package = Package(
         .target(name: "QBankAssembly", dependencies: ["QBankCore"]),
         .target(name: "QBankReporting", dependencies: ["QBankCore", "QBankAssembly"]),
         .target(name: "QBankFiles", dependencies: ["QBankCore", "QBankXML", "QBankJSON", "QBankRules"]),
+        .target(
+            name: "QBankInterchange",
+            dependencies: ["QBankCore", "QBankXML", "QBankJSON", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
 
         .executableTarget(
             name: "qbank",
             dependencies: [
-                "QBankCore", "QBankFiles", "QBankRules", "QBankAssembly", "QBankReporting",
+                "QBankCore", "QBankFiles", "QBankRules", "QBankAssembly", "QBankReporting", "QBankInterchange",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -48,6 +53,7 @@ let package = Package(
         .testTarget(name: "QBankReportingTests", dependencies: ["QBankReporting", "QBankRules", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "QBankAssemblyTests", dependencies: ["QBankAssembly", "TestSupport"]),
         .testTarget(name: "QBankFilesTests", dependencies: ["QBankFiles", "TestSupport"]),
+        .testTarget(name: "QBankInterchangeTests", dependencies: ["QBankInterchange", "QBankFiles", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "QBankCLITests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
