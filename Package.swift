@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "QBankReportingTests", dependencies: ["QBankReporting", "QBankRules", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "QBankAssemblyTests", dependencies: ["QBankAssembly", "TestSupport"]),
         .testTarget(name: "QBankFilesTests", dependencies: ["QBankFiles", "TestSupport"]),
-        .testTarget(name: "QBankInterchangeTests", dependencies: ["QBankInterchange", "QBankFiles", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "QBankInterchangeTests", dependencies: ["QBankInterchange", "QBankFiles", "TestSupport"]),
         .testTarget(name: "QBankCLITests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
