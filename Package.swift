@@ -13,6 +13,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(name: "QBankCore"),
@@ -32,12 +33,16 @@ let package = Package(
         .target(name: "QBankAuthoring", dependencies: ["QBankCore"]),
         .target(name: "QBankReports", dependencies: ["QBankCore", "QBankAssembly", "QBankRules"]),
         .target(name: "QBankFiles", dependencies: ["QBankCore", "QBankXML", "QBankJSON", "QBankRules"]),
+        .target(
+            name: "QBankInterchange",
+            dependencies: ["QBankCore", "QBankXML", "QBankJSON", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
 
         .executableTarget(
             name: "qbank",
             dependencies: [
                 "QBankCore", "QBankFiles", "QBankRules", "QBankAssembly", "QBankReporting", "QBankReports",
-                "QBankAuthoring", "QBankXML", "QBankJSON",
+                "QBankAuthoring", "QBankXML", "QBankJSON", "QBankInterchange",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,6 +58,7 @@ let package = Package(
         .testTarget(name: "QBankReportsTests", dependencies: ["QBankReports", "QBankRules", "TestSupport"]),
         .testTarget(name: "QBankAuthoringTests", dependencies: ["QBankAuthoring", "QBankRules", "TestSupport"]),
         .testTarget(name: "QBankFilesTests", dependencies: ["QBankFiles", "TestSupport"]),
+        .testTarget(name: "QBankInterchangeTests", dependencies: ["QBankInterchange", "QBankFiles", "TestSupport"]),
         .testTarget(name: "QBankCLITests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

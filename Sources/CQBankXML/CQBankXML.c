@@ -26,11 +26,19 @@ static pthread_once_t init_once = PTHREAD_ONCE_INIT;
 static xmlExternalEntityLoader previous_loader = NULL;
 /// Set while this thread reads a bank file: every external resource is refused then.
 static __thread int reading_bank = 0;
+/// Set while this thread compiles a schema from files: local files load, the network never does.
+static __thread int local_only = 0;
+
+static int is_remote(const char *url) {
+    if (url == NULL) return 1;
+    return strncmp(url, "http:", 5) == 0 || strncmp(url, "https:", 6) == 0 || strncmp(url, "ftp:", 4) == 0;
+}
 
 /// Second door behind the DOCTYPE refusal: nothing external is ever loaded while a
 /// bank file is read. Other libxml2 users in the process (none today) keep the
 /// loader they had.
 static xmlParserInputPtr refusing_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt) {
+    if (local_only) return previous_loader != NULL && !is_remote(url) ? previous_loader(url, id, ctxt) : NULL;
     if (reading_bank || previous_loader == NULL) return NULL;
     return previous_loader(url, id, ctxt);
 }
@@ -81,6 +89,34 @@ cqbx_schema *cqbx_schema_compile(const char *xsd, size_t length, char **error) {
         xmlSchemaFreeParserCtxt(pctxt);
     }
     reading_bank = 0;
+    xmlSetGenericErrorFunc(old_context, old_generic);
+    if (schema == NULL) {
+        if (error != NULL) *error = first != NULL ? first : dup_string("the schema could not be compiled");
+        else cqbx_free(first);
+        return NULL;
+    }
+    cqbx_free(first);
+    cqbx_schema *result = (cqbx_schema *)calloc(1, sizeof *result);
+    if (result == NULL) { xmlSchemaFree(schema); return NULL; }
+    result->schema = schema;
+    return result;
+}
+
+cqbx_schema *cqbx_schema_compile_file(const char *path, char **error) {
+    cqbx_init();
+    char *first = NULL;
+    void (*old_generic)(void *, const char *, ...) = xmlGenericError;
+    void *old_context = xmlGenericErrorContext;
+    xmlSetGenericErrorFunc(NULL, silent);
+    local_only = 1;
+    xmlSchemaPtr schema = NULL;
+    xmlSchemaParserCtxtPtr pctxt = xmlSchemaNewParserCtxt(path);
+    if (pctxt != NULL) {
+        xmlSchemaSetParserStructuredErrors(pctxt, collect_first_error, &first);
+        schema = xmlSchemaParse(pctxt);
+        xmlSchemaFreeParserCtxt(pctxt);
+    }
+    local_only = 0;
     xmlSetGenericErrorFunc(old_context, old_generic);
     if (schema == NULL) {
         if (error != NULL) *error = first != NULL ? first : dup_string("the schema could not be compiled");
@@ -230,13 +266,13 @@ enum {
                     XML_PARSE_NOBLANKS | XML_PARSE_NOERROR | XML_PARSE_NOWARNING,
 };
 
-static void parse(cqbx_doc *d, const unsigned char *bytes, size_t length) {
+static void parse(cqbx_doc *d, const unsigned char *bytes, size_t length, int keep_blanks) {
     xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt((const char *)bytes, (int)length);
     if (ctxt == NULL) {
         add_issue(d, CQBX_PHASE_PARSE, XML_ERR_NO_MEMORY, 0, 1, 1, NULL, "the parser could not start");
         return;
     }
-    xmlCtxtUseOptions(ctxt, PARSE_OPTIONS);
+    xmlCtxtUseOptions(ctxt, keep_blanks ? (PARSE_OPTIONS & ~XML_PARSE_NOBLANKS) : PARSE_OPTIONS);
     ctxt->_private = d;
     ctxt->sax->initialized = XML_SAX2_MAGIC;
     ctxt->sax->serror = on_parse_error;
@@ -264,7 +300,7 @@ static void parse(cqbx_doc *d, const unsigned char *bytes, size_t length) {
     xmlFreeParserCtxt(ctxt);
 }
 
-cqbx_doc *cqbx_read(const unsigned char *bytes, size_t length, const cqbx_schema *schema) {
+static cqbx_doc *read_document(const unsigned char *bytes, size_t length, const cqbx_schema *schema, int keep_blanks) {
     cqbx_init();
     cqbx_doc *d = (cqbx_doc *)calloc(1, sizeof *d);
     if (d == NULL) return NULL;
@@ -279,7 +315,7 @@ cqbx_doc *cqbx_read(const unsigned char *bytes, size_t length, const cqbx_schema
     xmlSetGenericErrorFunc(NULL, silent);
     reading_bank = 1;
 
-    parse(d, bytes, length);
+    parse(d, bytes, length, keep_blanks);
     if (d->well_formed && schema != NULL) {
         xmlSchemaValidCtxtPtr vctxt = xmlSchemaNewValidCtxt(schema->schema);
         if (vctxt != NULL) {
@@ -293,6 +329,14 @@ cqbx_doc *cqbx_read(const unsigned char *bytes, size_t length, const cqbx_schema
     xmlSetGenericErrorFunc(old_context, old_generic);
     d->bytes = NULL;
     return d;
+}
+
+cqbx_doc *cqbx_read(const unsigned char *bytes, size_t length, const cqbx_schema *schema) {
+    return read_document(bytes, length, schema, 0);
+}
+
+cqbx_doc *cqbx_read_mixed(const unsigned char *bytes, size_t length, const cqbx_schema *schema) {
+    return read_document(bytes, length, schema, 1);
 }
 
 void cqbx_doc_free(cqbx_doc *d) {
@@ -391,4 +435,60 @@ const char *cqbx_text(cqbx_node node, int *owned) {
     joined[at] = 0;
     *owned = 1;
     return joined;
+}
+
+// MARK: - Mixed content and attributes
+
+cqbx_node cqbx_first_child(cqbx_node node) { return node != NULL ? ((xmlNodePtr)node)->children : NULL; }
+cqbx_node cqbx_next_sibling(cqbx_node node) { return node != NULL ? ((xmlNodePtr)node)->next : NULL; }
+
+int cqbx_node_kind(cqbx_node node) {
+    if (node == NULL) return CQBX_NODE_OTHER;
+    switch (((xmlNodePtr)node)->type) {
+    case XML_ELEMENT_NODE: return CQBX_NODE_ELEMENT;
+    case XML_TEXT_NODE:
+    case XML_CDATA_SECTION_NODE: return CQBX_NODE_TEXT;
+    default: return CQBX_NODE_OTHER;
+    }
+}
+
+const char *cqbx_node_content(cqbx_node node) {
+    if (cqbx_node_kind(node) != CQBX_NODE_TEXT) return "";
+    const xmlChar *content = ((xmlNodePtr)node)->content;
+    return content != NULL ? (const char *)content : "";
+}
+
+static xmlAttrPtr attribute_at(cqbx_node node, size_t index) {
+    if (node == NULL || ((xmlNodePtr)node)->type != XML_ELEMENT_NODE) return NULL;
+    xmlAttrPtr attr = ((xmlNodePtr)node)->properties;
+    for (size_t i = 0; attr != NULL && i < index; i++) attr = attr->next;
+    return attr;
+}
+
+size_t cqbx_attribute_count(cqbx_node node) {
+    size_t count = 0;
+    for (xmlAttrPtr attr = attribute_at(node, 0); attr != NULL; attr = attr->next) count++;
+    return count;
+}
+
+const char *cqbx_attribute_name_at(cqbx_node node, size_t index) {
+    xmlAttrPtr attr = attribute_at(node, index);
+    return attr != NULL ? (const char *)attr->name : "";
+}
+
+const char *cqbx_attribute_namespace_at(cqbx_node node, size_t index) {
+    xmlAttrPtr attr = attribute_at(node, index);
+    return attr != NULL && attr->ns != NULL ? (const char *)attr->ns->href : NULL;
+}
+
+const char *cqbx_attribute_value_at(cqbx_node node, size_t index, int *owned) {
+    *owned = 0;
+    xmlAttrPtr attr = attribute_at(node, index);
+    if (attr == NULL || attr->children == NULL) return "";
+    xmlNodePtr value = attr->children;
+    if (value->next == NULL && value->type == XML_TEXT_NODE) return value->content != NULL ? (const char *)value->content : "";
+    xmlChar *joined = xmlNodeListGetString(((xmlNodePtr)node)->doc, value, 1);
+    if (joined == NULL) return "";
+    *owned = 1;
+    return (const char *)joined;
 }

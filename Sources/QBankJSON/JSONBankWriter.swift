@@ -23,8 +23,8 @@ public struct JSONBankWriter: BankWriter {
         out.field("id") { $0.string(item.id) }
         out.field("type") { $0.string(item.type.rawValue) }
         if case .choice(let choice) = item.body, let select = choice.select { out.field("select") { $0.raw(String(select)) } }
-        out.field("domain") { $0.raw(String(item.domain)) }
-        out.field("task") { $0.string(item.task) }
+        if item.domain != 0 { out.field("domain") { $0.raw(String(item.domain)) } }
+        if !item.task.isEmpty { out.field("task") { $0.string(item.task) } }
         out.field("status") { $0.string(item.status.rawValue) }
         if !item.shuffle { out.field("shuffle") { $0.raw("false") } }
         out.field("stem") { $0.string(item.stem.value) }

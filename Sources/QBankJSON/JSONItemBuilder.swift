@@ -20,11 +20,12 @@ struct JSONItemBuilder {
         let rawID = value["id"]?.stringValue
         let subject = rawID.map { "item '\($0)'" } ?? "item #\(index + 1)"
         guard let o = ObjectView(value, context, subject: subject, itemID: rawID, known: Self.itemFields,
-                                 required: ["id", "type", "domain", "task", "status", "stem"], noun: "an item") else { return nil }
+                                 required: ["id", "type", "status", "stem"], noun: "an item") else { return nil }
         let id = o.string("id", matching: Patterns.isItemID, rule: "must be 1–64 letters, digits, '.', '_' or '-', starting with a letter or digit")?.stringValue
         let type = o.oneOf("type", Self.types).flatMap(ItemType.init(rawValue:))
-        let domain = o.integer("domain", 1...99, rule: "must be an integer from 1 to 99")
-        let task = o.string("task", matching: Patterns.isTask, rule: "must be a task statement 'D.T' such as '2.3'")?.stringValue
+        // Absent domain/task mean "not assigned yet" (imported drafts); the linter flags them.
+        let domain = o.member("domain") == nil ? 0 : o.integer("domain", 1...99, rule: "must be an integer from 1 to 99")
+        let task = o.member("task") == nil ? "" : o.string("task", matching: Patterns.isTask, rule: "must be a task statement 'D.T' such as '2.3'")?.stringValue
         let status = o.oneOf("status", Self.statuses).flatMap(ItemStatus.init(rawValue:))
         let shuffle = o.bool("shuffle") ?? true
         let stem = o.text("stem")

@@ -161,8 +161,9 @@ enum EmbeddedSchema {
     <xs:attribute name="id" type="qb:ItemId" use="required"/>
     <xs:attribute name="type" type="qb:ItemTypeName" use="required"/>
     <xs:attribute name="select" type="qb:Select"/>
-    <xs:attribute name="domain" type="qb:Domain" use="required"/>
-    <xs:attribute name="task" type="qb:Task" use="required"/>
+    <!-- optional: an imported draft may not have them yet (the linter flags it, QB112/QB113) -->
+    <xs:attribute name="domain" type="qb:Domain" use="optional"/>
+    <xs:attribute name="task" type="qb:Task" use="optional"/>
     <xs:attribute name="status" type="qb:Status" use="required"/>
     <xs:attribute name="shuffle" type="qb:Flag" default="true"/>
   </xs:complexType>

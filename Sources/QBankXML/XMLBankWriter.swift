@@ -30,7 +30,9 @@ public struct XMLBankWriter: BankWriter {
     private func write(_ item: Item, depth: Int, to out: inout XMLOutput) {
         var attributes = [("id", item.id), ("type", item.type.rawValue)]
         if case .choice(let body) = item.body, let select = body.select { attributes.append(("select", String(select))) }
-        attributes += [("domain", String(item.domain)), ("task", item.task), ("status", item.status.rawValue)]
+        if item.domain != 0 { attributes.append(("domain", String(item.domain))) }
+        if !item.task.isEmpty { attributes.append(("task", item.task)) }
+        attributes.append(("status", item.status.rawValue))
         if !item.shuffle { attributes.append(("shuffle", "false")) }
         out.open(depth, "item", attributes)
         let inner = depth + 1

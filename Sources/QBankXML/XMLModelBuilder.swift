@@ -71,11 +71,12 @@ struct XMLModelBuilder {
     private mutating func item(_ node: XMLElementNode) -> Item? {
         guard let id = node.attribute("id"),
               let type = node.attribute("type").flatMap(ItemType.init(rawValue:)),
-              let domain = node.attribute("domain").flatMap(Self.integer),
-              let task = node.attribute("task"),
+              // Absent domain/task mean "not assigned yet" (imported drafts); the linter flags them.
+              let domain = node.attribute("domain").map(Self.integer) ?? 0,
               let status = node.attribute("status").flatMap(ItemStatus.init(rawValue:))
         else { return nil }
 
+        let task = node.attribute("task") ?? ""
         var stem: Text?
         var parts = BodyParts()
         var item = Item(id: id, domain: domain, task: task, status: status,

@@ -9,7 +9,10 @@ struct QBank: ParsableCommand {
         commandName: "qbank",
         abstract: "Author, lint, balance and assemble certification-exam question banks.",
         version: version,
-        subcommands: [LintCommand.self, RulesCommand.self, ExplainCommand.self, BalanceCommand.self, ReportCommand.self, PreviewCommand.self, NewCommand.self, FmtCommand.self]
+        subcommands: [
+            LintCommand.self, RulesCommand.self, ExplainCommand.self, BalanceCommand.self, ReportCommand.self,
+            PreviewCommand.self, NewCommand.self, FmtCommand.self, ImportCommand.self, ConvertCommand.self, ExportCommand.self,
+        ]
     )
 }
 

@@ -20,7 +20,7 @@ import Testing
              message: "element 'item': attribute 'status' must be one of draft, review, approved, pretest, operational, retired, not 'finished'",
              item: "q1"),
         Case(fixture: "invalid-missing-attribute.xml", expected: ["QB002 5:5"],
-             message: "element 'item': add the required attribute 'task' (a task number like 2.3 (domain.task, each from 1 to 99))",
+             message: "element 'item': add the required attribute 'status' (one of draft, review, approved, pretest, operational, retired)",
              item: "q1"),
         Case(fixture: "invalid-body-type.xml", expected: ["QB002 5:5"],
              message: "element 'item': an ordering item needs <steps>, not <options>; change the body or the type", item: "q1"),

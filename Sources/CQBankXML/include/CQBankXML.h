@@ -54,11 +54,20 @@ void cqbx_init(void);
 cqbx_schema *cqbx_schema_compile(const char *xsd, size_t length, char **error);
 void cqbx_schema_free(cqbx_schema *schema);
 
+/// Compiles an XSD from a file, resolving its `xs:import`/`xs:include` against local
+/// files only: any http/https/ftp location is refused, so third-party schemas (QTI,
+/// IMS CP) compile offline or not at all.
+cqbx_schema *cqbx_schema_compile_file(const char *path, char **error);
+
 /// Parses `bytes` safely (no network, no entities, no DOCTYPE) and, when it is
 /// well-formed and `schema` is not NULL, validates it. Never returns NULL except
 /// when out of memory.
 cqbx_doc *cqbx_read(const unsigned char *bytes, size_t length, const cqbx_schema *schema);
 void cqbx_doc_free(cqbx_doc *doc);
+
+/// Like `cqbx_read`, with the same refusals, but keeps white-space-only text so
+/// mixed content (HTML inside QTI or Moodle text) keeps the spaces between words.
+cqbx_doc *cqbx_read_mixed(const unsigned char *bytes, size_t length, const cqbx_schema *schema);
 
 /// True when the document is well-formed and has a root element.
 int cqbx_doc_well_formed(const cqbx_doc *doc);
@@ -84,6 +93,21 @@ long cqbx_line(cqbx_node node);
 const char *cqbx_attribute(cqbx_node node, const char *name, int *owned);
 /// The text content of an element (text and CDATA children), same ownership rule.
 const char *cqbx_text(cqbx_node node, int *owned);
+
+/// Every child node in document order, elements and text alike (NULL at the end).
+cqbx_node cqbx_first_child(cqbx_node node);
+cqbx_node cqbx_next_sibling(cqbx_node node);
+/// The kind of a node.
+enum { CQBX_NODE_ELEMENT = 1, CQBX_NODE_TEXT = 3, CQBX_NODE_OTHER = 0 };
+int cqbx_node_kind(cqbx_node node);
+/// The characters of a text or CDATA node (owned by the document), "" otherwise.
+const char *cqbx_node_content(cqbx_node node);
+/// The element's attributes in document order: name, namespace (or NULL) and value.
+size_t cqbx_attribute_count(cqbx_node node);
+const char *cqbx_attribute_name_at(cqbx_node node, size_t index);
+const char *cqbx_attribute_namespace_at(cqbx_node node, size_t index);
+/// Same ownership rule as `cqbx_attribute`.
+const char *cqbx_attribute_value_at(cqbx_node node, size_t index, int *owned);
 
 /// Frees a string libxml2 allocated (xmlFree is a global function pointer that
 /// Swift 6 refuses to touch).

@@ -42,6 +42,10 @@ public struct TaskNotInDomainRule: ItemRule {
         guard let blueprint = context.blueprint, let domain = blueprint.domain(item.domain),
               !domain.tasks.contains(where: { $0.id == item.task }) else { return [] }
         let listed = domain.tasks.map(\.id).joined(separator: ", ")
+        if item.task.isEmpty {
+            return [diagnostic("item '\(item.id)' has no task statement yet; assign one of \(listed) (e.g. `qbank import --task`)",
+                               at: item.origin, in: context.file.path, item: item.id)]
+        }
         let elsewhere = blueprint.domain(ofTask: item.task).map { " (it belongs to domain \($0.id))" } ?? ""
         return [diagnostic(
             "task \(item.task) of item '\(item.id)' is not a task of domain \(item.domain)\(elsewhere); use one of \(listed)",

@@ -38,6 +38,11 @@ public struct UnknownDomainRule: ItemRule {
     public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
         guard let blueprint = context.blueprint, blueprint.domain(item.domain) == nil else { return [] }
         let known = blueprint.domains.map { String($0.id) }.joined(separator: ", ")
+        if item.domain == 0 {
+            return [diagnostic(
+                "item '\(item.id)' has no domain yet; assign one of \(known) (e.g. `qbank import --domain`, or a domain attribute)",
+                at: item.origin, in: context.file.path, item: item.id)]
+        }
         return [diagnostic(
             "item '\(item.id)' is in domain \(item.domain), which blueprint \(blueprint.exam) does not have (domains: \(known))",
             at: item.origin, in: context.file.path, item: item.id)]

@@ -1,0 +1,80 @@
+import QBankCore
+
+/// What importing one source gave: the items (and case studies) that could be
+/// mapped, and a problem for everything that could not, so nothing is dropped silently.
+public struct ImportResult: Sendable {
+    /// Imported items and case studies, in source order; `origin` points into the source.
+    public var file: BankFile
+    public var problems: [ImportProblem]
+    /// Source items seen (imported + skipped).
+    public var read: Int
+    /// Source categories or tags of each imported item (by item id), for `--map`.
+    public var categories: [String: [String]]
+
+    public init(path: String, items: [Item] = [], cases: [CaseStudy] = [], problems: [ImportProblem] = [],
+                read: Int? = nil, categories: [String: [String]] = [:]) {
+        file = BankFile(path: path, items: items, cases: cases)
+        self.problems = problems
+        let skipped = problems.filter { $0.kind == .skipped }.count
+        self.read = read ?? (file.allItems.count + skipped)
+        self.categories = categories
+    }
+
+    public var imported: Int { file.allItems.count }
+    public var skipped: Int { problems.filter { $0.kind == .skipped }.count }
+
+    /// A whole source that could not be read (not well-formed, unsafe archive, …).
+    public static func unreadable(_ path: String, _ problem: ImportProblem) -> ImportResult {
+        ImportResult(path: path, problems: [problem], read: 0)
+    }
+
+    mutating func append(_ other: ImportResult) {
+        file.items += other.file.items
+        file.cases += other.file.cases
+        problems += other.problems
+        read += other.read
+        categories.merge(other.categories) { $0 + $1 }
+    }
+}
+
+/// Something the importer could not carry over, with where and why.
+public struct ImportProblem: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable {
+        /// The source item was not imported.
+        case skipped
+        /// The item was imported, but part of it (an image, feedback, …) was not.
+        case lost
+        /// The source is malformed here, outside any item (e.g. a stray line).
+        case error
+        /// The source could not be read at all.
+        case unreadable
+        /// Information, e.g. an encoding fallback.
+        case note
+    }
+
+    public var kind: Kind
+    public var location: SourceLocation
+    /// The source item's id or title, when it has one.
+    public var item: String?
+    public var reason: String
+
+    public init(_ kind: Kind, at location: SourceLocation, item: String? = nil, _ reason: String) {
+        self.kind = kind
+        self.location = location
+        self.item = item
+        self.reason = reason
+    }
+}
+
+/// One source to import: its bytes and the path diagnostics print.
+public struct ImportSource: Sendable {
+    public var path: String
+    public var bytes: [UInt8]
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
+
+    func location(line: Int, column: Int = 1) -> SourceLocation { SourceLocation(file: path, line: line, column: column) }
+}

@@ -1,0 +1,117 @@
+import QBankCore
+import QBankXML
+
+/// Moodle XML (`<quiz>` of `<question type="…">`, FORMATS.md §6): multichoice
+/// (single and multiple), truefalse, matching and ordering. Category records set
+/// the source category used by `--map`; qbank's own exports also carry the item
+/// id (`idnumber`), domain and task (tags) and case studies (categories whose
+/// `info` is the scenario), which come back as they went out.
+public struct MoodleImporter: ItemImporter {
+    public static let format = InterchangeFormat.moodle
+
+    public init() {}
+
+    /// Moodle's allowed grades in percent (question_bank::fraction_options_full).
+    static let grades: [Double] = [100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20,
+                                   16.66667, 14.28571, 12.5, 11.11111, 10, 5, 0]
+
+    public func importItems(from source: ImportSource) -> ImportResult {
+        let root: XMLTreeElement
+        var problems: [ImportProblem] = []
+        switch XMLSource.parse(source) {
+        case .failure(let problem): return .unreadable(source.path, problem)
+        case .success(let (parsed, note)):
+            root = parsed
+            if let note { problems.append(note) }
+        }
+        let questions: [XMLTreeElement]
+        switch root.name {
+        case "quiz": questions = root.elements("question")
+        case "question": questions = [root]
+        default:
+            return .unreadable(source.path, ImportProblem(.unreadable, at: root.location,
+                "root element '\(root.name)' is not Moodle XML (expected <quiz> or <question>)"))
+        }
+        let prefix = Identifiers.prefix(forPath: source.path)
+        var collector = CaseCollector(path: source.path)
+        var categories: [String: [String]] = [:]
+        var category = ""
+        var categoryInfo: (title: String?, text: String)?
+        var usedIDs = Set<String>()
+        var read = 0
+        for (index, question) in questions.enumerated() {
+            let type = question["type"] ?? ""
+            if type == "category" {
+                category = question.element("category")?.element("text")?.text.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+                categoryInfo = question.element("info").map(Self.scenario)
+                continue
+            }
+            read += 1
+            let name = question.element("name")?.element("text")?.text.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            let idnumber = question.element("idnumber")?.text.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            var id = Identifiers.itemID(idnumber) ?? Identifiers.itemID(name).map { "\(prefix)-\($0)" }.flatMap { Identifiers.itemID($0) }
+                ?? "\(prefix)-\(index + 1)"
+            var n = 2
+            let base = id
+            while usedIDs.contains(id) { id = "\(base.prefix(60))-\(n)"; n += 1 }
+            usedIDs.insert(id)
+            let label = name.isEmpty ? "question \(index + 1)" : name
+            var reading = QTIItemReading()
+            switch MoodleQuestionReader(question: question, id: id, label: label).read() {
+            case .success(let (imported, lost)):
+                var item = imported
+                reading.problems = lost.map { ImportProblem(.lost, at: question.location, item: label, $0) }
+                let tags = Self.tags(question)
+                for tag in tags {
+                    if tag.hasPrefix("qbank-domain-") { item.domain = Int(tag.dropFirst("qbank-domain-".count)) ?? 0 }
+                    else if tag.hasPrefix("qbank-task-") { item.task = String(tag.dropFirst("qbank-task-".count)) }
+                    else if !tag.hasPrefix("qbank-"), Identifiers.isTag(tag) { item.tags.append(tag) }
+                }
+                reading.item = item
+                if let caseTag = tags.first(where: { $0.hasPrefix("qbank-case-") }), let info = categoryInfo {
+                    reading.caseInfo = (String(caseTag.dropFirst("qbank-case-".count)), info.title, info.text)
+                }
+                if !category.isEmpty { categories[id] = [category] + tags }
+                else if !tags.isEmpty { categories[id] = tags }
+            case .failure(let error):
+                reading.problems = [ImportProblem(.skipped, at: question.location, item: label, error.reason)]
+            }
+            collector.add(reading)
+        }
+        var result = collector.result
+        result.problems = problems + result.problems
+        result.categories = categories
+        result.read = read
+        return result
+    }
+
+    static func tags(_ question: XMLTreeElement) -> [String] {
+        question.element("tags")?.elements("tag").compactMap { $0.element("text")?.text.trimmingCharacters(in: .whitespacesAndNewlines) } ?? []
+    }
+
+    static func scenario(_ info: XMLTreeElement) -> (title: String?, text: String) {
+        let html = info.element("text")?.text ?? ""
+        var title: String?
+        var body = html
+        if let start = html.range(of: "<h3>"), let end = html.range(of: "</h3>"), start.upperBound <= end.lowerBound {
+            title = HTMLText.plain(String(html[start.upperBound..<end.lowerBound])).text
+            body = String(html[end.upperBound...])
+        }
+        return (title, HTMLText.plain(body).text)
+    }
+
+    /// The text of a Moodle `<x format="…"><text>…</text></x>` field as bank text.
+    static func text(_ field: XMLTreeElement?) -> HTMLText.Converted {
+        guard let field else { return HTMLText.Converted(text: "", lost: []) }
+        let raw = field.element("text")?.text ?? field.text
+        var converted: HTMLText.Converted
+        switch field["format"] ?? "html" {
+        case "html", "moodle_auto_format": converted = HTMLText.plain(raw)
+        default: converted = HTMLText.Converted(text: TextNormalization.normalize(raw), lost: [])
+        }
+        if !field.elements("file").isEmpty { converted.lost.append("embedded file") }
+        return converted
+    }
+}
+
+import Foundation

@@ -1,0 +1,104 @@
+import QBankCore
+
+/// Writes a QTI content package: `imsmanifest.xml`, one item file per item under
+/// `items/`, and `test.xml`, an assessment test with one section per case study
+/// (kept together) plus one for the stand-alone items.
+///
+/// The test totals SCORE over every item: a form's unscored (pretest) items are not
+/// marked, because candidate-facing exports never carry the scored/unscored flag.
+struct QTIPackageWriter {
+    let version: QTIVersion
+
+    func files(_ content: ExportContent) -> [ExportedFile] {
+        let writer = QTIItemWriter(version: version)
+        var files: [ExportedFile] = []
+        var itemFiles: [(identifier: String, href: String)] = []
+        for item in content.items {
+            let href = "items/\(QTIIdentifiers.item(item.id)).xml"
+            files.append(ExportedFile(path: href, text: writer.write(item)))
+            itemFiles.append((QTIIdentifiers.item(item.id), href))
+        }
+        for study in content.cases {
+            for item in study.items {
+                let href = "items/\(QTIIdentifiers.item(item.id)).xml"
+                files.append(ExportedFile(path: href, text: writer.write(item, in: study)))
+                itemFiles.append((QTIIdentifiers.item(item.id), href))
+            }
+        }
+        files.append(ExportedFile(path: "test.xml", text: test(content)))
+        files.append(ExportedFile(path: "imsmanifest.xml", text: manifest(content, itemFiles)))
+        return files
+    }
+
+    private func test(_ content: ExportContent) -> String {
+        let v = version
+        var x = XMLText()
+        x.open(v.element("assessmentTest"), [("xmlns", v.namespace), ("identifier", QTIIdentifiers.item(content.identifier)),
+                                             ("title", content.title)])
+        x.empty(v.element("outcomeDeclaration"), [("identifier", "SCORE"), ("cardinality", "single"), (v.attribute("baseType"), "float")])
+        x.open(v.element("testPart"), [("identifier", "part-1"), (v.attribute("navigationMode"), "nonlinear"),
+                                       (v.attribute("submissionMode"), "simultaneous")])
+        var sections: [(id: String, title: String, items: [Item])] = []
+        if !content.items.isEmpty { sections.append(("section-items", content.title, content.items)) }
+        for study in content.cases { sections.append(("section-" + study.id, study.title ?? study.id, study.items)) }
+        if sections.isEmpty { sections.append(("section-items", content.title, [])) }
+        for section in sections {
+            x.open(v.element("assessmentSection"), [("identifier", QTIIdentifiers.item(section.id)), ("title", section.title), ("visible", "true")])
+            for item in section.items {
+                x.empty(v.element("assessmentItemRef"), [("identifier", QTIIdentifiers.item(item.id)),
+                                                         ("href", "items/\(QTIIdentifiers.item(item.id)).xml")])
+            }
+            x.close(v.element("assessmentSection"))
+        }
+        x.close(v.element("testPart"))
+        x.open(v.element("outcomeProcessing"))
+        x.open(v.element("setOutcomeValue"), [("identifier", "SCORE")])
+        x.open(v.element("sum"))
+        x.empty(v.element("testVariables"), [(v.attribute("variableIdentifier"), "SCORE")])
+        x.close(v.element("sum"))
+        x.close(v.element("setOutcomeValue"))
+        x.close(v.element("outcomeProcessing"))
+        x.close(v.element("assessmentTest"))
+        return x.text
+    }
+
+    private func manifest(_ content: ExportContent, _ items: [(identifier: String, href: String)]) -> String {
+        let v = version
+        var x = XMLText()
+        x.open("manifest", [("xmlns", v.manifestNamespace), ("identifier", "manifest-" + QTIIdentifiers.item(content.identifier))])
+        x.open("metadata")
+        x.element("schema", text: v.packageSchema.name)
+        x.element("schemaversion", text: v.packageSchema.version)
+        x.close("metadata")
+        x.empty("organizations")
+        x.open("resources")
+        x.open("resource", [("identifier", "test-" + QTIIdentifiers.item(content.identifier)), ("type", v.resourceType("test")), ("href", "test.xml")])
+        x.empty("file", [("href", "test.xml")])
+        for item in items { x.empty("dependency", [("identifierref", "item-" + item.identifier)]) }
+        x.close("resource")
+        for item in items {
+            x.open("resource", [("identifier", "item-" + item.identifier), ("type", v.resourceType("item")), ("href", item.href)])
+            x.empty("file", [("href", item.href)])
+            x.close("resource")
+        }
+        x.close("resources")
+        x.close("manifest")
+        return x.text
+    }
+}
+
+/// `qbank export --to qti3|qti21`.
+public struct QTIExporter: FormExporter {
+    public static let format = ExportFormat.qti3
+    public let version: QTIVersion
+
+    public init(version: QTIVersion) { self.version = version }
+
+    public func export(_ content: ExportContent) throws(ExportError) -> [ExportedFile] {
+        var seen = Set<String>()
+        for item in content.allItems where !seen.insert(QTIIdentifiers.item(item.id)).inserted {
+            throw ExportError("item id '\(item.id)' appears twice; QTI item files need unique ids (run `qbank lint`)")
+        }
+        return QTIPackageWriter(version: version).files(content)
+    }
+}

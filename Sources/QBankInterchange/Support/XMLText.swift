@@ -1,0 +1,55 @@
+/// A small XML printer for exporters: two-space indentation, attributes in the
+/// order given, text escaped. Output is deterministic byte for byte.
+struct XMLText {
+    private(set) var text = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
+    private var depth = 0
+
+    static func escape(_ value: String, attribute: Bool = false) -> String {
+        var out = ""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"" where attribute: out += "&quot;"
+            case "\n" where attribute: out += "&#10;"
+            case "\r": out += "&#13;"
+            case "\t" where attribute: out += "&#9;"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    static func attributes(_ pairs: [(String, String)]) -> String {
+        pairs.map { " \($0.0)=\"\(escape($0.1, attribute: true))\"" }.joined()
+    }
+
+    mutating func open(_ name: String, _ attributes: [(String, String)] = []) {
+        line("<\(name)\(Self.attributes(attributes))>")
+        depth += 1
+    }
+
+    mutating func close(_ name: String) {
+        depth -= 1
+        line("</\(name)>")
+    }
+
+    mutating func empty(_ name: String, _ attributes: [(String, String)] = []) {
+        line("<\(name)\(Self.attributes(attributes))/>")
+    }
+
+    /// An element whose content is plain text.
+    mutating func element(_ name: String, _ attributes: [(String, String)] = [], text value: String) {
+        line("<\(name)\(Self.attributes(attributes))>\(Self.escape(value))</\(name)>")
+    }
+
+    /// An element whose content is already markup (XHTML built by `HTMLText`).
+    mutating func element(_ name: String, _ attributes: [(String, String)] = [], markup: String) {
+        line("<\(name)\(Self.attributes(attributes))>\(markup)</\(name)>")
+    }
+
+    mutating func line(_ content: String) {
+        text += String(repeating: "  ", count: depth) + content + "\n"
+    }
+}

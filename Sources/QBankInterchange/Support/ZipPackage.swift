@@ -1,0 +1,123 @@
+import Foundation
+import ZIPFoundation
+
+/// Reads and writes zip packages (QTI content packages) in memory, defensively.
+///
+/// Reading refuses, before anything is used: entries whose path is absolute or
+/// climbs out of the package (`..`, "zip slip"), symbolic links, more than
+/// `maxEntries` entries, and decompression bombs: an entry larger than
+/// `maxEntryBytes`, a package larger than `maxTotalBytes` uncompressed, or an entry
+/// that expands more than `maxRatio` times. Sizes are counted while inflating, so a
+/// header that lies about its size does not help.
+public enum ZipPackage {
+    public static let maxEntries = 10_000
+    public static let maxEntryBytes = 64 << 20
+    public static let maxTotalBytes = 256 << 20
+    public static let maxRatio = 200
+
+    public struct Failure: Error, CustomStringConvertible {
+        public var message: String
+        public var description: String { message }
+    }
+
+    /// Every file entry by normalised path (directories skipped).
+    public static func read(_ bytes: [UInt8], path: String) throws(Failure) -> [String: [UInt8]] {
+        let archive: Archive
+        do { archive = try Archive(data: Data(bytes), accessMode: .read) } catch {
+            throw Failure(message: "not a readable zip archive (\(error))")
+        }
+        var files: [String: [UInt8]] = [:]
+        var total = 0
+        var count = 0
+        for entry in archive {
+            count += 1
+            if count > maxEntries { throw Failure(message: "more than \(maxEntries) entries; refused as a possible zip bomb") }
+            let name = entry.path
+            guard let normalised = safePath(name) else {
+                throw Failure(message: "entry '\(name)' has an absolute path or climbs out of the package (zip slip); refused")
+            }
+            switch entry.type {
+            case .symlink: throw Failure(message: "entry '\(name)' is a symbolic link; packages must not contain links")
+            case .directory: continue
+            case .file: break
+            }
+            if entry.uncompressedSize > UInt64(maxEntryBytes) {
+                throw Failure(message: "entry '\(name)' would expand to \(entry.uncompressedSize) bytes (limit \(maxEntryBytes)); refused as a possible zip bomb")
+            }
+            var data = Data()
+            let compressed = max(Int(entry.compressedSize), 1)
+            do {
+                _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                    data.append(chunk)
+                    if data.count > maxEntryBytes || total + data.count > maxTotalBytes {
+                        throw Failure(message: "the package expands beyond \(maxTotalBytes) bytes; refused as a possible zip bomb")
+                    }
+                    if data.count > 1 << 20, data.count / compressed > maxRatio {
+                        throw Failure(message: "entry '\(name)' expands more than \(maxRatio) times; refused as a possible zip bomb")
+                    }
+                }
+            } catch let failure as Failure {
+                throw failure
+            } catch {
+                throw Failure(message: "entry '\(name)' cannot be extracted (\(error))")
+            }
+            total += data.count
+            files[normalised] = [UInt8](data)
+        }
+        return files
+    }
+
+    /// The path inside the package, or nil when it is absolute or escapes it.
+    static func safePath(_ raw: String) -> String? {
+        let path = raw.replacingOccurrences(of: "\\", with: "/")
+        if path.hasPrefix("/") || path.contains("\0") { return nil }
+        if path.count >= 2, path.dropFirst().first == ":" { return nil }  // C:/...
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." { return nil }
+            parts.append(part)
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "/")
+    }
+
+    /// Resolves `href` against the folder of `base` inside the package.
+    static func resolve(_ href: String, from base: String) -> String? {
+        let decoded = href.removingPercentEncoding ?? href
+        if decoded.contains("://") { return nil }
+        let folder = base.split(separator: "/").dropLast().joined(separator: "/")
+        var parts = folder.isEmpty ? [] : folder.split(separator: "/").map(String.init)
+        for part in decoded.split(separator: "/") {
+            if part == "." { continue }
+            if part == ".." {
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            } else {
+                parts.append(String(part))
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    /// A zip of `files`, deflated, in the given order, with a fixed timestamp so the
+    /// same content gives the same bytes.
+    public static func write(_ files: [(path: String, bytes: [UInt8])]) throws(Failure) -> [UInt8] {
+        do {
+            let archive = try Archive(data: Data(), accessMode: .create)
+            let date = Date(timeIntervalSince1970: 1_577_836_800)  // 2020-01-01, any fixed time works
+            for file in files {
+                let data = Data(file.bytes)
+                try archive.addEntry(with: file.path, type: .file, uncompressedSize: Int64(data.count), modificationDate: date,
+                                     permissions: 0o644, compressionMethod: .deflate) { position, size in
+                    data.subdata(in: Int(position)..<Int(position) + size)
+                }
+            }
+            guard let data = archive.data else { throw Failure(message: "the archive could not be built") }
+            return [UInt8](data)
+        } catch let failure as Failure {
+            throw failure
+        } catch {
+            throw Failure(message: "the archive could not be built (\(error))")
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import ArgumentParser
+import Foundation
+import QBankCore
+import QBankFiles
+import QBankInterchange
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Bring items in from QTI, Moodle XML, GIFT, Aiken, CSV, Markdown or qbank files.",
+        discussion: """
+            Every source item is imported or reported with the reason; the summary counts read / imported / skipped. \
+            Items without domain or task come in as draft. Exit status: 0 all imported, 1 some items skipped or id \
+            collisions refused (nothing written then), 2 unreadable input or usage error (nothing written).
+            """
+    )
+
+    @Argument(help: "Files, folders or .zip packages to import.")
+    var sources: [String]
+
+    @ArgumentParser.Option(help: "The bank folder, or a bank file (.xml/.json), to import into.")
+    var into: String
+
+    @ArgumentParser.Option(help: "Source format (default: from the name and content): \(InterchangeFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var from: InterchangeFormat?
+
+    @ArgumentParser.Option(name: .customLong("as"), help: "Syntax of new bank files: xml or json.")
+    var syntax: BankSyntax = .xml
+
+    @Flag(help: "Read and report, write nothing.")
+    var dryRun = false
+
+    @ArgumentParser.Option(help: "Domain for items that have none.")
+    var domain: Int?
+
+    @ArgumentParser.Option(help: "Task statement (e.g. 2.3) for items that have none.")
+    var task: String?
+
+    @ArgumentParser.Option(help: "JSON file mapping source categories/tags to tasks, and CSV columns (see README).")
+    var map: String?
+
+    @ArgumentParser.Option(help: "What to do with an id already in the bank: rename, skip or replace.")
+    var onConflict: ConflictPolicy?
+
+    @Flag(help: "List every imported item with its source location.")
+    var verbose = false
+
+    func validate() throws {
+        if let domain, !(1...99).contains(domain) { throw ValidationError("--domain takes 1 to 99") }
+        if let task, task.range(of: #"^[1-9][0-9]?\.[1-9][0-9]?$"#, options: .regularExpression) == nil {
+            throw ValidationError("--task takes a task statement such as 2.3")
+        }
+        if let task, let domain, !task.hasPrefix("\(domain).") { throw ValidationError("--task \(task) is not in --domain \(domain)") }
+    }
+
+    func run() throws {
+        let mapping = try map.map(ImportMapping.load) ?? ImportMapping()
+        let assignment = Assignment(domain: domain, task: task, categories: mapping.categories)
+        let run = ImportRun(into: into, syntax: syntax, from: from, csvColumns: mapping.csvColumns, assignment: assignment)
+        let status = try run.execute(sources, dryRun: dryRun, policy: onConflict, verbose: verbose)
+        throw ExitCode(status)
+    }
+}
+
+enum BankSyntax: String, ExpressibleByArgument, CaseIterable {
+    case xml, json
+}
+
+extension InterchangeFormat: ExpressibleByArgument {}
+extension ConflictPolicy: ExpressibleByArgument {}
+extension ExportFormat: ExpressibleByArgument {}
+
+/// `--map FILE`: `{"categories": {"Cloud Concepts": "1.1", "Billing": {"domain": 4}}, "csv": {"columns": [...]}}`.
+struct ImportMapping {
+    var categories: [String: (domain: Int, task: String?)] = [:]
+    var csvColumns: [String]?
+
+    static func load(_ path: String) throws -> ImportMapping {
+        guard let data = FileManager.default.contents(atPath: path) else { throw CLIError.files(.notFound(path)) }
+        guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            throw CLIError.usage("\(path): not a JSON object; see README (import mapping)")
+        }
+        var mapping = ImportMapping()
+        for (name, value) in root["categories"] as? [String: Any] ?? [:] {
+            if let task = value as? String, let domain = Int(task.split(separator: ".").first ?? "") {
+                mapping.categories[name] = (domain, task.contains(".") ? task : nil)
+            } else if let domain = value as? Int {
+                mapping.categories[name] = (domain, nil)
+            } else if let object = value as? [String: Any], let domain = object["domain"] as? Int {
+                mapping.categories[name] = (domain, object["task"] as? String)
+            } else {
+                throw CLIError.usage("\(path): category '\(name)' must map to a task (\"1.2\"), a domain (1) or {\"domain\": 1, \"task\": \"1.2\"}")
+            }
+        }
+        if let csv = root["csv"] as? [String: Any] { mapping.csvColumns = csv["columns"] as? [String] }
+        return mapping
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import QBankCore
+import QBankFiles
+import QBankInterchange
+import TestSupport
+
+/// Shared data for interchange tests: the sample bank and the third-party corpus.
+enum Interchange {
+    static var sampleBankFolder: String { Fixtures.repositoryRoot.appendingPathComponent("Banks/mla-c01").path }
+
+    /// The sample bank as one export content (all files, items then cases).
+    static func sampleContent() throws -> ExportContent {
+        let banks = try BankLoader().load([sampleBankFolder])
+        let files = banks.flatMap(\.bank.files)
+        return ExportContent(title: "MLA-C01", identifier: "mla-c01", items: files.flatMap(\.items), cases: files.flatMap(\.cases))
+    }
+
+    /// `../shared/corpus/<relative>` when present.
+    static func corpus(_ relative: String) -> String? {
+        guard let shared = Fixtures.sharedFolder else { return nil }
+        let path = shared.appendingPathComponent("corpus/\(relative)").path
+        return FileManager.default.fileExists(atPath: path) ? path : nil
+    }
+
+    static func source(_ path: String) throws -> ImportSource {
+        ImportSource(path: path, bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))))
+    }
+
+    static func source(_ text: String, path: String) -> ImportSource { ImportSource(path: path, bytes: Array(text.utf8)) }
+
+    /// What a candidate-facing export keeps of an item: everything but rationales,
+    /// status, references, enemies and statistics (and tags, unless `keepTags`).
+    static func delivered(_ item: Item, keepTags: Bool = false) -> Item {
+        var copy = item
+        copy.status = .draft
+        copy.references = []
+        copy.enemies = []
+        copy.stats = nil
+        if !keepTags { copy.tags = [] }
+        switch copy.body {
+        case .choice(var body):
+            for index in body.options.indices { body.options[index].rationale = nil }
+            copy.body = .choice(body)
+        case .ordering(var steps):
+            for index in steps.indices { steps[index].rationale = nil }
+            copy.body = .ordering(steps)
+        case .matching(var body):
+            for index in body.prompts.indices { body.prompts[index].rationale = nil }
+            copy.body = .matching(body)
+        }
+        return copy
+    }
+
+    static func delivered(_ study: CaseStudy, keepTags: Bool = false) -> CaseStudy {
+        var copy = study
+        copy.items = study.items.map { delivered($0, keepTags: keepTags) }
+        return copy
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import QBankInterchange
+import Testing
+import ZIPFoundation
+
+/// Hostile packages are refused before anything in them is used.
+@Suite struct ZipPackageTests {
+    static func zip(_ build: (Archive) throws -> Void) throws -> [UInt8] {
+        let archive = try Archive(data: Data(), accessMode: .create)
+        try build(archive)
+        return [UInt8](archive.data!)
+    }
+
+    static func add(_ archive: Archive, _ path: String, _ data: Data, type: Entry.EntryType = .file) throws {
+        try archive.addEntry(with: path, type: type, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+            data.subdata(in: Int(position)..<Int(position) + size)
+        }
+    }
+
+    func refusal(_ bytes: [UInt8]) -> String? {
+        do { _ = try ZipPackage.read(bytes, path: "p.zip"); return nil } catch { return error.message }
+    }
+
+    @Test func zipSlipIsRefused() throws {
+        let bytes = try Self.zip { try Self.add($0, "../../etc/evil.xml", Data("x".utf8)) }
+        #expect(refusal(bytes)?.contains("zip slip") == true)
+    }
+
+    @Test func absolutePathIsRefused() throws {
+        let bytes = try Self.zip { try Self.add($0, "/tmp/evil.xml", Data("x".utf8)) }
+        #expect(refusal(bytes)?.contains("absolute") == true)
+    }
+
+    @Test func symlinkIsRefused() throws {
+        let bytes = try Self.zip { try Self.add($0, "items/link.xml", Data("/etc/passwd".utf8), type: .symlink) }
+        #expect(refusal(bytes)?.contains("symbolic link") == true)
+    }
+
+    @Test func decompressionBombIsRefused() throws {
+        let bytes = try Self.zip { try Self.add($0, "bomb.xml", Data(count: 4 << 20)) }  // 4 MB of zeros: ratio ~1000
+        #expect(bytes.count < 100_000)
+        #expect(refusal(bytes)?.contains("zip bomb") == true)
+    }
+
+    @Test func packageWithoutManifestIsReported() throws {
+        let bytes = try Self.zip { try Self.add($0, "item.xml", Data("<x/>".utf8)) }
+        let result = QTIImporter().importItems(from: ImportSource(path: "p.zip", bytes: bytes))
+        #expect(result.problems.first?.reason.contains("no imsmanifest.xml") == true)
+    }
+
+    @Test func doctypeInAPackageItemIsRefused() throws {
+        let manifest = #"<manifest xmlns="http://www.imsglobal.org/xsd/imscp_v1p1"><resources><resource identifier="i" type="imsqti_item_xmlv2p1" href="i.xml"/></resources></manifest>"#
+        let item = #"<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><assessmentItem xmlns="http://www.imsglobal.org/xsd/imsqti_v2p1">&e;</assessmentItem>"#
+        let bytes = try Self.zip { try Self.add($0, "imsmanifest.xml", Data(manifest.utf8)); try Self.add($0, "i.xml", Data(item.utf8)) }
+        let result = QTIImporter().importItems(from: ImportSource(path: "p.zip", bytes: bytes))
+        #expect(result.imported == 0 && result.skipped == 1)
+        #expect(result.problems.first?.reason.contains("DOCTYPE") == true)
+    }
+}
