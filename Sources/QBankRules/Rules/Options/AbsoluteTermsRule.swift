@@ -4,19 +4,24 @@ import QBankCore
 public struct AbsoluteTermsRule: ItemRule {
     /// Specific determiners, matched as whole words or phrases, case-insensitive.
     public var terms: [String] = WordLists.absolute
+    /// Also report (at info level) options with absolute terms when the key has them too, so they are no cue.
+    public var reportWhenNotACue = false
 
     public init() {}
 
     public static let description = RuleDescription(
         id: "QB307", name: "absolute-terms", category: .options,
-        summary: "Absolute terms (always, never, all, none, only, must, …) must not mark distractors as wrong.",
+        summary: "Absolute terms (always, never, completely, impossible, …) must not mark distractors as wrong.",
         rationale: """
             Haladyna et al. (2002) guideline 28a: avoid specific determiners such as "always", "never", \
             "completely", "absolutely"; NBME lists absolute terms among testwiseness cues, and Tarrant et al. \
             (2006), Moore et al. (2023) and SAQUET (2024) check a word list. Test-wise candidates know that \
-            absolute statements are usually false. A warning when the terms appear only in distractors; info \
-            when the key has them too (no cue then, but still worth a look). "All"/"none" inside "All/None of \
-            the above" are left to QB301/QB302.
+            absolute statements are usually false. Reported when the terms appear only in distractors; when \
+            the key has them too there is no cue (info, off by default: `reportWhenNotACue`). Calibration: the \
+            catalog's list also has "all", "none", "every", "only" and "must"; in technical items these scope \
+            an action ("encrypt all objects", "run it every day") far more often than they overstate, and \
+            with them the rule fired on 19% of the well-written sample-bank items, so they are left out of \
+            the default `terms` (add them back from a configuration).
             """,
         severity: .warning,
         triggeringExamples: [
@@ -56,6 +61,7 @@ public struct AbsoluteTermsRule: ItemRule {
             if !matched.isEmpty { hits.append((option, matched)) }
         }
         let keyHasTerms = hits.contains { $0.option.isCorrect }
+        if keyHasTerms && !reportWhenNotACue { return [] }
         return hits.map { hit in
             var finding = diagnostic(
                 keyHasTerms

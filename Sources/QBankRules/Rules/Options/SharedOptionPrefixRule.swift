@@ -16,7 +16,9 @@ public struct SharedOptionPrefixRule: ItemRule {
             NBME (Case & Swanson): if every option begins with the same phrase, put it in the stem; Haladyna et \
             al. (2002) guideline 13: minimise reading. Reported when all options (other than "All/None of the \
             above") open with the same 2 or more words, or 3 or more when the first is an article, and each goes \
-            on beyond them. Info: repeated openings cost reading time but are no cue.
+            on beyond them. Openings whose words after the first are all capitalised are names ("Amazon Simple \
+            Queue Service", "Use Amazon S3") and are not reported. Info: repeated openings cost reading time \
+            but are no cue.
             """,
         severity: .info,
         triggeringExamples: [
@@ -56,7 +58,10 @@ public struct SharedOptionPrefixRule: ItemRule {
         while words.allSatisfy({ $0.count > shared + 1 }) && words.allSatisfy({ $0[shared] == words[0][shared] }) { shared += 1 }
         let needed = ["a", "an", "the"].contains(words[0].first ?? "") ? minimumWordsAfterArticle : minimumWords
         guard shared >= needed else { return [] }
-        let phrase = Words.of(options[0].text.value).prefix(shared).map(\.text).joined(separator: " ")
+        let opening = Words.of(options[0].text.value).prefix(shared)
+        // "Amazon Simple …", "AWS Cloud…": a shared product-name prefix cannot move to the stem.
+        if opening.dropFirst().allSatisfy({ $0.text.first?.isUppercase == true }) { return [] }
+        let phrase = opening.map(\.text).joined(separator: " ")
         return [diagnostic(
             "every option of item '\(item.id)' opens with \"\(phrase)\"; move those words into the stem",
             at: options[0].origin, in: context.file.path, item: item.id)]

@@ -3,7 +3,7 @@ import QBankCore
 /// A distinctive stem word repeated in the key and in no distractor ("clang association").
 public struct StemKeyWordRepeatRule: ItemRule {
     /// Function words never counted as repeats (content words are also ≥ 4 letters).
-    public var stopWords: Set<String> = StopWords.english
+    public var stopWords: Set<String> = StopWords.english.union(WordLists.questionScaffolding)
     /// Compare the key with the lead-in only (the stem's last sentence) rather than the whole stem.
     public var leadInOnly = true
 
@@ -19,7 +19,8 @@ public struct StemKeyWordRepeatRule: ItemRule {
             ("encrypts" = "encrypted"). For multiple response, each key is compared with the distractors. \
             Silent when every option appears verbatim in the stem (SAQUET's guard). Calibration: compared \
             with the whole stem, long scenario stems (as in AWS exams) share some requirement word with the \
-            key in most well-written items, so by default only the lead-in is compared (`leadInOnly`).
+            key in most well-written items, so by default only the lead-in is compared (`leadInOnly`), and \
+            words that scaffold the question ("Which actions meet these requirements?") are not counted.
             """,
         severity: .warning,
         triggeringExamples: [

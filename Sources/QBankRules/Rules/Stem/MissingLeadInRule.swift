@@ -4,6 +4,9 @@ import QBankCore
 public struct MissingLeadInRule: ItemRule {
     /// Words that, opening the lead-in or one of its comma-separated clauses, make it a question or a task.
     public var directives: Set<String> = WordLists.directives
+    /// How many sentences from the end may hold the lead-in: a task is often followed by directions
+    /// ("Match each … . Each response is used at most once.").
+    public var sentencesChecked = 2
 
     public init() {}
 
@@ -17,7 +20,8 @@ public struct MissingLeadInRule: ItemRule {
             lead-in (last sentence) passes when it ends in "?", when it or one of its comma-separated clauses \
             opens with a question word or a directive verb, or when it is a completion stem: it ends in ":", \
             "…", a blank, or with no final punctuation ("The squeaking wheel gets"). A lead-in that is a plain \
-            statement ending in "." or "!" is flagged.
+            statement ending in "." or "!" is flagged, unless the sentence before it is the question or task \
+            (directions often follow it: "Each response is used at most once.").
             """,
         severity: .warning,
         triggeringExamples: [
@@ -56,6 +60,22 @@ public struct MissingLeadInRule: ItemRule {
             </item>
             """,
             """
+            <item id="q1" type="matching" domain="2" task="2.1" status="draft">
+              <stem>Match each use case with the built-in algorithm that fits it. Each response is used at most once.</stem>
+              <prompts>
+                <prompt id="p1" response="r1"><text>Detect anomalous sensor readings</text></prompt>
+                <prompt id="p2" response="r2"><text>Forecast demand for many related products</text></prompt>
+                <prompt id="p3" response="r3"><text>Group customers without labels</text></prompt>
+              </prompts>
+              <responses>
+                <response id="r1"><text>Random Cut Forest</text></response>
+                <response id="r2"><text>DeepAR</text></response>
+                <response id="r3"><text>K-means</text></response>
+                <response id="r4"><text>BlazingText</text></response>
+              </responses>
+            </item>
+            """,
+            """
             <item id="q1" type="single" domain="1" task="1.1" status="draft">
               <stem>The service that converts streaming records to Parquet on delivery to S3 is</stem>
               <options>
@@ -70,14 +90,20 @@ public struct MissingLeadInRule: ItemRule {
     )
 
     public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
-        let leadIn = LeadIn.of(item.stem.value)
-        guard let last = leadIn.last, last == "." || last == "!" else { return [] }
+        let stem = LeadIn.droppingTrailingDirective(Substring(item.stem.value).trimmingTrailingSpace())
+        let candidates = Sentences.split(stem).suffix(max(1, sentencesChecked))
+        guard let leadIn = candidates.last, let last = leadIn.last, last == "." || last == "!" else { return [] }
         if leadIn.hasSuffix("...") || leadIn.contains("__") { return [] }
-        for clause in leadIn.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == ":" || $0 == "(" }) {
-            if let first = Words.of(clause).first, directives.contains(first.lower) { return [] }
-        }
+        if candidates.contains(where: isQuestionOrTask) { return [] }
         return [diagnostic(
             "the stem of item '\(item.id)' ends in a statement, not a question or task; end it with the question the options answer (e.g. \"Which … ?\")",
             at: item.stemOrigin, in: context.file.path, item: item.id)]
+    }
+
+    private func isQuestionOrTask(_ sentence: Substring) -> Bool {
+        if sentence.hasSuffix("?") || sentence.hasSuffix(":") { return true }
+        return sentence.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == ":" || $0 == "(" }).contains { clause in
+            Words.of(clause).first.map { directives.contains($0.lower) } ?? false
+        }
     }
 }

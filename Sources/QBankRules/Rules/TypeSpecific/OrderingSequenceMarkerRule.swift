@@ -44,7 +44,7 @@ public struct OrderingSequenceMarkerRule: ItemRule {
             <item id="q1" type="ordering" domain="3" task="3.3" status="draft">
               <stem>Arrange the steps to retrain and deploy a model in the correct order.</stem>
               <steps>
-                <step id="s1"><text>Process the new data with a processing job</text></step>
+                <step id="s1"><text>Start a processing job that cleans the new data</text></step>
                 <step id="s2"><text>Train the candidate model on 2 GPU instances</text></step>
                 <step id="s3"><text>Register the model version</text></step>
               </steps>
