@@ -34,21 +34,24 @@ enum Sentences {
     private static let abbreviations: Set<String> = ["e.g", "i.e", "etc", "vs", "approx", "no", "fig", "mr", "mrs", "dr", "inc", "ltd", "st"]
 
     /// Sentences of `text`: split after `.`, `?` or `!` followed by white space, and at paragraph breaks.
+    /// Scans UTF-8 bytes: every terminator is ASCII, and Character iteration cost more than the rules.
     static func split(_ text: Substring) -> [Substring] {
+        let utf8 = text.utf8
         var sentences: [Substring] = []
-        var start = text.startIndex
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            let next = text.index(after: index)
-            if character == "\n", next < text.endIndex, text[next] == "\n" {
+        var start = utf8.startIndex
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            let next = utf8.index(after: index)
+            guard next < utf8.endIndex else { break }
+            let following = utf8[next]
+            if byte == 0x0A, following == 0x0A {
                 append(text[start..<index], to: &sentences)
                 start = next
-            } else if character == "." || character == "?" || character == "!",
-                      next < text.endIndex, text[next].isWhitespace || text[next] == "\"" || text[next] == ")" {
-                var end = next
-                if text[next] == "\"" || text[next] == ")" { end = text.index(after: next) }
-                if character != "." || !endsWithAbbreviation(text[start..<index]) {
+            } else if byte == 0x2E || byte == 0x3F || byte == 0x21,
+                      following == 0x20 || following == 0x0A || following == 0x22 || following == 0x29 {
+                let end = following == 0x22 || following == 0x29 ? utf8.index(after: next) : next
+                if byte != 0x2E || !endsWithAbbreviation(text[start..<index]) {
                     append(text[start..<end], to: &sentences)
                     start = end
                 }
@@ -65,9 +68,18 @@ enum Sentences {
     }
 
     private static func endsWithAbbreviation(_ text: Substring) -> Bool {
-        let lastWord = text.reversed().prefix { !$0.isWhitespace && $0 != "(" }.reversed()
-        let word = String(lastWord).lowercased()
-        return abbreviations.contains(word) || (word.count == 1 && word.first?.isLetter == true)
+        let utf8 = text.utf8
+        var start = utf8.endIndex
+        while start > utf8.startIndex {
+            let previous = utf8.index(before: start)
+            let byte = utf8[previous]
+            if byte == 0x20 || byte == 0x0A || byte == 0x28 { break }
+            start = previous
+        }
+        let count = utf8.distance(from: start, to: utf8.endIndex)
+        guard count > 0, count <= 6 else { return false }
+        let word = String(decoding: utf8[start...].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        return abbreviations.contains(word) || (count == 1 && word.first?.isLetter == true)
     }
 }
 

@@ -5,11 +5,33 @@ enum MetaOption {
     enum Kind { case allOfTheAbove, noneOfTheAbove, combination }
 
     static func kind(of text: String) -> Kind? {
-        let words = Words.lowered(text)
+        guard mightBeMeta(text) else { return nil }
+        let tokens = Words.of(text)
+        let words = tokens.map(\.lower)
         if isAllOfTheAbove(words) { return .allOfTheAbove }
         if isNoneOfTheAbove(words) { return .noneOfTheAbove }
-        if isCombination(text) { return .combination }
+        if isCombination(tokens.map { String($0.text) }, length: text.count) { return .combination }
         return nil
+    }
+
+    /// A byte pre-check that rules out most long options without tokenising them: a meta option
+    /// is short (a combination is ≤ 40 characters) or says "all", "none", "neither", "option",
+    /// "choice" or "answer".
+    static func mightBeMeta(_ text: String) -> Bool {
+        let bytes = text.utf8
+        if bytes.count <= 40 { return true }
+        var window: UInt64 = 0
+        for byte in bytes {
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            window = (window << 8) | UInt64(lower)
+            if window & 0xFFFFFF == 0x616C6C { return true }            // "all"
+            if window & 0xFFFFFFFF == 0x6E6F6E65 { return true }        // "none"
+            if window & 0xFFFFFFFF == 0x6E656974 { return true }        // "neit"
+            if window & 0xFFFFFFFFFF == 0x6F7074696F { return true }    // "optio"
+            if window & 0xFFFFFFFFFF == 0x63686F6963 { return true }    // "choic"
+            if window & 0xFFFFFFFFFF == 0x616E737765 { return true }    // "answe"
+        }
+        return false
     }
 
     static let collectiveNouns: Set<String> = ["above", "below", "these", "those", "them", "options", "choices", "answers", "the"]
@@ -43,8 +65,11 @@ enum MetaOption {
 
     /// "A and B", "Both A and C", "A, B and D", "I and III only", "Options A and C", "All except B".
     static func isCombination(_ text: String) -> Bool {
-        let words = Words.of(text).map { String($0.text) }
-        guard !words.isEmpty else { return false }
+        isCombination(Words.of(text).map { String($0.text) }, length: text.count)
+    }
+
+    static func isCombination(_ words: [String], length: Int) -> Bool {
+        guard !words.isEmpty, words.contains(where: { $0.count <= 4 }) else { return false }
         let lower = words.map { $0.lowercased() }
         // "option(s)/choice(s)/answer(s) X" anywhere, "all except X"
         for index in lower.indices.dropLast() {
@@ -61,7 +86,7 @@ enum MetaOption {
         for word in body {
             if isLabel(word) { labels += 1 } else if !["and", "or"].contains(word.lowercased()) { return false }
         }
-        return labels >= 2 && text.count <= 40
+        return labels >= 2 && length <= 40
     }
 
     /// A, B, … H and the roman numerals I–VIII.

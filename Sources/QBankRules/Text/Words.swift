@@ -27,6 +27,62 @@ struct Word: Sendable {
 enum Words {
     /// The words of `text` in order, with emphasis and code spans tracked.
     static func of(_ text: some StringProtocol) -> [Word] {
+        let string = Substring(text)
+        return asciiWords(string) ?? unicodeWords(string)
+    }
+
+    /// The byte-level path every ASCII text takes. Character iteration and per-word
+    /// allocations made the quality rules cost more than reading the bank.
+    private static func asciiWords(_ text: Substring) -> [Word]? {
+        let utf8 = text.utf8
+        var words: [Word] = []
+        var bold = false, code = false
+        var index = utf8.startIndex
+        var buffer: [UInt8] = []
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            guard byte < 0x80 else { return nil }
+            if byte == UInt8(ascii: "`") { code.toggle(); utf8.formIndex(after: &index); continue }
+            if byte == UInt8(ascii: "*") {
+                let next = utf8.index(after: index)
+                if next < utf8.endIndex, utf8[next] == UInt8(ascii: "*") {
+                    bold.toggle()
+                    index = utf8.index(after: next)
+                    continue
+                }
+            }
+            guard isWordByte(byte) else { utf8.formIndex(after: &index); continue }
+            let start = index
+            buffer.removeAll(keepingCapacity: true)
+            while index < utf8.endIndex {
+                let current = utf8[index]
+                if current >= 0x80 { return nil }
+                if isWordByte(current) {
+                    buffer.append(lower(current))
+                    utf8.formIndex(after: &index)
+                } else if isJoinerByte(current) {
+                    let next = utf8.index(after: index)
+                    guard next < utf8.endIndex, utf8[next] < 0x80, isWordByte(utf8[next]) else { break }
+                    buffer.append(current)
+                    index = next
+                } else {
+                    break
+                }
+            }
+            words.append(Word(text: text[start..<index], lower: String(decoding: buffer, as: UTF8.self), isBold: bold, isCode: code))
+        }
+        return words
+    }
+
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
+    }
+
+    private static func isJoinerByte(_ byte: UInt8) -> Bool { byte == 0x27 || byte == 0x2D || byte == 0x2E }
+
+    private static func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+
+    private static func unicodeWords(_ text: Substring) -> [Word] {
         var words: [Word] = []
         var bold = false, code = false
         var index = text.startIndex
@@ -57,8 +113,10 @@ enum Words {
                     break
                 }
             }
-            let slice = Substring(text[start..<end])
-            words.append(Word(text: slice, lower: slice.lowercased().replacingOccurrences(of: "’", with: "'"), isBold: bold, isCode: code))
+            let slice = text[start..<end]
+            var lower = slice.lowercased()
+            if lower.contains("’") { lower = String(lower.map { $0 == "’" ? "'" : $0 }) }
+            words.append(Word(text: slice, lower: lower, isBold: bold, isCode: code))
             index = end
         }
         return words

@@ -3,7 +3,9 @@ import QBankCore
 /// "Always", "never", "only" … in distractors let candidates eliminate them without knowing the content.
 public struct AbsoluteTermsRule: ItemRule {
     /// Specific determiners, matched as whole words or phrases, case-insensitive.
-    public var terms: [String] = WordLists.absolute
+    public var terms: [String] = WordLists.absolute { didSet { phrases = Self.phrases(terms) } }
+    /// `terms` split into lower-cased words once, not per item.
+    private var phrases = Self.phrases(WordLists.absolute)
     /// Also report (at info level) options with absolute terms when the key has them too, so they are no cue.
     public var reportWhenNotACue = false
 
@@ -54,7 +56,6 @@ public struct AbsoluteTermsRule: ItemRule {
 
     public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
         guard let body = item.choiceBody else { return [] }
-        let phrases = terms.map { $0.lowercased() }.asPhrases
         var hits: [(option: Option, terms: [String])] = []
         for option in body.contentOptions {
             let matched = Words.lowered(option.text.value).matches(phrases)
@@ -72,4 +73,6 @@ public struct AbsoluteTermsRule: ItemRule {
             return finding
         }
     }
+
+    private static func phrases(_ terms: [String]) -> [[String]] { terms.map { $0.lowercased() }.asPhrases }
 }

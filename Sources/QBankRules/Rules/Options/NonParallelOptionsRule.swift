@@ -65,8 +65,8 @@ public struct NonParallelOptionsRule: ItemRule {
             return []
         }
         guard parts.count >= 3 else { return [] }
-        let texts = parts.map { $0.text.value.replacingOccurrences(of: "**", with: "") }
-        let withPeriod = parts.indices.filter { texts[$0].hasSuffix(".") }
+        let texts = parts.map { Substring($0.text.value).trimmingTrailingSpace().reversed().drop { $0 == "*" || $0 == "`" }.reversed() }
+        let withPeriod = parts.indices.filter { texts[$0].last == "." }
         if !withPeriod.isEmpty, withPeriod.count < parts.count {
             let odd = withPeriod.count * 2 <= parts.count ? withPeriod[0] : parts.indices.first { !withPeriod.contains($0) }!
             return [diagnostic(
@@ -74,7 +74,7 @@ public struct NonParallelOptionsRule: ItemRule {
                 at: parts[odd].origin, in: context.file.path, item: item.id)]
         }
         let lengths = parts.map { Words.of($0.text.value).count }
-        let sentences = parts.indices.filter { lengths[$0] >= sentenceWords && texts[$0].hasSuffix(".") }
+        let sentences = parts.indices.filter { lengths[$0] >= sentenceWords && texts[$0].last == "." }
         let fragments = parts.indices.filter { lengths[$0] <= fragmentWords }
         if !sentences.isEmpty, !fragments.isEmpty {
             let odd = sentences.count <= fragments.count ? sentences[0] : fragments[0]

@@ -54,16 +54,20 @@ public struct StemKeyWordRepeatRule: ItemRule {
     public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
         guard let body = item.choiceBody else { return [] }
         let stemText = item.stem.value
-        let lowerStem = stemText.lowercased()
-        if body.options.allSatisfy({ lowerStem.contains($0.text.value.lowercased()) }) { return [] }
         let stemWords = ContentWords.of(leadInOnly ? LeadIn.of(stemText) : Substring(stemText), stopWords: stopWords)
         guard !stemWords.isEmpty else { return [] }
         var distractorWords: Set<String> = []
         for option in body.options where !option.isCorrect { distractorWords.formUnion(ContentWords.of(option.text.value, stopWords: stopWords)) }
         var found: [Diagnostic] = []
+        var everyOptionInStem: Bool?
         for key in body.keys {
             let repeated = ContentWords.of(key.text.value, stopWords: stopWords).intersection(stemWords).subtracting(distractorWords)
             guard !repeated.isEmpty else { continue }
+            if everyOptionInStem == nil {
+                let lowerStem = stemText.lowercased()
+                everyOptionInStem = body.options.allSatisfy { lowerStem.contains($0.text.value.lowercased()) }
+            }
+            if everyOptionInStem == true { return [] }
             let shown = originalWords(repeated, in: key.text.value)
             found.append(diagnostic(
                 "key '\(key.id)' of item '\(item.id)' repeats \(quotedList(shown)) from the stem and no distractor does; reword the key or use the word in distractors too",

@@ -3,7 +3,9 @@ import QBankCore
 /// Hedged words ("usually", "may", "often") make a key "safer" than its absolute-sounding distractors.
 public struct VagueTermsRule: ItemRule {
     /// Vague frequency and hedging terms, matched as whole words or phrases, case-insensitive.
-    public var terms: [String] = WordLists.vague
+    public var terms: [String] = WordLists.vague { didSet { phrases = Self.phrases(terms) } }
+    /// `terms` split into lower-cased words once, not per item.
+    private var phrases = Self.phrases(WordLists.vague)
     /// Also report (at info level) vague terms that are not a cue because distractors use them too.
     public var reportWhenNotACue = false
 
@@ -62,7 +64,6 @@ public struct VagueTermsRule: ItemRule {
 
     public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
         guard let body = item.choiceBody else { return [] }
-        let phrases = terms.map { $0.lowercased() }.asPhrases
         var hits: [(option: Option, terms: [String])] = []
         for option in body.contentOptions {
             let matched = Words.lowered(option.text.value).matches(phrases)
@@ -85,4 +86,6 @@ public struct VagueTermsRule: ItemRule {
             return finding
         }
     }
+
+    private static func phrases(_ terms: [String]) -> [[String]] { terms.map { $0.lowercased() }.asPhrases }
 }

@@ -61,6 +61,7 @@ public struct MidStemBlankRule: ItemRule {
 
     public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
         guard item.type == .single || item.type == .multiple else { return [] }
+        guard Self.mayContainBlank(item.stem.value) else { return [] }
         let stem = LeadIn.droppingTrailingDirective(Substring(item.stem.value).trimmingTrailingSpace())
         for marker in Self.blankMarkers {
             var searchStart = stem.startIndex
@@ -78,6 +79,18 @@ public struct MidStemBlankRule: ItemRule {
             }
         }
         return []
+    }
+
+    /// A byte scan for "__", "[" or "(" followed by "b" or ".", or "(…" before any string search.
+    static func mayContainBlank(_ stem: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in stem.utf8 {
+            if (previous == 0x5F && byte == 0x5F) || ((previous == 0x5B || previous == 0x28) && (byte == 0x62 || byte == 0x2E || byte == 0xE2)) {
+                return true
+            }
+            previous = byte
+        }
+        return false
     }
 
     /// Underscores inside `code` or an identifier (`max__depth`) are not blanks.
