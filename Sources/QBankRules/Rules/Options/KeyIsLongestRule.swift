@@ -1,0 +1,93 @@
+import QBankCore
+
+/// A key conspicuously longer than every distractor tells the test-wise candidate which it is.
+public struct KeyIsLongestRule: ItemRule {
+    /// The key must be at least this many times the longest distractor (characters) to be flagged.
+    public var lengthRatio = 1.33
+    /// Keys shorter than this many words are never flagged ("Amazon S3" vs "EFS").
+    public var minimumKeyWords = 4
+
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "QB304", name: "key-is-longest", category: .options,
+        summary: "The key must not be conspicuously longer than every distractor (≥ 1.33× the longest one, in characters).",
+        rationale: """
+            Haladyna et al. (2002) guidelines 24 and 28d: keep options about equal in length; "longest option \
+            is correct" is a classic testwiseness cue (NBME "long correct answer"; Tarrant et al. 2006; Moore \
+            et al. 2023 flag a longest distractor below 0.8× the key, SAQUET below 0.75×; 1/1.33 = 0.75). \
+            Multiple choice: the key has at least 4 words and is at least 1.33× as long as the longest \
+            distractor. Multiple response: every key is longer than every distractor and the keys average at \
+            least 1.33× the distractors. "All/None of the above" and "A and B" options are left out, since they \
+            are often the longest.
+            """,
+        severity: .warning,
+        triggeringExamples: [
+            """
+            <item id="q1" type="single" domain="3" task="3.1" status="draft">
+              <stem>Which option gives the lowest-latency inference for a model that must answer in under 50 ms?</stem>
+              <options>
+                <option id="a"><text>Batch transform</text></option>
+                <option id="b"><text>Asynchronous inference</text></option>
+                ↓<option id="c" correct="true"><text>A real-time endpoint with provisioned instances kept warm behind auto scaling</text></option>
+                <option id="d"><text>Serverless inference</text></option>
+              </options>
+            </item>
+            """,
+        ],
+        nonTriggeringExamples: [
+            """
+            <item id="q1" type="single" domain="3" task="3.1" status="draft">
+              <stem>Which option gives the lowest-latency inference for a model that must answer in under 50 ms?</stem>
+              <options>
+                <option id="a"><text>A batch transform job that runs every five minutes</text></option>
+                <option id="b"><text>An asynchronous endpoint that queues requests in S3</text></option>
+                <option id="c" correct="true"><text>A real-time endpoint with provisioned instances</text></option>
+                <option id="d"><text>A serverless endpoint with no provisioned concurrency</text></option>
+              </options>
+            </item>
+            """,
+            """
+            <item id="q1" type="single" domain="4" task="4.3" status="draft" shuffle="false">
+              <stem>Which controls protect the bucket?</stem>
+              <options>
+                <option id="a"><text>SSE-KMS</text></option>
+                <option id="b"><text>Block Public Access</text></option>
+                <option id="c"><text>A bucket policy</text></option>
+                <option id="d" correct="true"><text>All of the above controls together</text></option>
+              </options>
+            </item>
+            """,
+        ]
+    )
+
+    public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
+        guard let body = item.choiceBody else { return [] }
+        let keys = body.keys, distractors = body.contentOptions.filter { !$0.isCorrect }
+        guard !keys.isEmpty, !distractors.isEmpty, keys.allSatisfy({ MetaOption.kind(of: $0.text.value) == nil }) else { return [] }
+        let keyLengths = keys.map { Double($0.text.value.count) }
+        let distractorLengths = distractors.map { Double($0.text.value.count) }
+        let longestDistractor = distractorLengths.max() ?? 0
+        if item.type == .single {
+            guard let key = keys.first, Words.of(key.text.value).count >= minimumKeyWords,
+                  keyLengths[0] >= lengthRatio * longestDistractor else { return [] }
+            return [diagnostic(
+                "the key of item '\(item.id)' ('\(key.id)') is \(ratio(keyLengths[0], longestDistractor))× as long as the longest distractor; shorten it or lengthen the distractors so length gives nothing away",
+                at: key.origin, in: context.file.path, item: item.id)]
+        }
+        let meanKeys = keyLengths.reduce(0, +) / Double(keyLengths.count)
+        let meanDistractors = distractorLengths.reduce(0, +) / Double(distractorLengths.count)
+        let meanKeyWords = Double(keys.map { Words.of($0.text.value).count }.reduce(0, +)) / Double(keys.count)
+        guard (keyLengths.min() ?? 0) > longestDistractor, meanKeyWords >= Double(minimumKeyWords),
+              meanKeys >= lengthRatio * meanDistractors else { return [] }
+        return [diagnostic(
+            "every key of item '\(item.id)' (\(quotedList(keys.map(\.id)))) is longer than every distractor, \(ratio(meanKeys, meanDistractors))× on average; even out the option lengths",
+            at: keys[0].origin, in: context.file.path, item: item.id)]
+    }
+
+    private func ratio(_ a: Double, _ b: Double) -> String {
+        guard b > 0 else { return "∞" }
+        let value = (a / b * 10).rounded() / 10
+        return String(value)
+    }
+}

@@ -1,0 +1,73 @@
+import QBankCore
+
+/// Two options that say the same thing in slightly different words.
+public struct NearDuplicateOptionsRule: ItemRule {
+    /// Words ignored when comparing (articles).
+    public var ignoredWords: Set<String> = ["a", "an", "the"]
+
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "QB315", name: "near-duplicate-options", category: .options,
+        summary: "Two options (steps, prompts, responses) of one item must not differ only in punctuation, articles, inflection or emphasis.",
+        rationale: """
+            Haladyna et al. (2002) guideline 22: options must be distinct and independent. "Use an S3 bucket." \
+            and "Use S3 buckets" are one option written twice: if one is the key the other is too, otherwise a \
+            distractor is wasted. Exact repeats (case and spacing aside) are QB114; this rule compares the word \
+            sequences after dropping punctuation, `**`/`` ` `` marks and articles, and stripping inflection \
+            ("-s", "-ed", "-ing"). Calibration: the catalog's Levenshtein ≥ 0.9 / token-Jaccard ≥ 0.9 test was \
+            dropped because it fires on good, deliberately parallel distractors ("Amazon EBS" vs "Amazon EFS", \
+            "Increase the learning rate" vs "Decrease the learning rate").
+            """,
+        severity: .warning,
+        triggeringExamples: [
+            """
+            <item id="q1" type="single" domain="1" task="1.1" status="draft">
+              <stem>Where should the team store 40 TB of training images for SageMaker AI training jobs?</stem>
+              <options>
+                <option id="a" correct="true"><text>In an Amazon S3 bucket.</text></option>
+                <option id="b"><text>On Amazon EBS volumes</text></option>
+                ↓<option id="c"><text>In Amazon S3 buckets</text></option>
+                <option id="d"><text>On the notebook instance</text></option>
+              </options>
+            </item>
+            """,
+        ],
+        nonTriggeringExamples: [
+            """
+            <item id="q1" type="single" domain="1" task="1.1" status="draft">
+              <stem>Where should the team store 40 TB of training images for SageMaker AI training jobs?</stem>
+              <options>
+                <option id="a" correct="true"><text>Amazon S3</text></option>
+                <option id="b"><text>Amazon EBS</text></option>
+                <option id="c"><text>Amazon EFS</text></option>
+                <option id="d"><text>Amazon ECR</text></option>
+              </options>
+            </item>
+            """,
+        ]
+    )
+
+    public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for group in item.partGroups {
+            var seen: [[String]: ItemPart] = [:]
+            var exact: Set<String> = []
+            for part in group where !part.text.isBlank {
+                let plain = comparable(part.text.value)
+                guard exact.insert(plain).inserted else { continue } // QB114's finding
+                let key = Words.lowered(part.text.value).filter { !ignoredWords.contains($0) }.map { ContentWords.stem($0) }
+                guard !key.isEmpty else { continue }
+                if let earlier = seen[key] {
+                    found.append(diagnostic(
+                        "\(part.kind.rawValue) '\(part.id)' of item '\(item.id)' says the same as '\(earlier.id)' in slightly different words; make every \(part.kind.rawValue) distinct",
+                        at: part.origin, in: context.file.path, item: item.id,
+                        related: earlier.origin.location.map { [RelatedLocation(location: $0, message: "nearly the same text")] } ?? []))
+                } else {
+                    seen[key] = part
+                }
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,91 @@
+import QBankCore
+
+/// Hedged words ("usually", "may", "often") make a key "safer" than its absolute-sounding distractors.
+public struct VagueTermsRule: ItemRule {
+    /// Vague frequency and hedging terms, matched as whole words or phrases, case-insensitive.
+    public var terms: [String] = WordLists.vague { didSet { phrases = Self.phrases(terms) } }
+    /// `terms` split into lower-cased words once, not per item.
+    private var phrases = Self.phrases(WordLists.vague)
+    /// Also report (at info level) vague terms that are not a cue because distractors use them too.
+    public var reportWhenNotACue = false
+
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "QB308", name: "vague-frequency-terms", category: .options,
+        summary: "Vague terms (usually, often, may, likely, …) must not appear in the key alone.",
+        rationale: """
+            NBME (Case & Swanson) lists vague frequency terms ("often", "usually", "rarely") as a flaw: \
+            candidates read them differently, and a hedged key is the "safe" choice next to categorical \
+            distractors. Tarrant et al. (2006), Moore et al. (2023) and SAQUET (2024) check a word list. \
+            Reported when only the key uses them. Calibration: in the measured banks vague words in \
+            distractors or in every option were common and harmless, so that case (info) is off by default \
+            (`reportWhenNotACue`).
+            """,
+        severity: .warning,
+        triggeringExamples: [
+            """
+            <item id="q1" type="single" domain="2" task="2.2" status="draft">
+              <stem>What happens when the learning rate of a neural network is set too high?</stem>
+              <options>
+                ↓<option id="a" correct="true"><text>Training usually diverges or oscillates.</text></option>
+                <option id="b"><text>Training stops at the first epoch.</text></option>
+                <option id="c"><text>The model ignores the bias terms.</text></option>
+                <option id="d"><text>The batch size doubles.</text></option>
+              </options>
+            </item>
+            """,
+        ],
+        nonTriggeringExamples: [
+            """
+            <item id="q1" type="single" domain="2" task="2.2" status="draft">
+              <stem>What happens when the learning rate of a neural network is set too high?</stem>
+              <options>
+                <option id="a" correct="true"><text>The loss oscillates or diverges.</text></option>
+                <option id="b"><text>Training stops at the first epoch.</text></option>
+                <option id="c"><text>The model ignores the bias terms.</text></option>
+                <option id="d"><text>The batch size doubles.</text></option>
+              </options>
+            </item>
+            """,
+            """
+            <item id="q1" type="single" domain="2" task="2.2" status="draft">
+              <stem>What happens when the learning rate of a neural network is set too high?</stem>
+              <options>
+                <option id="a" correct="true"><text>Training may diverge or oscillate.</text></option>
+                <option id="b"><text>Training may stop at the first epoch.</text></option>
+                <option id="c"><text>The model may ignore the bias terms.</text></option>
+                <option id="d"><text>The batch size may double.</text></option>
+              </options>
+            </item>
+            """,
+        ]
+    )
+
+    public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
+        guard let body = item.choiceBody else { return [] }
+        var hits: [(option: Option, terms: [String])] = []
+        for option in body.contentOptions {
+            let matched = Words.lowered(option.text.value).matches(phrases)
+            if !matched.isEmpty { hits.append((option, matched)) }
+        }
+        let onlyKeys = !hits.isEmpty && hits.allSatisfy { $0.option.isCorrect }
+        if onlyKeys {
+            return hits.map { hit in
+                diagnostic(
+                    "key '\(hit.option.id)' of item '\(item.id)' hedges with \(quotedList(hit.terms)) and no distractor does, which marks it as the safe answer; state it precisely",
+                    at: hit.option.origin, in: context.file.path, item: item.id)
+            }
+        }
+        guard reportWhenNotACue else { return [] }
+        return hits.map { hit in
+            var finding = diagnostic(
+                "option '\(hit.option.id)' of item '\(item.id)' uses the vague term \(quotedList(hit.terms)); say how often or how much",
+                at: hit.option.origin, in: context.file.path, item: item.id)
+            finding.severity = .info
+            return finding
+        }
+    }
+
+    private static func phrases(_ terms: [String]) -> [[String]] { terms.map { $0.lowercased() }.asPhrases }
+}

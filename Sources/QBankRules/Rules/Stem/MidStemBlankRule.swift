@@ -1,0 +1,102 @@
+import QBankCore
+
+/// A fill-in-the-blank stem must put its blank at the end.
+public struct MidStemBlankRule: ItemRule {
+    /// How many words may follow the blank before it counts as mid-stem (a final "." or "?" is not a word).
+    public var maxWordsAfterBlank = 1
+
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "QB204", name: "mid-stem-blank", category: .stem,
+        summary: "A blank (\"____\", \"[blank]\", \"(...)\") must end the stem, not sit inside it.",
+        rationale: """
+            Tarrant et al. (2006) and Moore et al. (2023) count fill-in-the-blank stems as a flaw: with the \
+            blank in the middle the candidate must hold the whole sentence in mind and retry it with each \
+            option. Haladyna et al. (2002) guideline 9 permits the completion format, so a blank at the very \
+            end is fine. A blank is two or more underscores, "[blank]", "(blank)" or "(...)"; it counts as \
+            mid-stem when two or more words follow it (a trailing "(Select TWO.)" is ignored).
+            """,
+        severity: .warning,
+        triggeringExamples: [
+            """
+            <item id="q1" type="single" domain="2" task="2.2" status="draft">
+              ↓<stem>The ____ hyperparameter controls how far each gradient step moves the weights.</stem>
+              <options>
+                <option id="a" correct="true"><text>learning rate</text></option>
+                <option id="b"><text>batch size</text></option>
+                <option id="c"><text>epoch count</text></option>
+                <option id="d"><text>dropout rate</text></option>
+              </options>
+            </item>
+            """,
+        ],
+        nonTriggeringExamples: [
+            """
+            <item id="q1" type="single" domain="2" task="2.2" status="draft">
+              <stem>The hyperparameter that controls how far each gradient step moves the weights is the ____.</stem>
+              <options>
+                <option id="a" correct="true"><text>learning rate</text></option>
+                <option id="b"><text>batch size</text></option>
+                <option id="c"><text>epoch count</text></option>
+                <option id="d"><text>dropout rate</text></option>
+              </options>
+            </item>
+            """,
+            """
+            <item id="q1" type="single" domain="2" task="2.2" status="draft">
+              <stem>Which hyperparameter sets the `max_depth` of each tree in XGBoost?</stem>
+              <options>
+                <option id="a" correct="true"><text>max_depth</text></option>
+                <option id="b"><text>eta</text></option>
+                <option id="c"><text>num_round</text></option>
+                <option id="d"><text>subsample</text></option>
+              </options>
+            </item>
+            """,
+        ]
+    )
+
+    static let blankMarkers = ["[blank]", "(blank)", "(...)", "(…)", "__"]
+
+    public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
+        guard item.type == .single || item.type == .multiple else { return [] }
+        guard Self.mayContainBlank(item.stem.value) else { return [] }
+        let stem = LeadIn.droppingTrailingDirective(Substring(item.stem.value).trimmingTrailingSpace())
+        for marker in Self.blankMarkers {
+            var searchStart = stem.startIndex
+            while let range = stem[searchStart...].firstRange(of: marker) {
+                var end = range.upperBound
+                while end < stem.endIndex, stem[end] == "_" { end = stem.index(after: end) }
+                if marker == "__", isInCode(stem, at: range.lowerBound) { searchStart = end; continue }
+                let after = Words.of(stem[end...]).count
+                if after > maxWordsAfterBlank {
+                    return [diagnostic(
+                        "item '\(item.id)' has a blank in the middle of its stem; move the blank to the end or ask a direct question",
+                        at: item.stemOrigin, in: context.file.path, item: item.id)]
+                }
+                searchStart = end
+            }
+        }
+        return []
+    }
+
+    /// A byte scan for "__", "[" or "(" followed by "b" or ".", or "(…" before any string search.
+    static func mayContainBlank(_ stem: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in stem.utf8 {
+            if (previous == 0x5F && byte == 0x5F) || ((previous == 0x5B || previous == 0x28) && (byte == 0x62 || byte == 0x2E || byte == 0xE2)) {
+                return true
+            }
+            previous = byte
+        }
+        return false
+    }
+
+    /// Underscores inside `code` or an identifier (`max__depth`) are not blanks.
+    private func isInCode(_ text: Substring, at index: Substring.Index) -> Bool {
+        let backticks = text[..<index].filter { $0 == "`" }.count
+        if backticks % 2 == 1 { return true }
+        return index > text.startIndex && text[text.index(before: index)].isLetter
+    }
+}

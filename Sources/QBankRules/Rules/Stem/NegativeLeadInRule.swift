@@ -1,0 +1,96 @@
+import QBankCore
+
+/// A negative lead-in ("Which … is NOT …?") must make its negative word impossible to miss.
+public struct NegativeLeadInRule: ItemRule {
+    /// Words that make a lead-in negative; words ending in "n't" always count.
+    public var negativeWords: Set<String> = WordLists.negativeLeadIn
+    /// Phrases in which those words do not negate ("at least", "false positives", "least privilege").
+    public var exceptions: [[String]] = WordLists.negativeExceptions
+
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "QB201", name: "negative-lead-in-unemphasized", category: .stem,
+        summary: "A negative word in the lead-in (not, except, least, false, cannot, never, n't) must be emphasised as **word** or ALL CAPS.",
+        rationale: """
+            Haladyna, Downing & Rodriguez (2002) guideline 17: word the stem positively and avoid negatives; \
+            when a negative is needed, emphasise it. NBME (Case & Swanson) and Tarrant et al. (2006) count an \
+            unemphasised negative stem as a flaw: candidates who skim past "not" answer the opposite question. \
+            Only the lead-in (the stem's last sentence, without a trailing "Select TWO.") is checked, and \
+            phrases such as "at least", "not only", "false positives" and "least privilege" are not negations. \
+            Emphasis is `**not**` or `NOT` (Schemas/README.md, "Text").
+            """,
+        severity: .warning,
+        triggeringExamples: [
+            """
+            <item id="q1" type="single" domain="4" task="4.3" status="draft">
+              ↓<stem>An ML engineer stores training data in Amazon S3. Which option does not encrypt the data at rest?</stem>
+              <options>
+                <option id="a"><text>SSE-S3</text></option>
+                <option id="b"><text>SSE-KMS</text></option>
+                <option id="c"><text>DSSE-KMS</text></option>
+                <option id="d" correct="true"><text>S3 Transfer Acceleration</text></option>
+              </options>
+            </item>
+            """,
+            """
+            <item id="q1" type="multiple" select="2" domain="4" task="4.3" status="draft">
+              ↓<stem>Which services can't read the bucket? (Select TWO.)</stem>
+              <options>
+                <option id="a" correct="true"><text>Amazon Polly</text></option>
+                <option id="b" correct="true"><text>Amazon Lex</text></option>
+                <option id="c"><text>Amazon Athena</text></option>
+                <option id="d"><text>AWS Glue</text></option>
+                <option id="e"><text>Amazon SageMaker AI</text></option>
+              </options>
+            </item>
+            """,
+        ],
+        nonTriggeringExamples: [
+            """
+            <item id="q1" type="single" domain="4" task="4.3" status="draft">
+              <stem>An ML engineer stores training data in Amazon S3. Which option does **not** encrypt the data at rest?</stem>
+              <options>
+                <option id="a"><text>SSE-S3</text></option>
+                <option id="b"><text>SSE-KMS</text></option>
+                <option id="c"><text>DSSE-KMS</text></option>
+                <option id="d" correct="true"><text>S3 Transfer Acceleration</text></option>
+              </options>
+            </item>
+            """,
+            """
+            <item id="q1" type="single" domain="4" task="4.2" status="draft">
+              <stem>The endpoint must not be public. Which option meets the requirement with the LEAST operational overhead and at least 99.9% availability?</stem>
+              <options>
+                <option id="a" correct="true"><text>A private SageMaker AI endpoint behind an interface VPC endpoint</text></option>
+                <option id="b"><text>A self-managed EC2 fleet behind an internet-facing load balancer</text></option>
+                <option id="c"><text>An Amazon ECS service on EC2 instances in a public subnet</text></option>
+                <option id="d"><text>A Lambda function URL with no authentication</text></option>
+              </options>
+            </item>
+            """,
+            """
+            <item id="q1" type="single" domain="2" task="2.3" status="draft">
+              <stem>Which metric should the engineer watch to reduce false positives?</stem>
+              <options>
+                <option id="a" correct="true"><text>Precision</text></option>
+                <option id="b"><text>Recall</text></option>
+                <option id="c"><text>RMSE</text></option>
+                <option id="d"><text>Perplexity</text></option>
+              </options>
+            </item>
+            """,
+        ]
+    )
+
+    public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
+        guard item.type == .single || item.type == .multiple else { return [] }
+        let words = Words.of(LeadIn.of(item.stem.value))
+        let plain = Negation.negatives(in: words, list: negativeWords, exceptions: exceptions).filter { !$0.isEmphasized }
+        guard let first = plain.first else { return [] }
+        let word = String(first.text)
+        return [diagnostic(
+            "the lead-in of item '\(item.id)' asks a negative question but '\(word)' is not emphasised; write **\(word)** or \(word.uppercased()), or ask the question positively",
+            at: item.stemOrigin, in: context.file.path, item: item.id)]
+    }
+}

@@ -1,0 +1,110 @@
+import QBankCore
+
+/// One question of a case study must not give away another's answer.
+public struct CaseSiblingCueRule: ItemRule {
+    /// Shortest phrase of a sibling's key, in characters, that counts as a giveaway.
+    public var minimumPhraseCharacters = 12
+    /// Fewest content words such a phrase must have.
+    public var minimumContentWords = 2
+    public var stopWords: Set<String> = StopWords.english
+
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "QB406", name: "case-sibling-cueing", category: .typeSpecific,
+        summary: "A case-study question's stem must not contain a distinctive phrase of another question's key.",
+        rationale: """
+            NBME (Case & Swanson): avoid "hinged" items, where one item gives away another; Haladyna et al. \
+            (2002) guideline 4: keep items independent. Questions of a case are shown together, so a stem that \
+            says "after enabling SageMaker Model Monitor …" answers the sibling that asks which service detects \
+            drift. A phrase of a sibling's key counts when it is ≥ 12 characters with ≥ 2 content words, and \
+            appears neither in the case scenario, the sibling's own stem, nor any of its distractors (so shared \
+            context is not reported). Only stems are checked: a sibling's key may fairly be another's distractor.
+            """,
+        severity: .warning,
+        triggeringExamples: [
+            """
+            <case id="case-1">
+              <scenario>A bank runs a fraud model on a SageMaker AI real-time endpoint. Analysts suspect that transaction patterns are changing.</scenario>
+              <item id="c1" type="single" domain="4" task="4.1" status="draft">
+                <stem>Which feature should the team use to detect that the input data has drifted from the training baseline?</stem>
+                <options>
+                  <option id="a" correct="true"><text>SageMaker Model Monitor data quality monitoring</text></option>
+                  <option id="b"><text>Amazon CloudWatch Logs Insights</text></option>
+                  <option id="c"><text>AWS Config rules</text></option>
+                  <option id="d"><text>SageMaker Debugger built-in rules</text></option>
+                </options>
+              </item>
+              <item id="c2" type="single" domain="4" task="4.1" status="draft">
+                ↓<stem>After the team turns on SageMaker Model Monitor data quality monitoring, where are the violation reports written?</stem>
+                <options>
+                  <option id="a" correct="true"><text>To an Amazon S3 location</text></option>
+                  <option id="b"><text>To the endpoint's container logs only</text></option>
+                  <option id="c"><text>To AWS CloudTrail</text></option>
+                  <option id="d"><text>To the model registry</text></option>
+                </options>
+              </item>
+            </case>
+            """,
+        ],
+        nonTriggeringExamples: [
+            """
+            <case id="case-1">
+              <scenario>A bank runs a fraud model on a SageMaker AI real-time endpoint. Analysts suspect that transaction patterns are changing.</scenario>
+              <item id="c1" type="single" domain="4" task="4.1" status="draft">
+                <stem>Which feature should the team use to detect that the input data has drifted from the training baseline?</stem>
+                <options>
+                  <option id="a" correct="true"><text>SageMaker Model Monitor data quality monitoring</text></option>
+                  <option id="b"><text>Amazon CloudWatch Logs Insights</text></option>
+                  <option id="c"><text>AWS Config rules</text></option>
+                  <option id="d"><text>SageMaker Debugger built-in rules</text></option>
+                </options>
+              </item>
+              <item id="c2" type="single" domain="4" task="4.1" status="draft">
+                <stem>Drift reports must be kept for audits. Where does the monitoring feature write its violation reports?</stem>
+                <options>
+                  <option id="a" correct="true"><text>To an Amazon S3 location</text></option>
+                  <option id="b"><text>To the endpoint's container logs only</text></option>
+                  <option id="c"><text>To AWS CloudTrail</text></option>
+                  <option id="d"><text>To the model registry</text></option>
+                </options>
+              </item>
+            </case>
+            """,
+        ]
+    )
+
+    public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
+        guard let caseStudy = context.caseStudy else { return [] }
+        let stemWords = Words.lowered(item.stem.value)
+        let scenarioWords = Words.lowered(caseStudy.scenario.value)
+        for sibling in caseStudy.items where sibling.id != item.id {
+            guard let body = sibling.choiceBody else { continue }
+            let context_ = [scenarioWords, Words.lowered(sibling.stem.value)] + body.distractors.map { Words.lowered($0.text.value) }
+            for key in body.keys {
+                guard let phrase = giveaway(from: Words.lowered(key.text.value), in: stemWords, excluding: context_) else { continue }
+                return [diagnostic(
+                    "the stem of item '\(item.id)' contains \"\(phrase)\", part of the key of item '\(sibling.id)' in the same case; reword it so it does not answer '\(sibling.id)'",
+                    at: item.stemOrigin, in: context.file.path, item: item.id,
+                    related: key.origin.location.map { [RelatedLocation(location: $0, message: "the key it gives away")] } ?? [])]
+            }
+        }
+        return []
+    }
+
+    /// The longest phrase of `key` that is distinctive and occurs in `stem`.
+    func giveaway(from key: [String], in stem: [String], excluding shared: [[String]]) -> String? {
+        guard !key.isEmpty else { return nil }
+        for length in stride(from: key.count, through: 2, by: -1) {
+            for start in 0...(key.count - length) {
+                let phrase = Array(key[start..<(start + length)])
+                let text = phrase.joined(separator: " ")
+                guard text.count >= minimumPhraseCharacters,
+                      phrase.filter({ ContentWords.isContent($0, stopWords: stopWords) }).count >= minimumContentWords,
+                      stem.containsSequence(phrase), !shared.contains(where: { $0.containsSequence(phrase) }) else { continue }
+                return text
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,16 @@
+import QBankCore
+
+extension Item {
+    /// The stem element, or the item when a reader gave the stem no position.
+    var stemOrigin: Origin { stem.origin.location == nil ? origin : stem.origin }
+}
+
+extension ChoiceBody {
+    /// Options that answer the question themselves: not "All/None of the above", not "A and B".
+    var contentOptions: [Option] { options.filter { MetaOption.kind(of: $0.text.value) == nil } }
+}
+
+/// "'a', 'c'" for messages.
+func quotedList(_ values: [String]) -> String {
+    values.map { "'\($0)'" }.joined(separator: ", ")
+}

@@ -1,0 +1,63 @@
+/// "Content words" as the catalog defines them (RULES.md §2 conventions): at least four
+/// letters, not a function word, reduced by a light suffix stripper so that "encrypts",
+/// "encrypted" and "encrypting" meet. Used by the word-repeat rules (QB306, QB405).
+enum ContentWords {
+    static let minimumLength = 4
+
+    /// The stemmed content words of `text`, code spans included (a repeated identifier is a cue too).
+    static func of(_ text: some StringProtocol, stopWords: Set<String> = StopWords.english) -> Set<String> {
+        var found: Set<String> = []
+        for word in Words.of(text) where isContent(word.lower, stopWords: stopWords) {
+            found.insert(stem(word.lower))
+        }
+        return found
+    }
+
+    static func isContent(_ lower: String, stopWords: Set<String> = StopWords.english) -> Bool {
+        lower.count >= minimumLength && lower.contains(where: \.isLetter) && !stopWords.contains(lower)
+    }
+
+    /// Strips `-ations, -ation, -ings, -ing, -ies, -es, -s, -ed` (keeping at least four
+    /// characters), then a final `e`, so "store", "stored" and "storing" give "stor".
+    static func stem(_ word: String) -> String {
+        var stem = word
+        if stem.hasSuffix("'s") { stem.removeLast(2) }
+        for suffix in ["ations", "ation", "ings", "ing", "ies", "es", "ed", "s"] where stem.hasSuffix(suffix) {
+            if suffix == "s", stem.hasSuffix("ss") || stem.hasSuffix("us") || stem.hasSuffix("is") { break }
+            if suffix == "es", !(stem.hasSuffix("sses") || stem.hasSuffix("xes") || stem.hasSuffix("ches") || stem.hasSuffix("shes")) { continue }
+            let kept = stem.count - suffix.count
+            guard kept >= minimumLength else { break }
+            stem.removeLast(suffix.count)
+            if suffix == "ies" { stem += "y" }
+            break
+        }
+        if stem.count > minimumLength, stem.hasSuffix("e") { stem.removeLast() }
+        return stem
+    }
+}
+
+enum StopWords {
+    /// About 150 English function words plus the exam words "following, best, most, least,
+    /// which, what" (RULES.md §2 conventions). Only words of four or more letters matter.
+    static let english: Set<String> = [
+        "about", "above", "across", "after", "afterwards", "again", "against", "almost", "alone", "along",
+        "already", "also", "although", "always", "among", "amongst", "another", "anyhow", "anyone", "anything",
+        "anyway", "anywhere", "around", "became", "because", "become", "becomes", "been", "before", "beforehand",
+        "behind", "being", "below", "beside", "besides", "best", "between", "beyond", "both", "cannot", "could",
+        "does", "doing", "done", "down", "during", "each", "either", "else", "elsewhere", "enough", "even",
+        "ever", "every", "everyone", "everything", "everywhere", "except", "few", "fewer", "following", "former",
+        "from", "further", "given", "have", "having", "hence", "here", "hereby", "herein", "hers", "herself",
+        "himself", "however", "into", "itself", "just", "last", "latter", "least", "less", "made", "make",
+        "makes", "many", "might", "more", "moreover", "most", "mostly", "much", "must", "myself", "neither",
+        "never", "nevertheless", "next", "nobody", "none", "nothing", "otherwise", "ours", "ourselves", "over",
+        "own", "perhaps", "please", "rather", "same", "several", "should", "since", "some", "somehow", "someone",
+        "something", "sometime", "sometimes", "somewhere", "still", "such", "than", "that", "their", "theirs",
+        "them", "themselves", "then", "thence", "there", "thereafter", "thereby", "therefore", "therein",
+        "these", "they", "this", "those", "though", "through", "throughout", "thus", "together", "too", "toward",
+        "towards", "under", "unless", "until", "upon", "used", "uses", "using", "very", "want", "wants", "were",
+        "what", "whatever", "when", "whence", "whenever", "where", "whereas", "whereby", "wherein", "whether",
+        "which", "while", "whither", "whoever", "whole", "whom", "whose", "will", "with", "within", "without",
+        "would", "your", "yours", "yourself", "yourselves", "able", "also", "only", "onto", "take", "takes",
+        "that's", "it's", "don't", "doesn't", "isn't", "aren't", "can't", "won't", "shouldn't", "wouldn't",
+    ]
+}

@@ -1,0 +1,97 @@
+/// Options that talk about other options rather than answer the question: "All of the
+/// above", "None of these", "Both A and B", "A and C only". They are excluded from length
+/// and order statistics (RULES.md §4: AOTA is often the longest option).
+enum MetaOption {
+    enum Kind { case allOfTheAbove, noneOfTheAbove, combination }
+
+    static func kind(of text: String) -> Kind? {
+        guard mightBeMeta(text) else { return nil }
+        let tokens = Words.of(text)
+        let words = tokens.map(\.lower)
+        if isAllOfTheAbove(words) { return .allOfTheAbove }
+        if isNoneOfTheAbove(words) { return .noneOfTheAbove }
+        if isCombination(tokens.map { String($0.text) }, length: text.count) { return .combination }
+        return nil
+    }
+
+    /// A byte pre-check that rules out most long options without tokenising them: a meta option
+    /// is short (a combination is ≤ 40 characters) or says "all", "none", "neither", "option",
+    /// "choice" or "answer".
+    static func mightBeMeta(_ text: String) -> Bool {
+        let bytes = text.utf8
+        if bytes.count <= 40 { return true }
+        var window: UInt64 = 0
+        for byte in bytes {
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            window = (window << 8) | UInt64(lower)
+            if window & 0xFFFFFF == 0x616C6C { return true }            // "all"
+            if window & 0xFFFFFFFF == 0x6E6F6E65 { return true }        // "none"
+            if window & 0xFFFFFFFF == 0x6E656974 { return true }        // "neit"
+            if window & 0xFFFFFFFFFF == 0x6F7074696F { return true }    // "optio"
+            if window & 0xFFFFFFFFFF == 0x63686F6963 { return true }    // "choic"
+            if window & 0xFFFFFFFFFF == 0x616E737765 { return true }    // "answe"
+        }
+        return false
+    }
+
+    static let collectiveNouns: Set<String> = ["above", "below", "these", "those", "them", "options", "choices", "answers", "the"]
+
+    /// "all of the above", "all the above", "all of these", "all of them", "all the options".
+    static func isAllOfTheAbove(_ words: [String]) -> Bool {
+        guard let index = words.firstIndex(of: "all") else { return false }
+        var rest = words[(index + 1)...].drop { $0 == "of" }
+        if rest.first == "the", rest.count > 1 { rest = rest.dropFirst() }
+        guard let noun = rest.first, noun != "the", collectiveNouns.contains(noun) else { return false }
+        // "all of these options" still counts; "all of them are encrypted" is a statement.
+        return words.count - index <= 7
+    }
+
+    /// "none of the above", "none of these", "neither …" at the start.
+    static func isNoneOfTheAbove(_ words: [String]) -> Bool {
+        if words.first == "neither", words.count <= 6, !words.contains("nor") { return true }
+        if words == ["none"] { return true }
+        guard let index = words.firstIndex(of: "none"), index + 1 < words.count, words[index + 1] == "of" else { return false }
+        var rest = words[(index + 2)...]
+        if rest.first == "the", rest.count > 1 { rest = rest.dropFirst() }
+        guard let noun = rest.first, noun != "the", collectiveNouns.contains(noun) else { return false }
+        return words.count - index <= 6
+    }
+
+    /// Whether the option positionally refers to "above"/"below", which shuffling breaks.
+    static func isPositional(_ text: String) -> Bool {
+        let words = Words.lowered(text)
+        return words.contains("above") || words.contains("below")
+    }
+
+    /// "A and B", "Both A and C", "A, B and D", "I and III only", "Options A and C", "All except B".
+    static func isCombination(_ text: String) -> Bool {
+        isCombination(Words.of(text).map { String($0.text) }, length: text.count)
+    }
+
+    static func isCombination(_ words: [String], length: Int) -> Bool {
+        guard !words.isEmpty, words.contains(where: { $0.count <= 4 }) else { return false }
+        let lower = words.map { $0.lowercased() }
+        // "option(s)/choice(s)/answer(s) X" anywhere, "all except X"
+        for index in lower.indices.dropLast() {
+            let next = words[index + 1]
+            if ["option", "options", "choice", "choices", "answers"].contains(lower[index]), isLabel(next) { return true }
+            if lower[index] == "except", index > 0, lower[index - 1] == "all", isLabel(next) { return true }
+        }
+        // The whole option is labels joined by "and", "or", "&" and commas, optionally "both …" / "… only".
+        var body = Array(words)
+        if lower.first == "both" || lower.first == "either" { body.removeFirst() }
+        if body.last?.lowercased() == "only" { body.removeLast() }
+        guard body.count >= 3 else { return false }
+        var labels = 0
+        for word in body {
+            if isLabel(word) { labels += 1 } else if !["and", "or"].contains(word.lowercased()) { return false }
+        }
+        return labels >= 2 && length <= 40
+    }
+
+    /// A, B, … H and the roman numerals I–VIII.
+    static func isLabel(_ word: String) -> Bool {
+        if word.count == 1, let letter = word.first, ("A"..."H").contains(letter) { return true }
+        return ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"].contains(word)
+    }
+}

@@ -1,0 +1,72 @@
+/// Default word lists of the lexical rules. Each rule copies the list it uses into a
+/// `public var`, so a configuration can replace it per rule.
+enum WordLists {
+    /// Negative words of a lead-in (QB201, QB202). "n't" contractions count too.
+    static let negativeLeadIn: Set<String> = ["not", "except", "least", "false", "incorrect", "cannot", "never", "untrue", "inaccurate"]
+
+    /// Phrases in which a negative word is not a negative question: "at least 20 GB",
+    /// "not only … but", "false positives", "whether or not".
+    static let negativeExceptions: [[String]] = [
+        ["at", "least"], ["not", "only"], ["whether", "or", "not"], ["if", "not"], ["false", "positive"],
+        ["false", "positives"], ["false", "negative"], ["false", "negatives"], ["false", "positive", "rate"],
+        ["not", "a", "number"], ["least", "privilege"], ["least", "privileged"], ["least", "recently"],
+    ]
+
+    /// Negation in an option (QB202).
+    static let optionNegation: Set<String> = ["not", "no", "never", "none", "cannot", "nothing", "neither", "nor"]
+
+    /// Specific determiners (QB307): the catalog's list (RULES.md §2b) without the scope words below.
+    static let absolute: [String] = [
+        "always", "never", "completely", "absolutely", "totally", "entirely", "invariably", "certainly",
+        "definitely", "no one", "everyone", "nothing", "impossible", "guaranteed",
+    ]
+
+    /// Scope words the catalog also lists as absolute. In technical items they scope an action ("encrypt
+    /// all objects", "run it every day", "only the training role") far more often than they overstate,
+    /// so QB307 leaves them out unless configured (measured: 19 of 100 sample-bank items).
+    static let scopeAbsolute: [String] = ["all", "none", "every", "only", "must"]
+
+    /// Words that scaffold an exam question rather than carry its content ("Which actions meet these
+    /// requirements?"); QB306 ignores them.
+    static let questionScaffolding: Set<String> = [
+        "action", "actions", "requirement", "requirements", "solution", "solutions", "approach", "approaches",
+        "change", "changes", "option", "options", "step", "steps", "meet", "meets", "take", "takes",
+        "company", "engineer", "engineers", "team", "statement", "statements", "result", "results", "answer",
+        "correct", "true", "false", "describe", "describes", "example", "choose", "select",
+    ]
+
+    /// Vague frequency and hedging terms (QB308; RULES.md §2b).
+    static let vague: [String] = [
+        "often", "usually", "sometimes", "rarely", "frequently", "occasionally", "commonly", "generally",
+        "typically", "normally", "seldom", "mostly", "nearly", "approximately", "somewhat", "more or less",
+        "may", "might", "possibly", "probably", "likely",
+    ]
+
+    /// Words that make a lead-in a question or a task (QB203).
+    static let directives: Set<String> = [
+        "which", "what", "who", "whom", "whose", "when", "where", "why", "how", "select", "choose", "identify",
+        "determine", "arrange", "order", "match", "drag", "pick", "name", "list", "indicate", "complete",
+        "put", "place", "sort", "specify", "classify", "rank", "calculate", "compute", "estimate", "explain",
+        "describe", "recommend", "evaluate",
+    ]
+
+    /// Words that reveal a step's position (QB402). "Start", "Begin" and "End" are left out: as
+    /// imperatives they are step content ("Start the training job").
+    static let sequenceMarkers: Set<String> = [
+        "first", "firstly", "second", "secondly", "third", "thirdly", "fourth", "fifth", "then", "next",
+        "after", "afterwards", "afterward", "finally", "lastly", "last", "before", "initially", "subsequently",
+        "later",
+    ]
+}
+
+/// Splits a lower-cased phrase list into word sequences once.
+extension Array where Element == String {
+    var asPhrases: [[String]] { map { $0.split(separator: " ").map(String.init) } }
+}
+
+extension Array where Element == String {
+    /// Phrases of `list` found in these words, each once, in list order.
+    func matches(_ phrases: [[String]]) -> [String] {
+        phrases.filter { containsSequence($0) }.map { $0.joined(separator: " ") }
+    }
+}
