@@ -5,6 +5,10 @@
 /// "e.g." and decimals do not end a sentence.
 enum LeadIn {
     static func of(_ stem: String) -> Substring {
+        TextMemo.current.leadIn(of: stem, compute: compute)
+    }
+
+    private static func compute(_ stem: String) -> Substring {
         var text = Substring(stem).trimmingTrailingSpace()
         text = droppingTrailingDirective(text)
         let sentences = Sentences.split(text)

@@ -27,49 +27,65 @@ struct Word: Sendable {
 enum Words {
     /// The words of `text` in order, with emphasis and code spans tracked.
     static func of(_ text: some StringProtocol) -> [Word] {
+        if let string = text as? String {
+            return TextMemo.current.words(of: string) { asciiWords(Substring($0)) ?? unicodeWords(Substring($0)) }
+        }
         let string = Substring(text)
         return asciiWords(string) ?? unicodeWords(string)
     }
 
-    /// The byte-level path every ASCII text takes. Character iteration and per-word
-    /// allocations made the quality rules cost more than reading the bank.
+    /// The byte-level path every ASCII text takes. Character iteration, `UTF8View`
+    /// indexing and per-word allocations made the quality rules cost more than
+    /// reading the bank, so this scans a contiguous buffer by integer offset.
     private static func asciiWords(_ text: Substring) -> [Word]? {
-        let utf8 = text.utf8
-        var words: [Word] = []
-        var bold = false, code = false
-        var index = utf8.startIndex
-        var buffer: [UInt8] = []
-        while index < utf8.endIndex {
-            let byte = utf8[index]
-            guard byte < 0x80 else { return nil }
-            if byte == UInt8(ascii: "`") { code.toggle(); utf8.formIndex(after: &index); continue }
-            if byte == UInt8(ascii: "*") {
-                let next = utf8.index(after: index)
-                if next < utf8.endIndex, utf8[next] == UInt8(ascii: "*") {
+        let scanned: [(start: Int, end: Int, lower: String, bold: Bool, code: Bool)]?? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var found: [(start: Int, end: Int, lower: String, bold: Bool, code: Bool)] = []
+            var bold = false, code = false
+            var index = 0
+            let count = bytes.count
+            var scratch = [UInt8](repeating: 0, count: 64)
+            while index < count {
+                let byte = bytes[index]
+                guard byte < 0x80 else { return nil }
+                if byte == UInt8(ascii: "`") { code.toggle(); index += 1; continue }
+                if byte == UInt8(ascii: "*"), index + 1 < count, bytes[index + 1] == UInt8(ascii: "*") {
                     bold.toggle()
-                    index = utf8.index(after: next)
+                    index += 2
                     continue
                 }
-            }
-            guard isWordByte(byte) else { utf8.formIndex(after: &index); continue }
-            let start = index
-            buffer.removeAll(keepingCapacity: true)
-            while index < utf8.endIndex {
-                let current = utf8[index]
-                if current >= 0x80 { return nil }
-                if isWordByte(current) {
-                    buffer.append(lower(current))
-                    utf8.formIndex(after: &index)
-                } else if isJoinerByte(current) {
-                    let next = utf8.index(after: index)
-                    guard next < utf8.endIndex, utf8[next] < 0x80, isWordByte(utf8[next]) else { break }
-                    buffer.append(current)
-                    index = next
-                } else {
-                    break
+                guard isWordByte(byte) else { index += 1; continue }
+                let start = index
+                var length = 0
+                while index < count {
+                    let current = bytes[index]
+                    if current >= 0x80 { return nil }
+                    if isWordByte(current) {
+                        if length == scratch.count { scratch += [UInt8](repeating: 0, count: scratch.count) }
+                        scratch[length] = lower(current)
+                        length += 1
+                        index += 1
+                    } else if isJoinerByte(current), index + 1 < count, bytes[index + 1] < 0x80, isWordByte(bytes[index + 1]) {
+                        if length == scratch.count { scratch += [UInt8](repeating: 0, count: scratch.count) }
+                        scratch[length] = current
+                        length += 1
+                        index += 1
+                    } else {
+                        break
+                    }
                 }
+                found.append((start, index, String(decoding: scratch[0..<length], as: UTF8.self), bold, code))
             }
-            words.append(Word(text: text[start..<index], lower: String(decoding: buffer, as: UTF8.self), isBold: bold, isCode: code))
+            return found
+        }
+        guard let scanned, let spans = scanned else { return nil }
+        let utf8 = text.utf8
+        var words: [Word] = []
+        words.reserveCapacity(spans.count)
+        // ASCII: byte offsets are character offsets, and native UTF-8 indices offset in O(1).
+        for span in spans {
+            let start = utf8.index(utf8.startIndex, offsetBy: span.start)
+            let end = utf8.index(start, offsetBy: span.end - span.start)
+            words.append(Word(text: text[start..<end], lower: span.lower, isBold: span.bold, isCode: span.code))
         }
         return words
     }
