@@ -45,7 +45,7 @@ if [ ! -f "$highs_lib" ] || [ ! -f "$highs_pc" ] || [ "$(cat "$highs_stamp" 2>/d
   $sudo_cmd install -m 0644 "$work/whl/highspy/libhighs.so.1" "$highs_lib"
   $sudo_cmd ln -sf libhighs.so.1 /usr/local/lib/libhighs.so
   $sudo_cmd install -d /usr/local/lib/pkgconfig
-  printf 'prefix=/usr/local\nlibdir=${prefix}/lib\n\nName: highs\nDescription: HiGHS linear optimization (from the highspy wheel)\nVersion: %s\nLibs: -L${libdir} -Wl,-rpath,${libdir} -lhighs\nCflags:\n' \
+  printf 'prefix=/usr/local\nlibdir=${prefix}/lib\n\nName: highs\nDescription: HiGHS linear optimization (from the highspy wheel)\nVersion: %s\nLibs: -L${libdir} -lhighs\nCflags:\n' \
     "$highs_version" | $sudo_cmd tee /usr/local/lib/pkgconfig/highs.pc >/dev/null
   $sudo_cmd install -m 0644 "$work"/whl/highspy-*.dist-info/licenses/* /usr/local/share/doc/highs/
   echo "$highs_version" | $sudo_cmd tee "$highs_stamp" >/dev/null

@@ -16,6 +16,7 @@ public struct HiGHSSolver: MIPSolver {
         }
         _ = Highs_setBoolOptionValue(highs, "output_flag", 0)
         _ = Highs_setDoubleOptionValue(highs, "mip_rel_gap", options.relativeGap)
+        _ = Highs_setDoubleOptionValue(highs, "mip_abs_gap", options.absoluteGap)
         _ = Highs_setDoubleOptionValue(highs, "time_limit", options.timeLimit)
         _ = Highs_setIntOptionValue(highs, "random_seed", HighsInt(truncatingIfNeeded: options.seed))
 

@@ -9,7 +9,7 @@ struct QBank: ParsableCommand {
         commandName: "qbank",
         abstract: "Author, lint, balance and assemble certification-exam question banks.",
         version: version,
-        subcommands: [LintCommand.self, RulesCommand.self, ExplainCommand.self, BalanceCommand.self]
+        subcommands: [LintCommand.self, RulesCommand.self, ExplainCommand.self, BalanceCommand.self, AssembleCommand.self, ScoreCommand.self]
     )
 }
 

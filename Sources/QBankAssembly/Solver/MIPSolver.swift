@@ -10,13 +10,17 @@ public protocol MIPSolver: Sendable {
 public struct SolverOptions: Sendable, Equatable {
     /// Stop when (best bound − incumbent) / |incumbent| falls below this.
     public var relativeGap: Double
+    /// Stop when best bound and incumbent differ by less than this (objectives near 0,
+    /// such as a p-value deviation, make the relative gap meaningless).
+    public var absoluteGap: Double
     /// Safety valve in seconds. A run that hits it depends on the machine, so reports flag it.
     public var timeLimit: Double
     /// The solver's own random seed (fixed, so runs repeat).
     public var seed: Int
 
-    public init(relativeGap: Double = 1e-4, timeLimit: Double = 60, seed: Int = 0) {
+    public init(relativeGap: Double = 1e-4, absoluteGap: Double = 1e-4, timeLimit: Double = 60, seed: Int = 0) {
         self.relativeGap = relativeGap
+        self.absoluteGap = absoluteGap
         self.timeLimit = timeLimit
         self.seed = seed
     }
