@@ -37,7 +37,7 @@ let package = Package(
         .executableTarget(
             name: "qbank",
             dependencies: [
-                "QBankCore", "QBankFiles", "QBankRules", "QBankAssembly", "QBankHiGHS", "QBankReporting",
+                "QBankCore", "QBankFiles", "QBankRules", "QBankAssembly", "QBankHiGHS", "QBankReporting", "QBankJSON",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
