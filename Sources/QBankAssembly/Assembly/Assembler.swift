@@ -42,7 +42,9 @@ public struct Assembler: Sendable {
             state.previous.append(chosen)
             steps.append(StepReport(
                 form: number, status: result.status, objective: form.objectiveColumn.map { values[$0] } ?? 0,
-                bound: result.bound, gap: result.gap, nodes: result.nodes, columns: form.model.columns.count,
+                bound: result.bound,
+                // Relative gap is meaningless at an objective of 0 (a perfect p-value match): report the absolute one there.
+                gap: abs(result.objective) < 1e-3 ? abs(result.bound - result.objective) : result.gap, nodes: result.nodes, columns: form.model.columns.count,
                 rows: form.model.rows.count, rowsChecked: form.model.rows.count, seconds: result.seconds))
         }
         let outcome = AssemblyOutcome(pool: pool, request: request, target: target, solver: solver.name,
@@ -82,6 +84,7 @@ public struct StepReport: Sendable {
     /// y (smallest information) or δ (p-value deviation, summed over the form's items).
     public var objective: Double
     public var bound: Double
+    /// Relative gap; absolute when the objective is (nearly) 0.
     public var gap: Double
     public var nodes: Int
     public var columns: Int
