@@ -43,7 +43,8 @@ public struct AssemblyOutcome: Sendable {
             let means = thetas.indices.map { k in values.map { $0[k] }.reduce(0, +) / Double(values.count) }
             var worst = 0.0
             for row in values { for k in thetas.indices where means[k] > 0 { worst = max(worst, abs(row[k] - means[k]) / means[k]) } }
-            let weakest = values.flatMap { $0 }.min() ?? 0
+            let shape = pool.informationShape(thetas)
+            let weakest = values.map { row in thetas.indices.map { row[$0] / shape[$0] }.min() ?? 0 }.min() ?? 0
             return Parallelism(measure: "information", values: values, targets: means, largestDeviation: worst,
                                weakest: weakest, upperBound: steps.first?.bound)
         case .meanPValue(let p):
@@ -64,7 +65,7 @@ public struct Parallelism: Sendable {
     public var targets: [Double]
     /// Largest |form − target|: relative (0.01 = 1%) for information, in p for p-values.
     public var largestDeviation: Double
-    /// Smallest information of any form at any θ (maximin value).
+    /// Smallest information of any form at any θ, relative to the θ's weight r_k (the maximin value y).
     public var weakest: Double?
     /// Proven upper bound on that value from the first shadow-test step.
     public var upperBound: Double?

@@ -77,6 +77,19 @@ public struct AssemblyPool: Sendable {
         zip(unit.items, unit.slots).filter { $0.1 == .unscored && predicate($0.0) }.count
     }
 
+    /// Relative weights r_k of the θ points: the scored pool's total information at each θ over
+    /// its smallest. Forms are held to TIF(θ_k) ≥ r_k·y, so y compares θ points fairly and a
+    /// form that runs ahead at the pool's natural peak is not mistaken for a better one.
+    public func informationShape(_ thetas: [Double]) -> [Double] {
+        let totals = thetas.map { theta in
+            units.reduce(0.0) { sum, unit in
+                sum + zip(unit.items, unit.slots).reduce(0.0) { $0 + ($1.1 == .scored ? Self.information($1.0, at: theta) : 0) }
+            }
+        }
+        guard let smallest = totals.min(), smallest > 0 else { return thetas.map { _ in 1 } }
+        return totals.map { $0 / smallest }
+    }
+
     /// 3PL information (D = 1.7) of an item at `theta`; 0 without IRT parameters.
     public static func information(_ item: Item, at theta: Double) -> Double {
         guard let a = item.stats?.irtA, let b = item.stats?.irtB else { return 0 }
