@@ -29,6 +29,9 @@ let package = Package(
 
         .target(name: "QBankRules", dependencies: ["QBankCore"]),
         .target(name: "QBankAssembly", dependencies: ["QBankCore"]),
+        // HiGHS (MIT) from PyPI's highspy wheel, installed by Scripts/setup.sh into /usr/local/lib.
+        .systemLibrary(name: "CHiGHS", pkgConfig: "highs"),
+        .target(name: "QBankHiGHS", dependencies: ["QBankAssembly", "CHiGHS"]),
         .target(name: "QBankReporting", dependencies: ["QBankCore", "QBankAssembly"]),
         .target(name: "QBankAuthoring", dependencies: ["QBankCore"]),
         .target(name: "QBankReports", dependencies: ["QBankCore", "QBankAssembly", "QBankRules"]),
@@ -41,20 +44,21 @@ let package = Package(
         .executableTarget(
             name: "qbank",
             dependencies: [
-                "QBankCore", "QBankFiles", "QBankRules", "QBankAssembly", "QBankReporting", "QBankReports",
+                "QBankCore", "QBankFiles", "QBankRules", "QBankAssembly", "QBankHiGHS", "QBankReporting", "QBankReports",
                 "QBankAuthoring", "QBankXML", "QBankJSON", "QBankInterchange",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "qbank-bench", dependencies: ["QBankCore", "QBankXML", "QBankJSON"]),
+        .executableTarget(name: "qbank-bench", dependencies: ["QBankCore", "QBankXML", "QBankJSON", "QBankAssembly", "QBankHiGHS"]),
 
         .target(name: "TestSupport", dependencies: ["QBankCore", "QBankXML", "QBankJSON"], path: "Tests/TestSupport"),
         .testTarget(name: "QBankCoreTests", dependencies: ["QBankCore", "TestSupport"]),
         .testTarget(name: "QBankXMLTests", dependencies: ["QBankXML", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "QBankJSONTests", dependencies: ["QBankJSON", "QBankXML", "TestSupport"], exclude: ["Fixtures", "Scripts"]),
         .testTarget(name: "QBankRulesTests", dependencies: ["QBankRules", "TestSupport"]),
-        .testTarget(name: "QBankReportingTests", dependencies: ["QBankReporting", "QBankRules", "TestSupport"], exclude: ["Snapshots"]),
-        .testTarget(name: "QBankAssemblyTests", dependencies: ["QBankAssembly", "TestSupport"]),
+        .testTarget(name: "QBankReportingTests", dependencies: ["QBankReporting", "QBankRules", "QBankHiGHS", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "QBankAssemblyTests", dependencies: ["QBankAssembly", "QBankHiGHS", "TestSupport"]),
+        .testTarget(name: "QBankHiGHSTests", dependencies: ["QBankHiGHS"]),
         .testTarget(name: "QBankReportsTests", dependencies: ["QBankReports", "QBankRules", "TestSupport"]),
         .testTarget(name: "QBankAuthoringTests", dependencies: ["QBankAuthoring", "QBankRules", "TestSupport"]),
         .testTarget(name: "QBankFilesTests", dependencies: ["QBankFiles", "TestSupport"]),

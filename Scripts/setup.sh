@@ -21,4 +21,34 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
+
+# HiGHS (MIT), the MIP solver behind `qbank assemble`. Debian 12 does not package it, so the
+# self-contained libhighs.so.1 is taken from PyPI's pinned highspy wheel (checked by SHA-256),
+# installed into /usr/local/lib (on the default linker and loader paths) with its licence files.
+highs_version=1.15.1
+highs_sha256=a24329c328942b37a6a318ecf163d07dd387974f071b98b4498725eaea80f06f
+highs_lib=/usr/local/lib/libhighs.so.1
+highs_pc=/usr/local/lib/pkgconfig/highs.pc
+highs_stamp=/usr/local/share/doc/highs/VERSION
+if [ ! -f "$highs_lib" ] || [ ! -f "$highs_pc" ] || [ "$(cat "$highs_stamp" 2>/dev/null)" != "$highs_version" ]; then
+  sudo_cmd=""
+  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  echo "setup: installing HiGHS $highs_version (libhighs.so from the highspy wheel)" >&2
+  work=$(mktemp -d)
+  trap 'rm -rf "$work"' EXIT
+  python3 -m pip download "highspy==$highs_version" --no-deps --only-binary=:all: \
+    --platform manylinux_2_28_x86_64 --python-version 3.11 --implementation cp --abi cp311 -d "$work" -q
+  wheel=$(ls "$work"/highspy-*.whl)
+  echo "$highs_sha256  $wheel" | sha256sum -c --quiet -
+  python3 -m zipfile -e "$wheel" "$work/whl"
+  $sudo_cmd install -d /usr/local/lib /usr/local/share/doc/highs
+  $sudo_cmd install -m 0644 "$work/whl/highspy/libhighs.so.1" "$highs_lib"
+  $sudo_cmd ln -sf libhighs.so.1 /usr/local/lib/libhighs.so
+  $sudo_cmd install -d /usr/local/lib/pkgconfig
+  printf 'prefix=/usr/local\nlibdir=${prefix}/lib\n\nName: highs\nDescription: HiGHS linear optimization (from the highspy wheel)\nVersion: %s\nLibs: -L${libdir} -lhighs\nCflags:\n' \
+    "$highs_version" | $sudo_cmd tee /usr/local/lib/pkgconfig/highs.pc >/dev/null
+  $sudo_cmd install -m 0644 "$work"/whl/highspy-*.dist-info/licenses/* /usr/local/share/doc/highs/
+  echo "$highs_version" | $sudo_cmd tee "$highs_stamp" >/dev/null
+  $sudo_cmd ldconfig
+fi
 echo "setup: ready" >&2

@@ -32,13 +32,14 @@ public enum ItemSkeleton {
         case .multiple:
             return .choice(ChoiceBody(options: (0..<5).map { option($0, correct: $0 < 2, distractorNumber: $0 - 1) }, select: 2))
         case .ordering:
-            return .ordering((1...3).map { Step(id: "s\($0)", text: Text("\(marker) step \($0) of 3, in the correct order"),
+            return .ordering((1...3).map { Step(id: "s\($0)", text: Text("\(marker) the action that belongs at position \($0) of 3"),
                                                rationale: "\(marker) why step \($0) comes here.") })
         case .matching:
             return .matching(MatchingBody(
                 prompts: (1...3).map { MatchPrompt(id: "p\($0)", text: Text("\(marker) prompt \($0)"), responseID: "r\($0)",
                                                    rationale: "\(marker) why prompt \($0) matches response \($0).") },
-                responses: (1...3).map { MatchResponse(id: "r\($0)", text: Text("\(marker) response \($0)")) }))
+                // One spare response, so the last pair cannot be found by elimination (QB404).
+                responses: (1...4).map { MatchResponse(id: "r\($0)", text: Text("\(marker) response \($0)")) }))
         }
     }
 

@@ -3,7 +3,7 @@ import QBankCore
 /// Reads `blueprint.json`: strict parse (QB001), the shape of
 /// `Schemas/blueprint.schema.json` (QB002), then what a schema cannot say (also QB002):
 /// domain and task ids unique, each task's `D.` prefix equal to its domain, and
-/// `length == scored + unscored`. The blueprint is returned only when all of it holds,
+/// `length == scored + unscored`, and that the optional constraints can fit in a form. The blueprint is returned only when all of it holds,
 /// since every count derived from it would otherwise be wrong.
 public struct BlueprintReader: Sendable {
     public struct Result: Sendable {
@@ -32,7 +32,7 @@ public struct BlueprintReader: Sendable {
     }
 
     private func build(_ root: JSONValue, _ context: SchemaContext) -> Blueprint? {
-        guard let o = ObjectView(root, context, subject: "", itemID: nil, known: ["$schema", "exam", "title", "form", "domains"],
+        guard let o = ObjectView(root, context, subject: "", itemID: nil, known: ["$schema", "exam", "title", "form", "domains", "constraints", "scoring"],
                                  required: ["exam", "form", "domains"], noun: "a blueprint") else { return nil }
         _ = o.string("$schema")
         let exam = o.string("exam")
@@ -68,8 +68,12 @@ public struct BlueprintReader: Sendable {
             }
             if let id, let name, let weight { domains.append(BlueprintDomain(id: id, name: name, weight: weight, tasks: tasks)) }
         }
+        let scoredCounts = form.map { Blueprint.apportion($0.scored, over: domains) } ?? [:]
+        let constraints = o.member("constraints").map { buildConstraints($0.value, form: form, domains: domains, scoredCounts: scoredCounts, context) } ?? .none
+        let scoring = o.member("scoring").map { buildScoring($0.value, context) } ?? .standard
         guard let exam = exam?.stringValue, let form else { return nil }
-        return Blueprint(exam: exam, title: title, form: form, domains: domains, origin: context.origin(root.position))
+        return Blueprint(exam: exam, title: title, form: form, domains: domains, constraints: constraints, scoring: scoring,
+                         origin: context.origin(root.position))
     }
 
     private func buildForm(_ value: JSONValue, _ context: SchemaContext) -> FormSpec? {

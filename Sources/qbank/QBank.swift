@@ -10,8 +10,9 @@ struct QBank: ParsableCommand {
         abstract: "Author, lint, balance and assemble certification-exam question banks.",
         version: version,
         subcommands: [
-            LintCommand.self, RulesCommand.self, ExplainCommand.self, BalanceCommand.self, ReportCommand.self,
-            PreviewCommand.self, NewCommand.self, FmtCommand.self, ImportCommand.self, ConvertCommand.self, ExportCommand.self,
+            LintCommand.self, RulesCommand.self, ExplainCommand.self, BalanceCommand.self, AssembleCommand.self,
+            ScoreCommand.self, ReportCommand.self, PreviewCommand.self, NewCommand.self, FmtCommand.self,
+            ImportCommand.self, ConvertCommand.self, ExportCommand.self,
         ]
     )
 }

@@ -34,3 +34,24 @@ import Testing
         #expect(r.blueprint == nil && r.diagnostics.first?.ruleID == "QB001")
     }
 }
+
+@Suite struct BlueprintConstraintsReaderTests {
+    @Test func optionalConstraintsAndScoringAreRead() throws {
+        let url = JSONFixtures.directory.appendingPathComponent("blueprint/valid/constraints.json")
+        let result = BlueprintReader().read(JSONFixtures.bytes(url), path: "constraints.json")
+        let bp = try #require(result.blueprint, "\(result.diagnostics)")
+        let c = bp.constraints
+        #expect(c.formats[.single] == CountRange(min: 4, max: 8) && c.formats[.multiple] == CountRange(max: 3))
+        #expect(c.formats[.ordering] == CountRange(min: 1) && c.formats[.matching] == CountRange())
+        #expect(c.minScoredPerTask == 2 && c.caseStudies == CountRange(min: 0, max: 1))
+        #expect(c.difficulty == DifficultyWindow(minMeanP: 0.5, maxMeanP: 0.8))
+        #expect(c.information?.theta == [-0.5, 0, 0.5])
+        #expect(bp.scoring == ScoreScale(minimum: 100, maximum: 1000, cut: 720, cutFraction: 0.7))
+    }
+
+    @Test func blueprintsWithoutThemGetDefaults() throws {
+        let url = JSONFixtures.directory.appendingPathComponent("blueprint/valid/minimal.json")
+        let bp = try #require(BlueprintReader().read(JSONFixtures.bytes(url), path: "minimal.json").blueprint)
+        #expect(bp.constraints == .none && bp.scoring == .standard)
+    }
+}

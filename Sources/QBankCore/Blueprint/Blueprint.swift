@@ -6,13 +6,20 @@ public struct Blueprint: Hashable, Sendable {
     public var title: String?
     public var form: FormSpec
     public var domains: [BlueprintDomain]
+    /// Optional assembly constraints beyond the domain counts.
+    public var constraints: FormConstraints
+    /// How raw scores map to the reported scale.
+    public var scoring: ScoreScale
     public var origin: Origin
 
-    public init(exam: String, title: String? = nil, form: FormSpec, domains: [BlueprintDomain], origin: Origin = .unknown) {
+    public init(exam: String, title: String? = nil, form: FormSpec, domains: [BlueprintDomain],
+                constraints: FormConstraints = .none, scoring: ScoreScale = .standard, origin: Origin = .unknown) {
         self.exam = exam
         self.title = title
         self.form = form
         self.domains = domains
+        self.constraints = constraints
+        self.scoring = scoring
         self.origin = origin
     }
 
@@ -29,9 +36,13 @@ public struct Blueprint: Hashable, Sendable {
     public var unscoredCounts: [Int: Int] { counts(for: form.unscored) }
 
     /// Items per domain for `total` slots, apportioned by weight.
-    public func counts(for total: Int) -> [Int: Int] {
+    public func counts(for total: Int) -> [Int: Int] { Self.apportion(total, over: domains) }
+
+    public static func apportion(_ total: Int, over domains: [BlueprintDomain]) -> [Int: Int] {
         let shares = LargestRemainder.apportion(total, weights: domains.map(\.weight))
-        return Dictionary(uniqueKeysWithValues: zip(domains.map(\.id), shares))
+        var counts: [Int: Int] = [:]
+        for (domain, share) in zip(domains, shares) where counts[domain.id] == nil { counts[domain.id] = share }
+        return counts
     }
 }
 

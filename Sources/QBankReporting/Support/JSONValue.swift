@@ -5,6 +5,8 @@ enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int)
+    /// Written rounded to 6 decimals in Swift's shortest round-trip form, the same on every platform.
+    case double(Double)
     case string(String)
     case array([JSONValue])
     case object([String: JSONValue])
@@ -22,6 +24,10 @@ enum JSONValue: Sendable, Equatable {
         case .null: out += "null"
         case .bool(let value): out += value ? "true" : "false"
         case .int(let value): out += String(value)
+        case .double(let value):
+            guard value.isFinite else { out += "null"; return }
+            let rounded = (value * 1e6).rounded() / 1e6
+            out += rounded == rounded.rounded() && abs(rounded) < 1e15 ? String(Int(rounded)) : String(rounded)
         case .string(let value): JSONValue.writeString(value, to: &out)
         case .array(let values):
             guard !values.isEmpty else { out += "[]"; return }

@@ -12,11 +12,14 @@ enum ExitStatus {
 /// Errors the commands report to the user and exit on.
 enum CLIError: Error, CustomStringConvertible {
     case usage(String)
+    /// The input is readable but what was asked cannot be done (e.g. infeasible forms): exit 1.
+    case findings(String)
     case files(FilesError)
     case internalError(String)
 
     var exitCode: Int32 {
         switch self {
+        case .findings: ExitStatus.findings
         case .usage, .files: ExitStatus.usage
         case .internalError: ExitStatus.internalError
         }
@@ -24,7 +27,7 @@ enum CLIError: Error, CustomStringConvertible {
 
     var description: String {
         switch self {
-        case .usage(let message): message
+        case .usage(let message), .findings(let message): message
         case .files(let error): error.description
         case .internalError(let message): "internal error: \(message) (this is a bug; please report it)"
         }

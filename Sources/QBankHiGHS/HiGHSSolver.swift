@@ -1,0 +1,74 @@
+import CHiGHS
+import QBankAssembly
+
+/// `MIPSolver` over HiGHS (MIT) through its C API. One HiGHS instance per solve, so
+/// solves share no state; output is switched off and the seed fixed, so runs repeat.
+public struct HiGHSSolver: MIPSolver {
+    public init() {}
+
+    public var name: String { "HiGHS \(Highs_versionMajor()).\(Highs_versionMinor()).\(Highs_versionPatch())" }
+
+    public func solve(_ model: LinearModel, options: SolverOptions, start: [Double]?) -> MIPResult {
+        guard let highs = Highs_create() else { return MIPResult(status: .failed, detail: "HiGHS could not create a solver instance") }
+        defer { Highs_destroy(highs) }
+        guard Highs_getSizeofHighsInt(highs) == MemoryLayout<HighsInt>.size else {
+            return MIPResult(status: .failed, detail: "libhighs uses a \(Highs_getSizeofHighsInt(highs))-byte HighsInt; qbank was built for 4 (run Scripts/setup.sh)")
+        }
+        _ = Highs_setBoolOptionValue(highs, "output_flag", 0)
+        _ = Highs_setDoubleOptionValue(highs, "mip_rel_gap", options.relativeGap)
+        _ = Highs_setDoubleOptionValue(highs, "mip_abs_gap", options.absoluteGap)
+        _ = Highs_setDoubleOptionValue(highs, "time_limit", options.timeLimit)
+        _ = Highs_setIntOptionValue(highs, "random_seed", HighsInt(truncatingIfNeeded: options.seed))
+
+        let infinity = Highs_getInfinity(highs)
+        func clamp(_ v: Double) -> Double { v == .infinity ? infinity : v == -.infinity ? -infinity : v }
+        let columns = model.columns, rows = model.rows
+        let cost = columns.map(\.cost), lower = columns.map { clamp($0.lower) }, upper = columns.map { clamp($0.upper) }
+        let integrality = columns.map { HighsInt($0.isInteger ? 1 : 0) }
+        let rowLower = rows.map { clamp($0.lower) }, rowUpper = rows.map { clamp($0.upper) }
+        var starts: [HighsInt] = [], index: [HighsInt] = [], value: [Double] = []
+        starts.reserveCapacity(rows.count); index.reserveCapacity(model.nonZeros); value.reserveCapacity(model.nonZeros)
+        for row in rows {
+            starts.append(HighsInt(index.count))
+            index.append(contentsOf: row.columns.map { HighsInt($0) })
+            value.append(contentsOf: row.coefficients)
+        }
+        if starts.isEmpty { starts = [0] }
+        let sense: HighsInt = model.sense == .minimize ? 1 : -1
+        let passed = Highs_passMip(highs, HighsInt(columns.count), HighsInt(rows.count), HighsInt(index.count), 2, sense, 0,
+                                   cost, lower, upper, rowLower, rowUpper, starts, index, value, integrality)
+        if passed < 0 { return MIPResult(status: .failed, detail: "HiGHS refused the model (status \(passed))") }
+        if let start, start.count == columns.count { _ = Highs_setSolution(highs, start, nil, nil, nil) }
+
+        let ran = Highs_run(highs)
+        let modelStatus = Highs_getModelStatus(highs)
+        var result = MIPResult(status: .failed, seconds: Highs_getRunTime(highs))
+        var primal: HighsInt = 0
+        _ = Highs_getIntInfoValue(highs, "primal_solution_status", &primal)
+        var objective = 0.0, bound = 0.0, gap = 0.0, nodes: Int64 = 0
+        _ = Highs_getDoubleInfoValue(highs, "objective_function_value", &objective)
+        _ = Highs_getDoubleInfoValue(highs, "mip_dual_bound", &bound)
+        _ = Highs_getDoubleInfoValue(highs, "mip_gap", &gap)
+        _ = Highs_getInt64InfoValue(highs, "mip_node_count", &nodes)
+        result.objective = objective; result.bound = bound; result.gap = gap; result.nodes = Int(nodes)
+        switch modelStatus {
+        case 7: result.status = .optimal
+        case 8: result.status = .infeasible; return result
+        case 13 where primal == 2: result.status = .timeLimit
+        default:
+            result.detail = "HiGHS run status \(ran), model status \(Self.statusName(modelStatus))"
+            return result
+        }
+        var values = [Double](repeating: 0, count: columns.count)
+        _ = Highs_getSolution(highs, &values, nil, nil, nil)
+        result.values = values
+        return result
+    }
+
+    private static func statusName(_ status: HighsInt) -> String {
+        let names = [0: "not set", 1: "load error", 2: "model error", 3: "presolve error", 4: "solve error", 5: "postsolve error",
+                     6: "model empty", 9: "unbounded or infeasible", 10: "unbounded", 13: "time limit without a solution",
+                     14: "iteration limit", 15: "unknown", 18: "memory limit"]
+        return names[Int(status)] ?? "\(status)"
+    }
+}

@@ -1,0 +1,73 @@
+
+import QBankCore
+
+/// Reads `FORM.key.json` (as `qbank assemble` writes it) and a responses file:
+/// `{"form": "form-1", "responses": {"ITEM-ID": ANSWER, …}}`, answers shaped like the key's
+/// (single "b"; multiple ["a","c"]; ordering ["s2","s1","s3"]; matching {"p1":"r3"}).
+/// Errors carry file:line:col and what to do.
+public enum ScoringFileReader {
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    public static func key(_ bytes: [UInt8], path: String) throws(Failure) -> (form: String, entries: [KeyEntry]) {
+        let root = try parse(bytes, path: path)
+        guard let form = member(root, "form")?.stringValue else { throw fail(path, root.position, "a key needs \"form\": \"NAME\"") }
+        guard let items = member(root, "items")?.arrayValue else { throw fail(path, root.position, "a key needs \"items\": [...]") }
+        var entries: [KeyEntry] = []
+        for (index, item) in items.enumerated() {
+            guard let id = member(item, "id")?.stringValue, let type = member(item, "type")?.stringValue,
+                  let scored = member(item, "scored")?.boolValue, let answerValue = member(item, "answer"),
+                  let answer = answer(answerValue) else {
+                throw fail(path, item.position, "key item #\(index + 1) needs \"id\", \"type\", \"scored\" and an \"answer\" as qbank assemble writes them")
+            }
+            entries.append(KeyEntry(position: member(item, "position")?.integerValue ?? index + 1, id: id, type: type, scored: scored, answer: answer))
+        }
+        return (form, entries)
+    }
+
+    public static func responses(_ bytes: [UInt8], path: String, known: Set<String>) throws(Failure) -> (form: String?, answers: [String: Answer]) {
+        let root = try parse(bytes, path: path)
+        guard let members = member(root, "responses")?.objectValue else {
+            throw fail(path, root.position, "a responses file is {\"form\": \"NAME\", \"responses\": {\"ITEM-ID\": ANSWER, ...}}")
+        }
+        var answers: [String: Answer] = [:]
+        for m in members {
+            guard known.contains(m.key) else { throw fail(path, m.keyPosition, "item '\(m.key)' is not on this form's key; check --key") }
+            if case .null = m.value.storage { continue }
+            guard let a = answer(m.value) else {
+                throw fail(path, m.value.position, "the answer to '\(m.key)' must be an option id, a list of ids, or an object of prompt → response ids")
+            }
+            answers[m.key] = a
+        }
+        return (member(root, "form")?.stringValue, answers)
+    }
+
+    static func answer(_ value: JSONValue) -> Answer? {
+        if let s = value.stringValue { return .choice(s) }
+        if let array = value.arrayValue {
+            let ids = array.compactMap(\.stringValue)
+            return ids.count == array.count ? .sequence(ids) : nil
+        }
+        if let object = value.objectValue {
+            var pairs: [String: String] = [:]
+            for m in object { guard let s = m.value.stringValue else { return nil }; pairs[m.key] = s }
+            return .pairs(pairs)
+        }
+        return nil
+    }
+
+    private static func parse(_ bytes: [UInt8], path: String) throws(Failure) -> JSONValue {
+        do { return try JSONParser.parse(bytes) } catch {
+            throw Failure(description: "\(path):\(error.position.line):\(error.position.column): \(error.message)")
+        }
+    }
+
+    private static func member(_ value: JSONValue, _ key: String) -> JSONValue? {
+        value.objectValue?.first { $0.key == key }?.value
+    }
+
+    private static func fail(_ path: String, _ position: JSONPosition, _ message: String) -> Failure {
+        Failure(description: "\(path):\(position.line):\(position.column): \(message)")
+    }
+}

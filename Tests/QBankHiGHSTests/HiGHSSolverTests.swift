@@ -1,0 +1,36 @@
+import QBankAssembly
+import QBankHiGHS
+import Testing
+
+@Suite struct HiGHSSolverTests {
+    /// Pick 2 of 4 items with one enemy pair; the best pair is blocked by the enemy row.
+    @Test func solvesASmallSelectionToOptimality() {
+        var model = LinearModel(sense: .maximize)
+        let x = [5.0, 4.0, 3.0, 1.0].enumerated().map { model.addColumn("x\($0.offset)", cost: $0.element) }
+        model.addRow("count", x.map { ($0, 1) }, lower: 2, upper: 2, elastic: true)
+        model.addRow("enemy", [(x[0], 1), (x[1], 1)], upper: 1)
+        let result = HiGHSSolver().solve(model, options: SolverOptions(), start: nil)
+        #expect(result.status == .optimal)
+        let values = SolutionCheck.rounded(result.values, in: model)
+        #expect(values == [1, 0, 1, 0])
+        #expect(SolutionCheck.violations(of: model, at: values).isEmpty)
+        #expect(abs(result.objective - 8) < 1e-9)
+        #expect(HiGHSSolver().name.hasPrefix("HiGHS 1."))
+    }
+
+    @Test func reportsInfeasibility() {
+        var model = LinearModel(sense: .minimize)
+        let x = model.addColumn("x"), y = model.addColumn("y")
+        model.addRow("need three", [(x, 1), (y, 1)], lower: 3)
+        #expect(HiGHSSolver().solve(model, options: SolverOptions(), start: nil).status == .infeasible)
+    }
+
+    @Test func checkFindsBrokenRowsAndBounds() {
+        var model = LinearModel(sense: .minimize)
+        let x = model.addColumn("x"), y = model.addColumn("y")
+        model.addRow("at most one", [(x, 1), (y, 1)], upper: 1)
+        let broken = SolutionCheck.violations(of: model, at: [1, 1])
+        #expect(broken.count == 1 && broken[0].hasPrefix("row at most one = 2.0"))
+        #expect(SolutionCheck.violations(of: model, at: [0.5, 2]).count == 3) // x not integral, y above its bound, the row above 1
+    }
+}
