@@ -1,24 +1,59 @@
 import Dispatch
 import QBankCore
 
-/// Runs the enabled rules over a bank and returns their findings in report order.
+/// Runs the enabled rules over a bank and returns their findings in report order,
+/// after project settings (severities, per-path overrides) and inline suppressions.
 public struct LintEngine: Sendable {
     public var rules: [any Rule]
-    public var selection: RuleSelection
+    public var settings: LintSettings
 
+    /// Every rule at its default options, selected by `selection`.
     public init(selection: RuleSelection = RuleSelection(), rules: [any Rule.Type] = BuiltInRules.all) {
-        self.selection = selection
-        self.rules = rules.filter { selection.isEnabled($0.description) }.map { $0.init() }
+        // Without options there is nothing that can fail to configure.
+        self = try! LintEngine(settings: LintSettings(select: selection.selected, ignore: selection.ignored), rules: rules)
+    }
+
+    /// Rules configured by `settings`; throws when an option is unknown or out of range.
+    public init(settings: LintSettings, rules: [any Rule.Type] = BuiltInRules.all) throws(RuleOptionError) {
+        self.settings = settings
+        let options = settings.options(among: rules.map { $0.description })
+        var instances: [any Rule] = []
+        for type in rules {
+            // Options are checked even for rules that do not run, so a typo never hides.
+            let rule = try Self.configured(type, options[type.description.id])
+            if settings.mayReport(type.description) { instances.append(rule) }
+        }
+        self.rules = instances
+    }
+
+    static func configured(_ type: any Rule.Type, _ options: RuleOptions?) throws(RuleOptionError) -> any Rule {
+        let rule = type.init()
+        guard let options, !options.isEmpty else { return rule }
+        let code = "\(type.description.id) \(type.description.name)"
+        guard var configurable = rule as? any ConfigurableRule else {
+            throw RuleOptionError("rule \(code) has no options; remove its \"options\"", at: options.location)
+        }
+        let known = configurable.options.keys.sorted()
+        for name in options.values.keys.sorted() where !known.contains(name) {
+            throw RuleOptionError("rule \(code) has no option '\(name)'; it has \(known.map { "'\($0)'" }.joined(separator: ", "))",
+                                  at: options.locations[name] ?? options.location)
+        }
+        try configurable.configure(options)
+        return configurable
     }
 
     /// Descriptions of the rules this engine reports under, readers' included, in id order.
     public var enabledDescriptions: [RuleDescription] {
-        BuiltInRules.descriptions.filter(selection.isEnabled)
+        BuiltInRules.descriptions.filter(settings.mayReport)
     }
 
-    public func lint(_ bank: Bank) -> [Diagnostic] {
+    /// Active findings, in report order.
+    public func lint(_ bank: Bank) -> [Diagnostic] { run(bank).diagnostics }
+
+    /// Active findings and the ones inline suppressions silenced.
+    public func run(_ bank: Bank) -> LintOutcome {
         var found: [Diagnostic] = []
-        if bank.blueprint == nil, let first = bank.files.first, selection.isEnabled(Self.noBlueprint) {
+        if bank.blueprint == nil, let first = bank.files.first, settings.mayReport(Self.noBlueprint) {
             found.append(Diagnostic(
                 ruleID: Self.noBlueprint.id, ruleName: Self.noBlueprint.name, severity: Self.noBlueprint.severity,
                 message: "no blueprint.json in this folder or any parent; domain and task checks were skipped",
@@ -31,7 +66,19 @@ public struct LintEngine: Sendable {
             perRule.store(rules[index].check(context), at: index)
         }
         for findings in perRule.values { found += findings ?? [] }
-        return found.sorted(by: Diagnostic.reportOrder)
+        found = applySettings(found)
+        let pass = SuppressionPass(bank: bank, settings: settings)
+        var outcome = pass.apply(to: found)
+        outcome.diagnostics = applySettings(outcome.diagnostics).sorted(by: Diagnostic.reportOrder)
+        return outcome
+    }
+
+    /// Drops findings of rules that are off for their file and sets configured severities.
+    func applySettings(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.compactMap { diagnostic in
+            guard let rule = BuiltInRules.description(of: diagnostic.ruleID) else { return diagnostic }
+            return settings.apply(diagnostic, rule: rule)
+        }
     }
 
     /// Reported by the engine itself when a bank has no blueprint to check against.
@@ -46,3 +93,15 @@ public struct LintEngine: Sendable {
     )
 }
 
+/// What one lint run found.
+public struct LintOutcome: Sendable {
+    /// Findings that count, in report order.
+    public var diagnostics: [Diagnostic]
+    /// Findings silenced by inline suppressions, in report order.
+    public var suppressed: [SuppressedDiagnostic]
+
+    public init(diagnostics: [Diagnostic], suppressed: [SuppressedDiagnostic] = []) {
+        self.diagnostics = diagnostics
+        self.suppressed = suppressed
+    }
+}
