@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "QBankRulesTests", dependencies: ["QBankRules", "TestSupport"]),
         .testTarget(name: "QBankReportingTests", dependencies: ["QBankReporting", "QBankRules", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "QBankAssemblyTests", dependencies: ["QBankAssembly", "TestSupport"]),
-        .testTarget(name: "QBankFilesTests", dependencies: ["QBankFiles", "TestSupport"]),
+        .testTarget(name: "QBankFilesTests", dependencies: ["QBankFiles", "QBankRules", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "QBankCLITests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -65,8 +65,13 @@ public enum Glob {
         return absolute
     }
 
+    /// `path` made absolute against `workingDirectory`, with `.` and `..` resolved.
+    public static func absolutePath(_ path: String, workingDirectory: String) -> String {
+        normalize(path.hasPrefix("/") ? path : workingDirectory + "/" + path)
+    }
+
     /// Resolves `.` and `..` and repeated slashes in an absolute path.
-    static func normalize(_ path: String) -> String {
+    public static func normalize(_ path: String) -> String {
         var parts: [Substring] = []
         for part in path.split(separator: "/") {
             if part == "." { continue }

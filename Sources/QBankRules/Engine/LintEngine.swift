@@ -6,6 +6,9 @@ import QBankCore
 public struct LintEngine: Sendable {
     public var rules: [any Rule]
     public var settings: LintSettings
+    /// Every configurable rule's options with the values in force, by rule id
+    /// (rules that do not run included), for `--print-config`.
+    public private(set) var ruleOptions: [String: [String: RuleOptionValue]] = [:]
 
     /// Every rule at its default options, selected by `selection`.
     public init(selection: RuleSelection = RuleSelection(), rules: [any Rule.Type] = BuiltInRules.all) {
@@ -21,6 +24,7 @@ public struct LintEngine: Sendable {
         for type in rules {
             // Options are checked even for rules that do not run, so a typo never hides.
             let rule = try Self.configured(type, options[type.description.id])
+            if let configurable = rule as? any ConfigurableRule { ruleOptions[type.description.id] = configurable.options }
             if settings.mayReport(type.description) { instances.append(rule) }
         }
         self.rules = instances

@@ -15,8 +15,10 @@ enum MinHash {
     static let rows = 4
     static var signatureLength: Int { bands * rows }
 
-    /// Seeds of the hash family: h_i(x) = mix(x ⊕ seed_i), truncated to 32 bits.
+    /// The hash family: h_i(x) = high 32 bits of ((mix(x) ⊕ seed_i) · multiplier_i), one strong
+    /// mix per shingle and a multiply-shift per function (Dietzfelbinger et al.'s scheme).
     static let seeds: [UInt64] = (0..<64).map { BankText.mix(UInt64($0) &* 0x9E37_79B9_7F4A_7C15 ^ 0x5151_5151) }
+    static let multipliers: [UInt64] = (0..<64).map { BankText.mix(UInt64($0) ^ 0xA5A5_A5A5_A5A5_A5A5) | 1 }
 
     /// The sorted, distinct 32-bit hashes of the `size`-word shingles of `words`; a
     /// text shorter than `size` words is one shingle.
@@ -40,14 +42,21 @@ enum MinHash {
 
     /// The signature of one shingle set: for each hash function, the least value.
     static func signature(_ set: [UInt32], into out: inout [UInt32], at offset: Int) {
-        for i in 0..<signatureLength {
-            let seed = seeds[i]
-            var least = UInt32.max
-            for shingle in set {
-                let h = UInt32(truncatingIfNeeded: BankText.mix(UInt64(shingle) ^ seed) >> 32)
-                if h < least { least = h }
+        let length = signatureLength
+        out.withUnsafeMutableBufferPointer { buffer in
+            let mins = UnsafeMutableBufferPointer(rebasing: buffer[offset..<(offset + length)])
+            for i in 0..<length { mins[i] = UInt32.max }
+            seeds.withUnsafeBufferPointer { seeds in
+                multipliers.withUnsafeBufferPointer { multipliers in
+                    for shingle in set {
+                        let base = BankText.mix(UInt64(shingle))
+                        for i in 0..<length {
+                            let h = UInt32(truncatingIfNeeded: ((base ^ seeds[i]) &* multipliers[i]) >> 32)
+                            if h < mins[i] { mins[i] = h }
+                        }
+                    }
+                }
             }
-            out[offset + i] = least
         }
     }
 

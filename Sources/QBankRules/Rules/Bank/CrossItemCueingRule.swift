@@ -80,7 +80,7 @@ public struct CrossItemCueingRule: ConfigurableRule {
     ]
 
     static func contentWordCount(_ text: String) -> Int {
-        text.lowercased().split { !$0.isLetter && !$0.isNumber }.filter { $0.count >= 4 && !functionWords.contains(String($0)) }.count
+        BankText.foldedWords(text).filter { $0.utf8.count >= 4 && !functionWords.contains($0) }.count
     }
 
     /// A key to look for: its words (hashed), the item it belongs to.
@@ -96,7 +96,7 @@ public struct CrossItemCueingRule: ConfigurableRule {
         var keys: [Key] = []
         for (index, entry) in entries.enumerated() {
             guard let body = entry.item.choiceBody else { continue }
-            for key in body.keys where key.text.value.count >= minimumKeyLength {
+            for key in body.keys where key.text.value.unicodeScalars.count >= minimumKeyLength {
                 let words = BankText.wordHashes(key.text.value)
                 guard !words.isEmpty, Self.contentWordCount(key.text.value) >= minimumContentWords else { continue }
                 keys.append(Key(words: words, owner: index, text: key.text.value))

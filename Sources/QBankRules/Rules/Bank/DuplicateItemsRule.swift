@@ -80,17 +80,16 @@ public struct DuplicateItemsRule: ConfigurableRule {
         guard entries.count >= 2 else { return [] }
         var found: [Diagnostic] = []
 
-        // Exact: same type, stem and options (sorted), case and white space ignored.
+        // Exact: same type, stem and options (sorted), case and white space ignored. Hashed
+        // byte by byte; the texts are compared only when two hashes agree.
         var firstByKey: [UInt64: [Int]] = [:]
         var exactOf: [Int: [Int]] = [:]
         var exactPairs = Set<UInt64>()
         for index in entries.indices {
-            let key = Self.exactKey(entries[index].item)
-            let hash = BankText.fnv1a(key)
-            if let earlier = firstByKey[hash]?.first(where: { Self.exactKey(entries[$0].item) == key }) {
+            let hash = Self.exactHash(entries[index].item)
+            if let earlier = firstByKey[hash]?.first(where: { Self.exactKey(entries[$0].item) == Self.exactKey(entries[index].item) }) {
                 exactOf[index, default: []].append(earlier)
                 exactPairs.insert(UInt64(earlier) << 32 | UInt64(index))
-                // Later copies point at the first; the first is the one to keep.
             } else {
                 firstByKey[hash, default: []].append(index)
             }
@@ -138,6 +137,14 @@ public struct DuplicateItemsRule: ConfigurableRule {
     }
 
     static func percent(_ value: Double) -> String { "\(Int((value * 100).rounded(.down)))%" }
+
+    static func exactHash(_ item: Item) -> UInt64 {
+        var hashes = BankText.partTexts(item).map(BankText.foldedHash)
+        hashes.sort()
+        var h = BankText.mix(BankText.fnv1a(item.type.rawValue) ^ BankText.foldedHash(item.stem.value))
+        for part in hashes { h = BankText.mix(h ^ part) }
+        return h
+    }
 
     static func exactKey(_ item: Item) -> String {
         let parts = BankText.partTexts(item).map { Self.folded($0) }.sorted()

@@ -17,7 +17,7 @@ public struct KeyLongestRateRule: ConfigurableRule {
         try options.read("minimumItems", into: &minimumItems, in: 2...1_000_000)
         try options.read("significance", into: &significance, in: 1e-12...0.5)
         try options.read("metaOptions", into: &metaOptions)
-        metaOptions = metaOptions.map { $0.lowercased().split { !$0.isLetter && !$0.isNumber }.joined(separator: " ") }
+        metaOptions = metaOptions.map { BankText.foldedWords($0).joined(separator: " ") }
     }
 
     public static let description = RuleDescription(
@@ -60,8 +60,8 @@ public struct KeyLongestRateRule: ConfigurableRule {
             guard content.count >= 2, let key = content.first(where: \.isCorrect) else { continue }
             eligible += 1
             chance += 1 / Double(content.count)
-            let keyLength = key.text.value.count
-            if content.allSatisfy({ $0.isCorrect || $0.text.value.count < keyLength }) { longest.append((item, file)) }
+            let keyLength = key.text.value.unicodeScalars.count
+            if content.allSatisfy({ $0.isCorrect || $0.text.value.unicodeScalars.count < keyLength }) { longest.append((item, file)) }
         }
         guard eligible >= minimumItems, !longest.isEmpty else { return [] }
         let expected = chance / Double(eligible)
