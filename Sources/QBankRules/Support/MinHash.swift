@@ -79,26 +79,29 @@ enum MinHash {
         }
         let signatures = slots.values.flatMap { $0 ?? [] }
 
-        var candidates: [UInt64] = []
-        var keyed: [(UInt64, UInt32)] = []
-        keyed.reserveCapacity(count)
-        for band in 0..<bands {
-            keyed.removeAll(keepingCapacity: true)
+        // Bands on every core; each yields its candidate pairs.
+        let perBand = ConcurrentSlots<[UInt64]>(count: bands)
+        DispatchQueue.concurrentPerform(iterations: bands) { band in
+            var keyed: [(UInt64, UInt32)] = []
+            keyed.reserveCapacity(count)
             for index in 0..<count where !sets[index].isEmpty {
                 var h = UInt64(band) &* 0xD6E8_FEB8_6659_FD93
                 let base = index * length + band * rows
                 for r in 0..<rows { h = BankText.mix(h ^ UInt64(signatures[base + r])) }
                 keyed.append((h, UInt32(index)))
             }
-            keyed.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+            keyed.sort { $0.0 < $1.0 }
+            var found: [UInt64] = []
             var start = 0
             while start < keyed.count {
                 var end = start + 1
                 while end < keyed.count, keyed[end].0 == keyed[start].0 { end += 1 }
-                addPairs(keyed[start..<end], to: &candidates)
+                addPairs(keyed[start..<end], to: &found)
                 start = end
             }
+            perBand.store(found, at: band)
         }
+        var candidates = perBand.values.flatMap { $0 ?? [] }
         candidates.sort()
         var result: [(Int, Int, Double)] = []
         var previous: UInt64?
@@ -120,7 +123,7 @@ enum MinHash {
 
     private static func addPairs(_ bucket: ArraySlice<(UInt64, UInt32)>, to candidates: inout [UInt64]) {
         guard bucket.count >= 2 else { return }
-        let members = bucket.map { UInt64($0.1) }
+        let members = bucket.map { UInt64($0.1) }.sorted()
         if members.count <= largeBucket {
             for a in 0..<members.count { for b in (a + 1)..<members.count { candidates.append(members[a] << 32 | members[b]) } }
         } else {

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import QBankCore
 
@@ -80,13 +81,29 @@ public struct DuplicateItemsRule: ConfigurableRule {
         guard entries.count >= 2 else { return [] }
         var found: [Diagnostic] = []
 
-        // Exact: same type, stem and options (sorted), case and white space ignored. Hashed
-        // byte by byte; the texts are compared only when two hashes agree.
+        // Per item, on every core: the exact-content hash and the shingle set.
+        let chunkSize = 1_024
+        let chunks = (entries.count + chunkSize - 1) / chunkSize
+        let slots = ConcurrentSlots<[(UInt64, [UInt32])]>(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            var words: [UInt64] = []
+            let range = (chunk * chunkSize)..<min(entries.count, (chunk + 1) * chunkSize)
+            slots.store(range.map { index in
+                let item = entries[index].item
+                words.removeAll(keepingCapacity: true)
+                Self.words(of: item, into: &words)
+                return (Self.exactHash(item), MinHash.shingles(words, size: shingleSize))
+            }, at: chunk)
+        }
+        let prepared = slots.values.flatMap { $0 ?? [] }
+
+        // Exact: same type, stem and options (sorted), case and white space ignored; the
+        // texts are compared only when two hashes agree.
         var firstByKey: [UInt64: [Int]] = [:]
         var exactOf: [Int: [Int]] = [:]
         var exactPairs = Set<UInt64>()
         for index in entries.indices {
-            let hash = Self.exactHash(entries[index].item)
+            let hash = prepared[index].0
             if let earlier = firstByKey[hash]?.first(where: { Self.exactKey(entries[$0].item) == Self.exactKey(entries[index].item) }) {
                 exactOf[index, default: []].append(earlier)
                 exactPairs.insert(UInt64(earlier) << 32 | UInt64(index))
@@ -95,13 +112,8 @@ public struct DuplicateItemsRule: ConfigurableRule {
             }
         }
 
-        // Near: shingles, MinHash, LSH.
-        var words: [UInt64] = []
-        let sets = entries.map { entry -> [UInt32] in
-            words.removeAll(keepingCapacity: true)
-            Self.words(of: entry.item, into: &words)
-            return MinHash.shingles(words, size: shingleSize)
-        }
+        // Near: MinHash signatures and LSH over the shingle sets.
+        let sets = prepared.map(\.1)
         var nearOf: [Int: [(Int, Double)]] = [:]
         for (i, j, similarity) in MinHash.similarPairs(sets, threshold: threshold) {
             if exactPairs.contains(UInt64(i) << 32 | UInt64(j)) { continue }
@@ -159,7 +171,8 @@ public struct DuplicateItemsRule: ConfigurableRule {
     /// parts so that shingles never join two options silently.
     static func words(of item: Item, into out: inout [UInt64]) {
         BankText.wordHashes(item.stem.value, into: &out)
-        for part in BankText.partTexts(item).sorted(by: { $0.lowercased() < $1.lowercased() }) {
+        // Parts in an order that does not depend on how they were authored.
+        for part in BankText.partTexts(item).map({ (BankText.foldedHash($0), $0) }).sorted(by: { $0.0 < $1.0 }).map(\.1) {
             out.append(0x9E37_79B9_7F4A_7C15)
             BankText.wordHashes(part, into: &out)
         }
