@@ -61,7 +61,7 @@ let package = Package(
         .testTarget(name: "QBankHiGHSTests", dependencies: ["QBankHiGHS"]),
         .testTarget(name: "QBankReportsTests", dependencies: ["QBankReports", "QBankRules", "TestSupport"]),
         .testTarget(name: "QBankAuthoringTests", dependencies: ["QBankAuthoring", "QBankRules", "TestSupport"]),
-        .testTarget(name: "QBankFilesTests", dependencies: ["QBankFiles", "TestSupport"]),
+        .testTarget(name: "QBankFilesTests", dependencies: ["QBankFiles", "QBankRules", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "QBankInterchangeTests", dependencies: ["QBankInterchange", "QBankFiles", "TestSupport"]),
         .testTarget(name: "QBankCLITests", dependencies: ["TestSupport"]),
     ],

@@ -21,9 +21,11 @@ public struct BankLoader: Sendable {
         public var hasUnreadableInput: Bool
     }
 
-    /// Loads every bank file under `paths`, telling `progress` (if any) as files are read.
-    public func load(_ paths: [String], progress: ProgressHandler? = nil) throws(FilesError) -> [LoadedBank] {
-        let files = try FileDiscovery.bankFiles(in: paths)
+    /// Loads every bank file under `paths`, except the files in `excluding` (a baseline
+    /// or config file that lives among the bank files), telling `progress` (if any) as files are read.
+    public func load(_ paths: [String], excluding: [String] = [], progress: ProgressHandler? = nil) throws(FilesError) -> [LoadedBank] {
+        let skipped = Set(excluding.map(FileDiscovery.absolute))
+        let files = try FileDiscovery.bankFiles(in: paths).filter { !skipped.contains(FileDiscovery.absolute($0)) }
         var cache: [String: String?] = [:]
         let blueprintOf = files.map { FileDiscovery.blueprintPath(for: $0, cache: &cache) }
         let results = Self.readAll(files, progress: progress)

@@ -3,7 +3,7 @@ import Foundation
 /// Finds bank files under the paths a user names.
 public enum FileDiscovery {
     /// File names that live in bank folders but are not bank files.
-    static let reservedNames: Set<String> = ["blueprint.json", "qbank.json", "package.json"]
+    static let reservedNames: Set<String> = ["blueprint.json", "qbank.json", "qbank-baseline.json", "package.json"]
 
     static func isBankFile(_ name: String) -> Bool {
         let lower = name.lowercased()

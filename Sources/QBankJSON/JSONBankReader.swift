@@ -51,7 +51,7 @@ public struct JSONBankReader: BankReader {
     private func buildCase(_ value: JSONValue, index: Int, _ items: JSONItemBuilder, _ context: SchemaContext) -> CaseStudy? {
         let rawID = value["id"]?.stringValue
         guard let o = ObjectView(value, context, subject: rawID.map { "case '\($0)'" } ?? "case #\(index + 1)", itemID: rawID,
-                                 known: ["id", "title", "scenario", "items"], required: ["id", "scenario", "items"],
+                                 known: ["id", "title", "scenario", "items", "qbank"], required: ["id", "scenario", "items"],
                                  noun: "a case") else { return nil }
         let id = o.string("id", matching: Patterns.isItemID,
                           rule: "must be 1–64 letters, digits, '.', '_' or '-', starting with a letter or digit")?.stringValue
@@ -60,7 +60,9 @@ public struct JSONBankReader: BankReader {
         let caseItems = o.array("items", minItems: 1)?.arrayValue?.enumerated().compactMap {
             items.build($0.element, index: $0.offset)
         }
+        let suppressions = items.suppressions(o)
         guard let id, let scenario, let caseItems else { return nil }
-        return CaseStudy(id: id, title: title, scenario: scenario, items: caseItems, origin: context.origin(value.position))
+        return CaseStudy(id: id, title: title, scenario: scenario, items: caseItems, suppressions: suppressions,
+                         origin: context.origin(value.position))
     }
 }

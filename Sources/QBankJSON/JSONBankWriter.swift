@@ -50,6 +50,7 @@ public struct JSONBankWriter: BankWriter {
         if !item.tags.isEmpty { out.field("tags") { $0.array(item.tags) { $0.string($1) } } }
         if !item.enemies.isEmpty { out.field("enemies") { $0.array(item.enemies) { $0.string($1.id) } } }
         if let stats = item.stats { out.field("stats") { self.stats(&$0, stats) } }
+        suppressions(&out, item.suppressions)
         out.close("}")
     }
 
@@ -97,12 +98,30 @@ public struct JSONBankWriter: BankWriter {
         out.close("}")
     }
 
+    /// One suppression as an object, several as an array of objects.
+    private func suppressions(_ out: inout JSONOutput, _ list: [Suppression]) {
+        guard !list.isEmpty else { return }
+        if list.count == 1 {
+            out.field("qbank") { self.suppression(&$0, list[0]) }
+        } else {
+            out.field("qbank") { $0.array(list, suppression) }
+        }
+    }
+
+    private func suppression(_ out: inout JSONOutput, _ s: Suppression) {
+        out.open("{")
+        if !s.rules.isEmpty { out.field("disable") { $0.array(s.rules) { $0.string($1) } } }
+        if let reason = s.reason { out.field("reason") { $0.string(reason) } }
+        out.close("}")
+    }
+
     private func caseStudy(_ out: inout JSONOutput, _ c: CaseStudy) {
         out.open("{")
         out.field("id") { $0.string(c.id) }
         if let t = c.title { out.field("title") { $0.string(t) } }
         out.field("scenario") { $0.string(c.scenario.value) }
         out.field("items") { $0.array(c.items, item) }
+        suppressions(&out, c.suppressions)
         out.close("}")
     }
 }

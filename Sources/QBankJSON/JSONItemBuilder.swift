@@ -6,7 +6,7 @@ struct JSONItemBuilder {
     let context: SchemaContext
 
     static let itemFields = ["id", "type", "select", "domain", "task", "status", "shuffle", "stem", "options",
-                             "steps", "prompts", "responses", "references", "tags", "enemies", "stats"]
+                             "steps", "prompts", "responses", "references", "tags", "enemies", "stats", "qbank"]
     static let types = ItemType.allCases.map(\.rawValue)
     static let statuses = ItemStatus.allCases.map(\.rawValue)
     /// The body fields each type requires; every other body field is forbidden for it.
@@ -34,9 +34,11 @@ struct JSONItemBuilder {
         let tags = o.array("tags")?.arrayValue?.compactMap { tag($0, o) } ?? []
         let enemies = o.array("enemies")?.arrayValue?.compactMap { enemy($0, o) } ?? []
         let itemStats = o.member("stats").flatMap { buildStats($0.value, o) }
+        let suppressions = self.suppressions(o)
         guard let id, let domain, let task, let status, let stem, let body else { return nil }
         return Item(id: id, domain: domain, task: task, status: status, shuffle: shuffle, stem: stem, body: body,
-                    references: references, tags: tags, enemies: enemies, stats: itemStats, origin: context.origin(value.position))
+                    references: references, tags: tags, enemies: enemies, stats: itemStats, suppressions: suppressions,
+                    origin: context.origin(value.position))
     }
 
     /// The if/then part of the schema: the body fields must be exactly those of the type.
@@ -137,6 +139,40 @@ struct JSONItemBuilder {
         }
         if !Patterns.isItemID(s) { o.report("enemy '\(s)' is not a valid item id", at: v.position) }
         return EnemyReference(s, origin: context.origin(v.position))
+    }
+
+    /// `"qbank"`: one suppression object, or an array of them (what several XML
+    /// comments before one item become).
+    func suppressions(_ o: ObjectView) -> [Suppression] {
+        guard let member = o.member("qbank") else { return [] }
+        if let array = member.value.arrayValue {
+            if array.isEmpty { o.report("'qbank' must be an object or a non-empty array of objects", at: member.value.position) }
+            return array.compactMap { suppression($0, o) }
+        }
+        return suppression(member.value, o).map { [$0] } ?? []
+    }
+
+    private func suppression(_ v: JSONValue, _ o: ObjectView) -> Suppression? {
+        guard let p = ObjectView(v, context, subject: "\(o.subject), qbank", itemID: o.itemID,
+                                 known: ["disable", "reason"], required: [], noun: "'qbank' (an object or an array of objects)") else { return nil }
+        var rules: [String] = []
+        if let list = p.array("disable")?.arrayValue {
+            for token in list {
+                guard let text = token.stringValue else {
+                    p.report("each rule in 'disable' must be a string, not \(token.kindDescription)", at: token.position)
+                    continue
+                }
+                if !Suppression.isWellFormedRuleToken(text) {
+                    p.report("'\(text)' is not a rule code or name (letters and digits, words joined by single hyphens)", at: token.position)
+                }
+                rules.append(text)
+            }
+        }
+        let reason = p.string("reason")
+        if let raw = reason?.stringValue, !Suppression.isWritableReason(Suppression.normalizeReason(raw) ?? "") {
+            p.report("'reason' must not contain '--' or end with '-' (it is written as an XML comment)", at: reason!.position)
+        }
+        return Suppression(rules: rules, reason: Suppression.normalizeReason(reason?.stringValue), origin: context.origin(v.position))
     }
 
     private func buildStats(_ v: JSONValue, _ o: ObjectView) -> ItemStats? {

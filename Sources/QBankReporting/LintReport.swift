@@ -24,6 +24,9 @@ public struct LintReport: Sendable {
     /// Used for the caret display and for fingerprints of findings without an item;
     /// called once per finding and related location, so it should be a cheap lookup.
     public var sourceLines: @Sendable (String) -> [Substring]?
+    /// Findings silenced inline or by the baseline: not counted, only SARIF lists
+    /// them (with `suppressions`), so they stay auditable.
+    public var suppressed: [SuppressedDiagnostic] = []
 
     public var filesChecked: Int { checkedFiles.count }
 
@@ -46,12 +49,13 @@ public struct LintReport: Sendable {
     public init(
         diagnostics: [Diagnostic], rules: [RuleDescription], checkedFiles: [String], itemsChecked: Int,
         toolVersion: String, rootDirectory: String? = nil, workingDirectory: String? = nil,
-        sources: [String: String]
+        sources: [String: String], suppressed: [SuppressedDiagnostic] = []
     ) {
         let lines = sources.mapValues { SourceText.lines(of: $0) }
         self.init(diagnostics: diagnostics, rules: rules, checkedFiles: checkedFiles, itemsChecked: itemsChecked,
                   toolVersion: toolVersion, rootDirectory: rootDirectory, workingDirectory: workingDirectory,
                   sourceLines: { lines[$0] })
+        self.suppressed = suppressed
     }
 
     /// The text of 1-based `line` in `file`, without its line break.

@@ -20,14 +20,24 @@ public struct SARIFReporter: Reporter {
         let rules = SARIFReporter.driverRules(report)
         let ruleIndex = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         var occurrences: [String: Int] = [:]
-        let results: [JSONValue] = report.diagnostics.map { diagnostic in
+        // Suppressed findings are listed too, marked, so code scanning shows them as dismissed.
+        let all = (report.diagnostics.map { ($0, nil as SuppressedDiagnostic?) } + report.suppressed.map { ($0.diagnostic, $0) })
+            .sorted { Diagnostic.reportOrder($0.0, $1.0) }
+        let results: [JSONValue] = all.map { diagnostic, suppression in
             let key = SARIFReporter.logicalKey(diagnostic, in: report)
             let hash = StableHash.hex(key)
             occurrences[hash, default: 0] += 1
-            return SARIFReporter.result(
+            var result = SARIFReporter.result(
                 diagnostic, ruleIndex: ruleIndex[diagnostic.ruleID] ?? 0, report: report,
                 fingerprints: ["primaryLocationLineHash": .string("\(hash):\(occurrences[hash]!)"),
                                "qbank/logical/v1": .string(key)])
+            if let suppression, case .object(var fields) = result {
+                var entry: [String: JSONValue] = ["kind": .string(suppression.kind.rawValue), "status": "accepted"]
+                if let why = suppression.justification { entry["justification"] = .string(why) }
+                fields["suppressions"] = [.object(entry)]
+                result = .object(fields)
+            }
+            return result
         }
         var run: [String: JSONValue] = [
             "tool": ["driver": [
@@ -56,7 +66,7 @@ public struct SARIFReporter: Reporter {
     static func driverRules(_ report: LintReport) -> [RuleDescription] {
         var byID: [String: RuleDescription] = [:]
         for rule in report.rules where byID[rule.id] == nil { byID[rule.id] = rule }
-        for diagnostic in report.diagnostics where byID[diagnostic.ruleID] == nil {
+        for diagnostic in report.diagnostics + report.suppressed.map(\.diagnostic) where byID[diagnostic.ruleID] == nil {
             byID[diagnostic.ruleID] = RuleDescription(
                 id: diagnostic.ruleID, name: diagnostic.ruleName, category: .syntax,
                 summary: "Findings of rule \(diagnostic.ruleID) (\(diagnostic.ruleName)).",

@@ -17,7 +17,8 @@ import Darwin
 /// cursor and counts newlines from it (forward with `memchr`), instead of indexing
 /// every line of a large file up front.
 final class LineTable {
-    private let bytes: [UInt8]
+    /// The file's bytes (shared, not copied), also read for suppression comments.
+    let bytes: [UInt8]
     private let bomLength: Int
     // Cursor: a line number and the offset where that line starts.
     private var line = 1

@@ -17,6 +17,7 @@ public struct XMLBankWriter: BankWriter {
         out.line(0, #"<bank xmlns="\#(XMLBankFormat.namespace)">"#)
         for item in file.items { write(item, depth: 1, to: &out) }
         for study in file.cases {
+            for suppression in study.suppressions { out.comment(1, suppression.commentText) }
             out.open(1, "case", [("id", study.id)])
             if let title = study.title { out.element(2, "title", text: title) }
             out.element(2, "scenario", text: study.scenario.value)
@@ -34,6 +35,7 @@ public struct XMLBankWriter: BankWriter {
         if !item.task.isEmpty { attributes.append(("task", item.task)) }
         attributes.append(("status", item.status.rawValue))
         if !item.shuffle { attributes.append(("shuffle", "false")) }
+        for suppression in item.suppressions { out.comment(depth, suppression.commentText) }
         out.open(depth, "item", attributes)
         let inner = depth + 1
         out.element(inner, "stem", text: item.stem.value)
@@ -103,6 +105,10 @@ private struct XMLOutput {
     }
 
     mutating func close(_ depth: Int, _ name: String) { line(depth, "</\(name)>") }
+
+    /// A comment; the text must not contain `--` or end in `-` (the JSON schema forbids
+    /// both in suppression reasons, so every model a reader builds can be written).
+    mutating func comment(_ depth: Int, _ body: String) { line(depth, "<!--\(body)-->") }
 
     mutating func empty(_ depth: Int, _ name: String, _ attributes: [(String, String)]) {
         line(depth, "<\(name)\(Self.attributes(attributes))/>")

@@ -27,6 +27,15 @@ struct XMLModelBuilder {
 
     private func origin(_ node: XMLElementNode) -> Origin { Origin(location(node)) }
 
+    /// `<!-- qbank-disable … -->` comments right before the element.
+    private func suppressions(before node: XMLElementNode) -> [Suppression] {
+        guard let offset = node.offset else { return [] }
+        return SuppressionComments.before(offset: offset, in: lines.bytes).compactMap { comment in
+            let (line, column) = lines.position(ofOffset: comment.offset)
+            return Suppression.parseComment(comment.text, origin: Origin(SourceLocation(file: path, line: line, column: column)))
+        }
+    }
+
     private func text(_ node: XMLElementNode) -> Text {
         Text(TextNormalization.normalize(node.text), origin: origin(node))
     }
@@ -63,7 +72,8 @@ struct XMLModelBuilder {
             }
         }
         guard let scenario else { return nil }
-        return CaseStudy(id: id, title: title, scenario: scenario, items: items, origin: origin(node))
+        return CaseStudy(id: id, title: title, scenario: scenario, items: items,
+                         suppressions: suppressions(before: node), origin: origin(node))
     }
 
     // MARK: Item
@@ -81,7 +91,7 @@ struct XMLModelBuilder {
         var parts = BodyParts()
         var item = Item(id: id, domain: domain, task: task, status: status,
                         shuffle: node.attribute("shuffle").map(Self.flag) ?? true,
-                        stem: "", body: .ordering([]), origin: origin(node))
+                        stem: "", body: .ordering([]), suppressions: suppressions(before: node), origin: origin(node))
         for child in node.children where child.isBankElement {
             switch child.name {
             case "stem": stem = text(child)

@@ -61,11 +61,19 @@ print("Bank: \(files.count) files; XML \(mb(xml.bytes)), JSON \(mb(json.bytes));
 let reference = Measure.best(["xmllint", "--noout", "--schema", schema] + xml.paths, repeats: repeats)
 let lintXML = Measure.best([qbank, "lint", work.appendingPathComponent("xml").path, "--format", "json", "--exit-zero"], repeats: repeats)
 let lintJSON = Measure.best([qbank, "lint", work.appendingPathComponent("json").path, "--format", "json", "--exit-zero"], repeats: repeats)
+// The cost of the rules: the same run with only the readers' checks (QB0xx: parse and
+// schema), and with every rule but near-duplicate detection.
+let parseXML = Measure.best([qbank, "lint", work.appendingPathComponent("xml").path, "--select", "QB0", "--format", "json", "--exit-zero"], repeats: repeats)
+let noNearXML = Measure.best([qbank, "lint", work.appendingPathComponent("xml").path, "--ignore", "QB503", "--format", "json", "--exit-zero"], repeats: repeats)
 print(row("xmllint --noout --schema (XML)", reference, bytes: xml.bytes))
 print(row("qbank lint (XML)", lintXML, bytes: xml.bytes))
 print(row("qbank lint (JSON)", lintJSON, bytes: json.bytes))
+print(row("qbank lint --select QB0 (XML)", parseXML, bytes: xml.bytes))
+print(row("qbank lint --ignore QB503 (XML)", noNearXML, bytes: xml.bytes))
 print("")
 print(String(format: "qbank lint XML / xmllint:   %.2f× wall time (target ≤ 1.5×)", lintXML.seconds / reference.seconds))
 print(String(format: "qbank lint JSON / XML:      %.2f× wall time (target ≤ 1.0×)", lintJSON.seconds / lintXML.seconds))
+print(String(format: "all rules / parsing alone:  %.2f× wall time (rules add %.2f s; near-duplicates QB503 %.2f s)",
+             lintXML.seconds / parseXML.seconds, lintXML.seconds - parseXML.seconds, lintXML.seconds - noNearXML.seconds))
 print(String(format: "peak memory / bank on disk: %.2f× XML, %.2f× JSON (target ≤ 3×)",
              Double(lintXML.peakBytes) / Double(xml.bytes), Double(lintJSON.peakBytes) / Double(json.bytes)))

@@ -41,4 +41,37 @@ enum CLI {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder
     }
+
+    /// A temporary bank folder: the MLA-C01 blueprint plus `files` (relative paths, folders created).
+    static func bank(_ files: [String: String]) throws -> URL {
+        let folder = try temporaryFolder()
+        let blueprint = Fixtures.repositoryRoot.appendingPathComponent("Banks/mla-c01/blueprint.json")
+        try FileManager.default.copyItem(at: blueprint, to: folder.appendingPathComponent("blueprint.json"))
+        for (name, text) in files {
+            let url = folder.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        return folder
+    }
+
+    /// An XML bank file of items without a reference (QB110 fires once on each),
+    /// each preceded by its `comments`.
+    static func itemsFile(_ items: [(id: String, comments: String)]) -> String {
+        let body = items.map { item in
+            """
+              \(item.comments)
+              <item id="\(item.id)" type="single" domain="1" task="1.1" status="draft">
+                <stem>Which service stores training data as objects for team \(item.id)?</stem>
+                <options>
+                  <option id="a" correct="true"><text>Amazon S3</text><rationale>Object storage.</rationale></option>
+                  <option id="b"><text>Amazon EFS</text><rationale>File storage.</rationale></option>
+                  <option id="c"><text>Amazon EBS</text><rationale>Block storage.</rationale></option>
+                  <option id="d"><text>Amazon FSx for Lustre</text><rationale>High-performance file storage.</rationale></option>
+                </options>
+              </item>
+            """
+        }.joined(separator: "\n")
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<bank xmlns=\"urn:qbank:bank:1\">\n\(body)\n</bank>\n"
+    }
 }

@@ -4,13 +4,19 @@ public struct CaseStudy: Hashable, Sendable {
     public var title: String?
     public var scenario: Text
     public var items: [Item]
+    /// Rules switched off for the case and every item in it (see `Suppression`).
+    public var suppressions: [Suppression]
     public var origin: Origin
 
-    public init(id: String, title: String? = nil, scenario: Text, items: [Item], origin: Origin = .unknown) {
+    public init(
+        id: String, title: String? = nil, scenario: Text, items: [Item], suppressions: [Suppression] = [],
+        origin: Origin = .unknown
+    ) {
         self.id = id
         self.title = title
         self.scenario = scenario
         self.items = items
+        self.suppressions = suppressions
         self.origin = origin
     }
 }

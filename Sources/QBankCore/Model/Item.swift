@@ -13,13 +13,16 @@ public struct Item: Hashable, Sendable {
     /// Ids of items that must never appear on the same form as this one.
     public var enemies: [EnemyReference]
     public var stats: ItemStats?
+    /// Rules the author switched off for this item, with reasons (see `Suppression`).
+    public var suppressions: [Suppression]
     /// Where the item element/object starts.
     public var origin: Origin
 
     public init(
         id: String, domain: Int, task: String, status: ItemStatus = .draft, shuffle: Bool = true,
         stem: Text, body: ItemBody, references: [Reference] = [], tags: [String] = [],
-        enemies: [EnemyReference] = [], stats: ItemStats? = nil, origin: Origin = .unknown
+        enemies: [EnemyReference] = [], stats: ItemStats? = nil, suppressions: [Suppression] = [],
+        origin: Origin = .unknown
     ) {
         self.id = id
         self.domain = domain
@@ -32,6 +35,7 @@ public struct Item: Hashable, Sendable {
         self.tags = tags
         self.enemies = enemies
         self.stats = stats
+        self.suppressions = suppressions
         self.origin = origin
     }
 

@@ -43,10 +43,21 @@ public enum BuiltInRules {
         MatchingOneToOneRule.self,
         MatchingWordRepeatRule.self,
         CaseSiblingCueRule.self,
+        KeyPositionImbalanceRule.self,
+        KeyLongestRateRule.self,
+        DuplicateItemsRule.self,
+        CrossItemCueingRule.self,
+        UnusedSuppressionRule.self,
+        UnknownRuleInSuppressionRule.self,
+        BlanketSuppressionRule.self,
     ]
 
     /// Descriptions of every rule, including those readers report under.
-    public static var descriptions: [RuleDescription] {
+    public static let descriptions: [RuleDescription] =
         (ReaderRules.all + [LintEngine.noBlueprint] + all.map { $0.description }).sorted { $0.id < $1.id }
-    }
+
+    private static let byID: [String: RuleDescription] = Dictionary(descriptions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+
+    /// The description of the rule with this code.
+    public static func description(of id: String) -> RuleDescription? { byID[id] }
 }

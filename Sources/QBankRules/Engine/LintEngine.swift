@@ -1,39 +1,128 @@
 import Dispatch
 import QBankCore
 
-/// Runs the enabled rules over a bank and returns their findings in report order.
+/// Runs the enabled rules over a bank and returns their findings in report order,
+/// after project settings (severities, per-path overrides) and inline suppressions.
 public struct LintEngine: Sendable {
     public var rules: [any Rule]
-    public var selection: RuleSelection
+    public var settings: LintSettings
+    /// Every configurable rule's options with the values in force, by rule id
+    /// (rules that do not run included), for `--print-config`.
+    public private(set) var ruleOptions: [String: [String: RuleOptionValue]] = [:]
 
+    /// Every rule at its default options, selected by `selection`.
     public init(selection: RuleSelection = RuleSelection(), rules: [any Rule.Type] = BuiltInRules.all) {
-        self.selection = selection
-        self.rules = rules.filter { selection.isEnabled($0.description) }.map { $0.init() }
+        // Without options there is nothing that can fail to configure.
+        self = try! LintEngine(settings: LintSettings(select: selection.selected, ignore: selection.ignored), rules: rules)
+    }
+
+    /// Rules configured by `settings`; throws when an option is unknown or out of range.
+    public init(settings: LintSettings, rules: [any Rule.Type] = BuiltInRules.all) throws(RuleOptionError) {
+        self.settings = settings
+        let options = settings.options(among: rules.map { $0.description })
+        var instances: [any Rule] = []
+        for type in rules {
+            // Options are checked even for rules that do not run, so a typo never hides.
+            let rule = try Self.configured(type, options[type.description.id])
+            if let configurable = rule as? any ConfigurableRule { ruleOptions[type.description.id] = configurable.options }
+            if settings.mayReport(type.description) { instances.append(rule) }
+        }
+        self.rules = instances
+    }
+
+    static func configured(_ type: any Rule.Type, _ options: RuleOptions?) throws(RuleOptionError) -> any Rule {
+        let rule = type.init()
+        guard let options, !options.isEmpty else { return rule }
+        let code = "\(type.description.id) \(type.description.name)"
+        guard var configurable = rule as? any ConfigurableRule else {
+            throw RuleOptionError("rule \(code) has no options; remove its \"options\"", at: options.location)
+        }
+        let known = configurable.options.keys.sorted()
+        for name in options.values.keys.sorted() where !known.contains(name) {
+            throw RuleOptionError("rule \(code) has no option '\(name)'; it has \(known.map { "'\($0)'" }.joined(separator: ", "))",
+                                  at: options.locations[name] ?? options.location)
+        }
+        try configurable.configure(options)
+        return configurable
     }
 
     /// Descriptions of the rules this engine reports under, readers' included, in id order.
     public var enabledDescriptions: [RuleDescription] {
-        BuiltInRules.descriptions.filter(selection.isEnabled)
+        BuiltInRules.descriptions.filter(settings.mayReport)
     }
 
-    public func lint(_ bank: Bank, progress: ProgressHandler? = nil) -> [Diagnostic] {
+    /// Active findings, in report order.
+    public func lint(_ bank: Bank, progress: ProgressHandler? = nil) -> [Diagnostic] { run(bank, progress: progress).diagnostics }
+
+    /// Active findings and the ones inline suppressions silenced.
+    public func run(_ bank: Bank, progress: ProgressHandler? = nil) -> LintOutcome {
         var found: [Diagnostic] = []
-        if bank.blueprint == nil, let first = bank.files.first, selection.isEnabled(Self.noBlueprint) {
+        if bank.blueprint == nil, let first = bank.files.first, settings.mayReport(Self.noBlueprint) {
             found.append(Diagnostic(
                 ruleID: Self.noBlueprint.id, ruleName: Self.noBlueprint.name, severity: Self.noBlueprint.severity,
                 message: "no blueprint.json in this folder or any parent; domain and task checks were skipped",
                 location: SourceLocation(file: first.path, line: 1, column: 1)))
         }
+        found += check(bank, progress: progress)
+        found = applySettings(found)
+        let pass = SuppressionPass(bank: bank, settings: settings)
+        var outcome = pass.apply(to: found)
+        outcome.diagnostics = applySettings(outcome.diagnostics).sorted(by: Diagnostic.reportOrder)
+        return outcome
+    }
+
+    /// Runs every rule. Item rules go item by item — each item meets every item rule on
+    /// one thread, so the text analyses they share are computed once (`TextMemo`) — in
+    /// chunks spread over the cores; whole-bank rules run beside them. Results are
+    /// gathered in task order, so the output never depends on scheduling.
+    func check(_ bank: Bank, progress: ProgressHandler?) -> [Diagnostic] {
         let context = LintContext(bank: bank)
-        // Rules are independent and stateless: run them on every core.
-        let perRule = ConcurrentSlots<[Diagnostic]>(count: rules.count)
-        let counter = ProgressCounter(total: rules.count, phase: "running rules", handler: progress)
-        DispatchQueue.concurrentPerform(iterations: rules.count) { index in
-            perRule.store(rules[index].check(context), at: index)
-            counter.advance()
+        let itemRules = rules.compactMap { $0 as? any ItemRule }
+        let bankRules = rules.filter { !($0 is any ItemRule) }
+        let places = Self.itemPlaces(in: bank)
+        let chunkSize = max(64, places.count / 64)
+        let chunks = itemRules.isEmpty ? [] : stride(from: 0, to: places.count, by: chunkSize).map { $0..<min($0 + chunkSize, places.count) }
+        let results = ConcurrentSlots<[Diagnostic]>(count: bankRules.count + chunks.count)
+        let counter = ProgressCounter(total: bankRules.count + chunks.count, phase: "running rules", handler: progress)
+        DispatchQueue.concurrentPerform(iterations: bankRules.count + chunks.count) { task in
+            defer { counter.advance() }
+            guard task >= bankRules.count else {
+                results.store(bankRules[task].check(context), at: task)
+                return
+            }
+            var found: [Diagnostic] = []
+            let memo = TextMemo.current
+            for place in places[chunks[task - bankRules.count]] {
+                let file = bank.files[place.file]
+                let caseStudy = place.caseIndex.map { file.cases[$0] }
+                let itemContext = ItemContext(file: file, caseStudy: caseStudy, blueprint: bank.blueprint)
+                let item = caseStudy.map { $0.items[place.item] } ?? file.items[place.item]
+                for rule in itemRules { found += rule.check(item, in: itemContext) }
+                memo.reset()
+            }
+            results.store(found, at: task)
         }
-        for findings in perRule.values { found += findings ?? [] }
-        return found.sorted(by: Diagnostic.reportOrder)
+        return results.values.flatMap { $0 ?? [] }
+    }
+
+    /// Where every item is: file index, case index (nil for stand-alone items), item index.
+    static func itemPlaces(in bank: Bank) -> [(file: Int, caseIndex: Int?, item: Int)] {
+        var places: [(file: Int, caseIndex: Int?, item: Int)] = []
+        for (fileIndex, file) in bank.files.enumerated() {
+            places += file.items.indices.map { (fileIndex, nil, $0) }
+            for (caseIndex, caseStudy) in file.cases.enumerated() {
+                places += caseStudy.items.indices.map { (fileIndex, caseIndex, $0) }
+            }
+        }
+        return places
+    }
+
+    /// Drops findings of rules that are off for their file and sets configured severities.
+    func applySettings(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.compactMap { diagnostic in
+            guard let rule = BuiltInRules.description(of: diagnostic.ruleID) else { return diagnostic }
+            return settings.apply(diagnostic, rule: rule)
+        }
     }
 
     /// Reported by the engine itself when a bank has no blueprint to check against.
@@ -48,3 +137,15 @@ public struct LintEngine: Sendable {
     )
 }
 
+/// What one lint run found.
+public struct LintOutcome: Sendable {
+    /// Findings that count, in report order.
+    public var diagnostics: [Diagnostic]
+    /// Findings silenced by inline suppressions, in report order.
+    public var suppressed: [SuppressedDiagnostic]
+
+    public init(diagnostics: [Diagnostic], suppressed: [SuppressedDiagnostic] = []) {
+        self.diagnostics = diagnostics
+        self.suppressed = suppressed
+    }
+}

@@ -24,6 +24,23 @@ public struct RuleSelection: Sendable {
         (selected + ignored).filter { token in !rules.contains { Self.token(token, matches: $0) } }
     }
 
+    static let exactSpecificity = 1000
+
+    /// How narrowly a matching token names a rule: `ALL` 0, a category 1, a code
+    /// prefix its length, a code or name `exactSpecificity`.
+    static func specificity(of raw: String, for rule: RuleDescription) -> Int {
+        let token = raw.trimmingWhitespace()
+        if token.caseInsensitiveEquals(rule.id) || token.caseInsensitiveEquals(rule.name) { return exactSpecificity }
+        if token.uppercased() == "ALL" { return 0 }
+        if token.caseInsensitiveEquals(rule.category.rawValue) { return 1 }
+        return token.count
+    }
+
+    /// True when the token is exactly one rule's code or name (what suppressions and options take).
+    public static func names(_ token: String, _ rule: RuleDescription) -> Bool {
+        specificity(of: token, for: rule) == exactSpecificity
+    }
+
     static func token(_ raw: String, matches rule: RuleDescription) -> Bool {
         let token = raw.trimmingWhitespace()
         if token.uppercased() == "ALL" { return true }

@@ -35,6 +35,24 @@ struct LintCommand: ParsableCommand {
     @ArgumentParser.Option(parsing: .singleValue, help: "Skip these rules (same forms as --select).")
     var ignore: [String] = []
 
+    @ArgumentParser.Option(help: "Use this config file instead of the qbank.json found beside the linted paths.")
+    var config: String?
+
+    @Flag(help: "Print the configuration in force (every rule's severity and options) as JSON and exit.")
+    var printConfig = false
+
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
+    @ArgumentParser.Option(help: "Accept the findings recorded in FILE: only new findings count.")
+    var baseline: String?
+
+    @ArgumentParser.Option(help: "Record every finding of this run in FILE (atomically) and exit 0.")
+    var writeBaseline: String?
+
+    @Flag(help: "With --baseline, fail (exit 1) when baselined findings are gone, so the baseline is kept pruned.")
+    var strictBaseline = false
+
     @Flag(help: "Print finding counts per rule on stderr.")
     var statistics = false
 
@@ -47,7 +65,7 @@ struct LintCommand: ParsableCommand {
     @OptionGroup var progress: ProgressOptions
 
     func validate() throws {
-        if paths.isEmpty { throw ValidationError("name the bank files or folders to lint, e.g. `qbank lint Banks`") }
+        if paths.isEmpty && !printConfig { throw ValidationError("name the bank files or folders to lint, e.g. `qbank lint Banks`") }
         if let maxWarnings, maxWarnings < 0 { throw ValidationError("--max-warnings takes a number of 0 or more") }
     }
 
@@ -58,13 +76,29 @@ struct LintCommand: ParsableCommand {
         guard unknown.isEmpty else {
             throw CLIError.usage("unknown rule \(unknown.map { "'\($0)'" }.joined(separator: ", ")); run `qbank rules` to list them")
         }
+        if strictBaseline && baseline == nil { throw CLIError.usage("--strict-baseline needs --baseline FILE") }
+        let resolved = try ConfigStep.resolve(configPath: config, paths: paths, select: selection.selected,
+                                              ignore: selection.ignored, strict: strict)
+        if printConfig {
+            FileHandle.standardOutput.write(Data(ConfigStep.render(resolved).utf8))
+            return
+        }
 
-        let run = try LintRun.perform(paths: paths, selection: selection, progress: progress.bar(label: "lint"))
+        var run = try LintRun.perform(paths: paths, engine: resolved.engine, fingerprints: baseline != nil || writeBaseline != nil,
+                                      excluding: [baseline, writeBaseline, config].compactMap { $0 },
+                                      progress: progress.bar(label: "lint"))
+        if let writeBaseline {
+            try BaselineStep.write(run, to: writeBaseline)
+            throw ExitCode(run.hasUnreadableInput ? ExitStatus.usage : ExitStatus.clean)
+        }
+        var stale = 0
+        if let baseline { stale = try BaselineStep.apply(baseline, to: &run) }
         let report = LintReport(
-            diagnostics: run.diagnostics, rules: LintEngine(selection: selection).enabledDescriptions,
+            diagnostics: run.diagnostics, rules: resolved.engine.enabledDescriptions,
             checkedFiles: run.files, itemsChecked: run.itemCount, toolVersion: QBank.version,
             rootDirectory: Workspace.rootDirectory(), workingDirectory: FileManager.default.currentDirectoryPath,
-            sources: Workspace.contents(of: Set(run.diagnostics.map(\.location.file))))
+            sources: Workspace.contents(of: Set((run.diagnostics + run.suppressed.map(\.diagnostic)).map(\.location.file))),
+            suppressed: run.suppressed)
 
         for output in outputs {
             let text = output.format.reporter(colors: output.path == nil && color.enabled).render(report)
@@ -77,12 +111,16 @@ struct LintCommand: ParsableCommand {
         if statistics {
             FileHandle.standardError.write(Data(StatisticsReporter().render(report).utf8))
         }
-        throw ExitCode(exitStatus(run))
+        throw ExitCode(exitStatus(run, staleBaselineEntries: stale))
     }
 
-    private func exitStatus(_ run: LintRun) -> Int32 {
+    private func exitStatus(_ run: LintRun, staleBaselineEntries: Int) -> Int32 {
         if run.hasUnreadableInput { return ExitStatus.usage }
         if exitZero { return ExitStatus.clean }
+        if strictBaseline && staleBaselineEntries > 0 {
+            Log.info("qbank: --strict-baseline: the baseline has \(staleBaselineEntries) stale finding\(staleBaselineEntries == 1 ? "" : "s")")
+            return ExitStatus.findings
+        }
         let errors = run.diagnostics.filter { $0.severity == .error }.count
         let warnings = run.diagnostics.filter { $0.severity == .warning }.count
         if errors > 0 { return ExitStatus.findings }

@@ -21,7 +21,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var progress: ProgressOptions
 
     func run() throws {
-        let run = try LintRun.perform(paths: [bank], selection: RuleSelection(), progress: progress.bar(label: "report"))
+        let run = try LintRun.perform(paths: [bank], engine: LintEngine(), progress: progress.bar(label: "report"))
         guard run.banks.count == 1, let loaded = run.banks.first else {
             throw CLIError.usage("\(bank) holds \(run.banks.count) banks (one per blueprint.json); name one bank folder")
         }

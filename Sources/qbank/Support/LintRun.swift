@@ -6,31 +6,46 @@ import QBankRules
 /// Loads banks and lints them: what `qbank lint` does before it reports.
 struct LintRun {
     var diagnostics: [Diagnostic]
+    /// Findings inline suppressions (and later the baseline) took out of the count.
+    var suppressed: [SuppressedDiagnostic]
     var files: [String]
     var itemCount: Int
     var hasUnreadableInput: Bool
     /// The banks as loaded, for commands that report on more than findings.
     var banks: [BankLoader.LoadedBank]
+    /// Content fingerprints of every item and case, for the baseline.
+    var fingerprints: [FingerprintKey: String]
 
-    static func perform(paths: [String], selection: RuleSelection, progress: ProgressHandler? = nil) throws -> LintRun {
+    /// - Parameter fingerprints: compute content fingerprints (only the baseline needs them).
+    /// - Parameter excluding: files that are not bank files though they may sit among them (baselines).
+    static func perform(
+        paths: [String], engine: LintEngine, fingerprints wanted: Bool = false, excluding: [String] = [],
+        progress: ProgressHandler? = nil
+    ) throws -> LintRun {
         let banks: [BankLoader.LoadedBank]
-        do { banks = try BankLoader().load(paths, progress: progress) } catch { throw CLIError.files(error) }
-        let engine = LintEngine(selection: selection)
+        do { banks = try BankLoader().load(paths, excluding: excluding, progress: progress) } catch { throw CLIError.files(error) }
         var diagnostics: [Diagnostic] = []
+        var suppressed: [SuppressedDiagnostic] = []
+        var fingerprints: [FingerprintKey: String] = [:]
         for loaded in banks {
-            // An unreadable file is never silenced: QB001 always reports.
-            diagnostics += loaded.readDiagnostics.filter { $0.ruleID == ReaderRules.syntaxError.id || selection.isEnabled(description(of: $0)) }
-            diagnostics += engine.lint(loaded.bank, progress: progress)
+            for diagnostic in loaded.readDiagnostics {
+                // An unreadable file is never silenced: QB001 always reports.
+                if diagnostic.ruleID == ReaderRules.syntaxError.id { diagnostics.append(diagnostic); continue }
+                let rule = BuiltInRules.description(of: diagnostic.ruleID) ?? ReaderRules.schemaViolation
+                if let kept = engine.settings.apply(diagnostic, rule: rule) { diagnostics.append(kept) }
+            }
+            let outcome = engine.run(loaded.bank, progress: progress)
+            diagnostics += outcome.diagnostics
+            suppressed += outcome.suppressed
+            if wanted { fingerprints.merge(ContentFingerprint.index(loaded.bank)) { first, _ in first } }
         }
         return LintRun(
             diagnostics: diagnostics.sorted(by: Diagnostic.reportOrder),
+            suppressed: suppressed,
             files: banks.flatMap(\.filePaths),
             itemCount: banks.reduce(0) { $0 + $1.bank.allItems.count },
-            hasUnreadableInput: banks.contains { $0.hasUnreadableInput }, banks: banks)
-    }
-
-    private static func description(of diagnostic: Diagnostic) -> RuleDescription {
-        BuiltInRules.descriptions.first { $0.id == diagnostic.ruleID } ?? ReaderRules.schemaViolation
+            hasUnreadableInput: banks.contains { $0.hasUnreadableInput }, banks: banks,
+            fingerprints: fingerprints)
     }
 }
 

@@ -1,0 +1,144 @@
+import QBankCore
+
+/// One item's stem must not give away another item's key.
+public struct CrossItemCueingRule: ConfigurableRule {
+    /// Keys shorter than this (in characters) are too generic to cue anything.
+    public var minimumKeyLength = 12
+    /// Keys need at least this many content words (four letters or more, not a function word).
+    public var minimumContentWords = 3
+    /// A key found in more stems than this is a common phrase of the bank, not a cue.
+    public var maximumDocumentFrequency = 2
+
+    public init() {}
+
+    public var options: [String: RuleOptionValue] {
+        ["minimumKeyLength": .number(Double(minimumKeyLength)), "minimumContentWords": .number(Double(minimumContentWords)),
+         "maximumDocumentFrequency": .number(Double(maximumDocumentFrequency))]
+    }
+
+    public mutating func configure(_ options: RuleOptions) throws(RuleOptionError) {
+        try options.read("minimumKeyLength", into: &minimumKeyLength, in: 1...1_000)
+        try options.read("minimumContentWords", into: &minimumContentWords, in: 0...50)
+        try options.read("maximumDocumentFrequency", into: &maximumDocumentFrequency, in: 1...1_000)
+    }
+
+    public static let description = RuleDescription(
+        id: "QB504", name: "cross-item-cueing", category: .bank,
+        summary: "An item's key must not appear word for word in another item's stem.",
+        rationale: """
+            When item B's stem states item A's answer, a candidate who sees both on one form gets A free \
+            (NBME item-writing guide, "hinged" items; Haladyna, Downing & Rodriguez 2002, guideline 4: keep items \
+            independent). A key of at least `minimumKeyLength` (12) characters and `minimumContentWords` (3) content words \
+            (four letters or more, not a function word) is \
+            looked up, word for word with case and punctuation ignored, in every other stem; it is reported when \
+            it appears in at most `maximumDocumentFrequency` (2) stems, because a phrase found in many stems is \
+            the bank's common vocabulary, not a cue. Items in the same case study, and items declared enemies, \
+            are skipped (they never share a form apart).
+            """,
+        severity: .warning,
+        triggeringExamples: [
+            RuleExample("""
+                {"format": "urn:qbank:bank:1", "items": [
+                  ↓{"id": "q1", "type": "single", "domain": 4, "task": "4.1", "status": "draft", "stem": "Which feature detects drift in the quality of a deployed model's predictions?",
+                   "options": [{"id": "a", "text": "SageMaker Model Monitor", "correct": true}, {"id": "b", "text": "SageMaker Debugger"}, {"id": "c", "text": "SageMaker Experiments"}, {"id": "d", "text": "SageMaker Ground Truth"}]},
+                  {"id": "q2", "type": "single", "domain": 4, "task": "4.2", "status": "draft", "stem": "A team uses SageMaker Model Monitor to detect drift. Where should the team send the alerts?",
+                   "options": [{"id": "a", "text": "Amazon CloudWatch", "correct": true}, {"id": "b", "text": "AWS Glue"}, {"id": "c", "text": "Amazon Athena"}, {"id": "d", "text": "AWS Batch"}]}
+                ]}
+                """, syntax: .json),
+        ],
+        nonTriggeringExamples: [
+            RuleExample("""
+                {"format": "urn:qbank:bank:1", "items": [
+                  {"id": "q1", "type": "single", "domain": 4, "task": "4.1", "status": "draft", "stem": "Which feature detects drift in the quality of a deployed model's predictions?",
+                   "options": [{"id": "a", "text": "SageMaker Model Monitor", "correct": true}, {"id": "b", "text": "SageMaker Debugger"}, {"id": "c", "text": "SageMaker Experiments"}, {"id": "d", "text": "SageMaker Ground Truth"}],
+                   "enemies": ["q2"]},
+                  {"id": "q2", "type": "single", "domain": 4, "task": "4.2", "status": "draft", "stem": "A team uses SageMaker Model Monitor to detect drift. Where should the team send the alerts?",
+                   "options": [{"id": "a", "text": "Amazon CloudWatch", "correct": true}, {"id": "b", "text": "AWS Glue"}, {"id": "c", "text": "Amazon Athena"}, {"id": "d", "text": "AWS Batch"}]}
+                ]}
+                """, syntax: .json),
+            // A phrase in three stems is the bank's vocabulary, not a cue.
+            RuleExample("""
+                {"format": "urn:qbank:bank:1", "items": [
+                  {"id": "q1", "type": "single", "domain": 1, "task": "1.1", "status": "draft", "stem": "Which storage class moves rarely read training data to cheaper tiers by itself?",
+                   "options": [{"id": "a", "text": "Amazon S3 Intelligent-Tiering", "correct": true}, {"id": "b", "text": "Amazon S3 Standard"}, {"id": "c", "text": "Amazon EBS gp3"}, {"id": "d", "text": "Amazon EFS Standard"}]},
+                  {"id": "q2", "type": "single", "domain": 1, "task": "1.1", "status": "draft", "stem": "Data lands in Amazon S3 Intelligent-Tiering. Which service catalogues it?",
+                   "options": [{"id": "a", "text": "AWS Glue Data Catalog", "correct": true}, {"id": "b", "text": "Amazon Athena"}, {"id": "c", "text": "Amazon EMR"}, {"id": "d", "text": "AWS Lambda"}]},
+                  {"id": "q3", "type": "single", "domain": 1, "task": "1.2", "status": "draft", "stem": "Logs arrive in Amazon S3 Intelligent-Tiering every hour. Which service queries them in place?",
+                   "options": [{"id": "a", "text": "Amazon Athena", "correct": true}, {"id": "b", "text": "Amazon RDS"}, {"id": "c", "text": "Amazon DynamoDB"}, {"id": "d", "text": "Amazon Neptune"}]},
+                  {"id": "q4", "type": "single", "domain": 1, "task": "1.3", "status": "draft", "stem": "Which service copies objects out of Amazon S3 Intelligent-Tiering on a schedule?",
+                   "options": [{"id": "a", "text": "AWS DataSync", "correct": true}, {"id": "b", "text": "Amazon SQS"}, {"id": "c", "text": "Amazon SNS"}, {"id": "d", "text": "AWS Config"}]}
+                ]}
+                """, syntax: .json),
+        ]
+    )
+
+    static let functionWords: Set<String> = [
+        "about", "above", "after", "also", "been", "before", "best", "both", "does", "each", "following", "from", "have",
+        "into", "least", "more", "most", "only", "other", "over", "should", "such", "than", "that", "their", "them",
+        "then", "there", "these", "they", "this", "those", "under", "what", "when", "where", "which", "while", "will",
+        "with", "would", "your",
+    ]
+
+    static func contentWordCount(_ text: String) -> Int {
+        BankText.foldedWords(text).filter { $0.utf8.count >= 4 && !functionWords.contains($0) }.count
+    }
+
+    /// A key to look for: its words (hashed), the item it belongs to.
+    private struct Key {
+        var words: [UInt64]
+        var owner: Int
+        var text: String
+    }
+
+    public func check(_ context: LintContext) -> [Diagnostic] {
+        let entries = context.indexedItems
+        guard entries.count >= 2 else { return [] }
+        var keys: [Key] = []
+        for (index, entry) in entries.enumerated() {
+            guard let body = entry.item.choiceBody else { continue }
+            for key in body.keys where key.text.value.unicodeScalars.count >= minimumKeyLength {
+                let words = BankText.wordHashes(key.text.value)
+                guard !words.isEmpty, Self.contentWordCount(key.text.value) >= minimumContentWords else { continue }
+                keys.append(Key(words: words, owner: index, text: key.text.value))
+            }
+        }
+        guard !keys.isEmpty else { return [] }
+        // Index keys by their first n words (n = 1…3), then scan every stem once.
+        let prefixLength = min(3, keys.map(\.words.count).min()!)
+        var byPrefix: [UInt64: [Int]] = [:]
+        for (k, key) in keys.enumerated() { byPrefix[BankText.combine(key.words[0..<prefixLength]), default: []].append(k) }
+
+        var stemsOf = Array(repeating: [Int](), count: keys.count)
+        var words: [UInt64] = []
+        for (index, entry) in entries.enumerated() {
+            words.removeAll(keepingCapacity: true)
+            BankText.wordHashes(entry.item.stem.value, into: &words)
+            guard words.count >= prefixLength else { continue }
+            for start in 0...(words.count - prefixLength) {
+                guard let candidates = byPrefix[BankText.combine(words[start..<(start + prefixLength)])] else { continue }
+                for k in candidates where keys[k].owner != index && stemsOf[k].count <= maximumDocumentFrequency && stemsOf[k].last != index {
+                    let key = keys[k].words
+                    if start + key.count <= words.count, words[start..<(start + key.count)].elementsEqual(key) { stemsOf[k].append(index) }
+                }
+            }
+        }
+
+        var found: [Diagnostic] = []
+        for (k, key) in keys.enumerated() where !stemsOf[k].isEmpty && stemsOf[k].count <= maximumDocumentFrequency {
+            let owner = entries[key.owner]
+            let cued = stemsOf[k].filter { other in
+                let entry = entries[other]
+                let sameCase = owner.caseID != nil && owner.caseID == entry.caseID
+                return !sameCase && !DuplicateItemsRule.areEnemies(owner.item, entry.item)
+            }
+            guard !cued.isEmpty else { continue }
+            let names = cued.map { "'\(entries[$0].item.id)'" }.joined(separator: " and ")
+            found.append(diagnostic(
+                "the key of item '\(owner.item.id)' (\"\(key.text)\") appears word for word in the stem of \(names); "
+                    + "reword one of them or declare them enemies",
+                at: owner.item.origin, in: owner.file, item: owner.item.id,
+                related: relatedItems(cued.map { entries[$0].item }) { "the stem of '\($0.id)' states the key" }))
+        }
+        return found
+    }
+}

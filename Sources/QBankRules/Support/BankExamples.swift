@@ -1,0 +1,59 @@
+import QBankCore
+
+/// Builds the many-item JSON examples the bank rules need (a statistical rule only
+/// speaks from 20 items up), one compact item per line.
+enum BankExamples {
+    struct ChoiceItem {
+        var options: [String]
+        var key: Int
+        var shuffle = true
+        var stem: String
+    }
+
+    /// A JSON bank file; `marked` puts the `↓` before that item (0-based).
+    static func json(_ items: [ChoiceItem], marked: Int? = nil) -> RuleExample {
+        let lines = items.enumerated().map { index, item -> String in
+            let options = item.options.enumerated().map { position, text in
+                let id = String(UnicodeScalar(UInt8(97 + position)))
+                return "{\"id\": \"\(id)\", \"text\": \"\(text)\"\(position == item.key ? ", \"correct\": true" : "")}"
+            }.joined(separator: ", ")
+            let shuffle = item.shuffle ? "" : ", \"shuffle\": false"
+            let mark = index == marked ? "↓" : ""
+            return "  \(mark){\"id\": \"q\(index + 1)\", \"type\": \"single\", \"domain\": 1, \"task\": \"1.1\", \"status\": \"draft\"\(shuffle), "
+                + "\"stem\": \"\(item.stem)\", \"options\": [\(options)]}"
+        }
+        return RuleExample("{\"format\": \"urn:qbank:bank:1\", \"items\": [\n" + lines.joined(separator: ",\n") + "\n]}", syntax: .json)
+    }
+
+    static let services = [
+        "Amazon S3", "AWS Glue", "Amazon Athena", "Amazon Redshift", "Amazon EMR", "AWS Lambda", "Amazon Kinesis",
+        "Amazon SageMaker", "AWS Step Functions", "Amazon EventBridge", "Amazon CloudWatch", "AWS KMS",
+    ]
+    static let tasks = [
+        "stores raw training data", "catalogues data sets", "queries data in place", "hosts a data warehouse",
+        "runs Spark jobs", "runs code on events", "ingests streams", "trains models", "orchestrates steps",
+        "routes events", "collects metrics", "manages encryption keys",
+    ]
+
+    /// Distinct, realistic stems and options for item `number`.
+    static func item(_ number: Int, key: Int, shuffle: Bool = true, optionCount: Int = 4) -> ChoiceItem {
+        let service = number % services.count
+        let options = (0..<optionCount).map { services[(service + $0 * 5) % services.count] }
+        var ordered = options
+        ordered.swapAt(0, key)
+        return ChoiceItem(options: ordered, key: key, shuffle: shuffle,
+                          stem: "Which service \(tasks[service]) for team \(number)?")
+    }
+}
+
+extension LintContext {
+    /// Every item of the bank in file order, with its file and case study.
+    var indexedItems: [(item: Item, file: String, caseID: String?)] {
+        var result: [(Item, String, String?)] = []
+        for file in bank.files {
+            for item in file.items { result.append((item, file.path, nil)) }
+            for study in file.cases { for item in study.items { result.append((item, file.path, study.id)) } }
+        }
+        return result
+    }
+}

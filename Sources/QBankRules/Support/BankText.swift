@@ -1,0 +1,130 @@
+import QBankCore
+
+/// Text as the bank rules compare it: words, lower case, punctuation ignored, each
+/// word hashed once so n-grams are cheap to build and compare.
+enum BankText {
+    /// FNV-1a hashes of the words of `text`: runs of ASCII letters and digits (lower
+    /// cased) and of non-ASCII bytes. Stable across runs and platforms.
+    static func wordHashes(_ text: String, into out: inout [UInt64]) {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var inWord = false
+        for var byte in text.utf8 {
+            if isWordByte(byte) {
+                if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
+                hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+                inWord = true
+            } else if inWord {
+                out.append(hash)
+                hash = 0xcbf2_9ce4_8422_2325
+                inWord = false
+            }
+        }
+        if inWord { out.append(hash) }
+    }
+
+    static func wordHashes(_ text: String) -> [UInt64] {
+        var out: [UInt64] = []
+        wordHashes(text, into: &out)
+        return out
+    }
+
+    /// A strong 64-bit mix (SplitMix64's finaliser): spreads combined hashes evenly.
+    @inline(__always) static func mix(_ value: UInt64) -> UInt64 {
+        var z = value &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// Order-dependent hash of a run of word hashes.
+    @inline(__always) static func combine(_ words: ArraySlice<UInt64>) -> UInt64 {
+        var h: UInt64 = 0x243F_6A88_85A3_08D3
+        for word in words { h = mix(h ^ word) }
+        return h
+    }
+
+    /// FNV-1a over a string's UTF-8, for exact-content keys.
+    static func fnv1a(_ text: String, _ seed: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
+        var hash = seed
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        return hash
+    }
+
+    /// The texts of an item's answerable parts (options, steps, prompts, responses).
+    static func partTexts(_ item: Item) -> [String] {
+        item.partGroups.flatMap { $0.map(\.text.value) }
+    }
+
+    /// Options such as "All of the above" that say nothing on their own; excluded
+    /// from length comparisons (lint/RULES.md, "meta options").
+    static let metaOptions = [
+        "all of the above", "none of the above", "all of these", "none of these", "both a and b", "neither a nor b",
+        "all of the options", "none of the options",
+    ]
+
+    /// Meta options are short; longer texts are not even folded.
+    static func isMeta(_ text: String, among list: [String]) -> Bool {
+        guard text.utf8.count <= 2 * (list.map(\.utf8.count).max() ?? 0) else { return false }
+        return list.contains(foldedWords(text).joined(separator: " "))
+    }
+
+    /// The words of `text`, ASCII letters lower-cased, split at anything but letters and digits
+    /// (non-ASCII bytes count as letters). Byte-level: Unicode property look-ups are what
+    /// made the bank rules slow on 100,000 items.
+    static func foldedWords(_ text: String) -> [String] {
+        var words: [String] = []
+        var current: [UInt8] = []
+        for var byte in text.utf8 {
+            if isWordByte(byte) {
+                if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
+                current.append(byte)
+            } else if !current.isEmpty {
+                words.append(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
+            }
+        }
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+        return words
+    }
+
+    @inline(__always) static func isWordByte(_ byte: UInt8) -> Bool {
+        byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+    }
+
+    /// FNV-1a of the text with ASCII case folded and white-space runs read as one space:
+    /// the identity exact duplicates share.
+    static func foldedHash(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var pendingSpace = false
+        var started = false
+        for var byte in text.utf8 {
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                pendingSpace = started
+                continue
+            }
+            if pendingSpace {
+                hash = (hash ^ 0x20) &* 0x0000_0100_0000_01b3
+                pendingSpace = false
+            }
+            if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+            started = true
+        }
+        return hash
+    }
+}
+
+/// Bank-wide findings name at most this many related items, so a report stays
+/// readable (and within SARIF consumers' limits); the message gives the full count.
+let maximumRelatedItems = 50
+
+extension Item {
+    var relatedLocation: SourceLocation? { origin.location }
+}
+
+/// Where a bank-wide finding about `items` points, and the related list.
+func relatedItems(_ items: [Item], message: (Item) -> String) -> [RelatedLocation] {
+    items.prefix(maximumRelatedItems).compactMap { item in
+        item.origin.location.map { RelatedLocation(location: $0, message: message(item)) }
+    }
+}

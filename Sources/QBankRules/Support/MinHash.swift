@@ -1,0 +1,143 @@
+import Dispatch
+import QBankCore
+
+/// Near-duplicate search that stays near-linear in the number of documents:
+/// word-shingle sets, MinHash signatures, LSH banding to find candidate pairs, and
+/// the exact Jaccard similarity computed only for candidates (Broder 1997; Leskovec,
+/// Rajaraman & Ullman, *Mining of Massive Datasets*, ch. 3).
+///
+/// With 16 bands of 4 rows a pair at Jaccard 0.8 becomes a candidate with
+/// probability 1 − (1 − 0.8⁴)¹⁶ ≈ 0.9998; at 0.3 with probability 0.12, and those are
+/// then rejected by the exact check. Everything is seeded by constants, so results
+/// are the same on every run and machine.
+enum MinHash {
+    static let bands = 16
+    static let rows = 4
+    static var signatureLength: Int { bands * rows }
+
+    /// The hash family: h_i(x) = high 32 bits of ((mix(x) ⊕ seed_i) · multiplier_i), one strong
+    /// mix per shingle and a multiply-shift per function (Dietzfelbinger et al.'s scheme).
+    static let seeds: [UInt64] = (0..<64).map { BankText.mix(UInt64($0) &* 0x9E37_79B9_7F4A_7C15 ^ 0x5151_5151) }
+    static let multipliers: [UInt64] = (0..<64).map { BankText.mix(UInt64($0) ^ 0xA5A5_A5A5_A5A5_A5A5) | 1 }
+
+    /// The sorted, distinct 32-bit hashes of the `size`-word shingles of `words`; a
+    /// text shorter than `size` words is one shingle.
+    static func shingles(_ words: [UInt64], size: Int) -> [UInt32] {
+        guard !words.isEmpty else { return [] }
+        guard words.count > size else { return [UInt32(truncatingIfNeeded: BankText.combine(words[...]) >> 32)] }
+        var result: [UInt32] = []
+        result.reserveCapacity(words.count - size + 1)
+        for start in 0...(words.count - size) {
+            result.append(UInt32(truncatingIfNeeded: BankText.combine(words[start..<(start + size)]) >> 32))
+        }
+        result.sort()
+        var write = 0
+        for read in result.indices where read == 0 || result[read] != result[read - 1] {
+            result[write] = result[read]
+            write += 1
+        }
+        result.removeLast(result.count - write)
+        return result
+    }
+
+    /// The signature of one shingle set: for each hash function, the least value.
+    static func signature(_ set: [UInt32], into out: inout [UInt32], at offset: Int) {
+        let length = signatureLength
+        out.withUnsafeMutableBufferPointer { buffer in
+            let mins = UnsafeMutableBufferPointer(rebasing: buffer[offset..<(offset + length)])
+            for i in 0..<length { mins[i] = UInt32.max }
+            seeds.withUnsafeBufferPointer { seeds in
+                multipliers.withUnsafeBufferPointer { multipliers in
+                    for shingle in set {
+                        let base = BankText.mix(UInt64(shingle))
+                        for i in 0..<length {
+                            let h = UInt32(truncatingIfNeeded: ((base ^ seeds[i]) &* multipliers[i]) >> 32)
+                            if h < mins[i] { mins[i] = h }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Pairs (i < j) with Jaccard similarity ≥ `threshold`, sorted, with their similarity.
+    static func similarPairs(_ sets: [[UInt32]], threshold: Double) -> [(Int, Int, Double)] {
+        let count = sets.count
+        guard count >= 2 else { return [] }
+        let length = signatureLength
+        // Signatures in parallel chunks; each chunk fills its own array.
+        let chunkSize = 2_048
+        let chunks = (count + chunkSize - 1) / chunkSize
+        let slots = ConcurrentSlots<[UInt32]>(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let range = (chunk * chunkSize)..<min(count, (chunk + 1) * chunkSize)
+            var out = Array(repeating: UInt32.max, count: range.count * length)
+            for (k, index) in range.enumerated() where !sets[index].isEmpty {
+                signature(sets[index], into: &out, at: k * length)
+            }
+            slots.store(out, at: chunk)
+        }
+        let signatures = slots.values.flatMap { $0 ?? [] }
+
+        // Bands on every core; each yields its candidate pairs.
+        let perBand = ConcurrentSlots<[UInt64]>(count: bands)
+        DispatchQueue.concurrentPerform(iterations: bands) { band in
+            var keyed: [(UInt64, UInt32)] = []
+            keyed.reserveCapacity(count)
+            for index in 0..<count where !sets[index].isEmpty {
+                var h = UInt64(band) &* 0xD6E8_FEB8_6659_FD93
+                let base = index * length + band * rows
+                for r in 0..<rows { h = BankText.mix(h ^ UInt64(signatures[base + r])) }
+                keyed.append((h, UInt32(index)))
+            }
+            keyed.sort { $0.0 < $1.0 }
+            var found: [UInt64] = []
+            var start = 0
+            while start < keyed.count {
+                var end = start + 1
+                while end < keyed.count, keyed[end].0 == keyed[start].0 { end += 1 }
+                addPairs(keyed[start..<end], to: &found)
+                start = end
+            }
+            perBand.store(found, at: band)
+        }
+        var candidates = perBand.values.flatMap { $0 ?? [] }
+        candidates.sort()
+        var result: [(Int, Int, Double)] = []
+        var previous: UInt64?
+        for pair in candidates where pair != previous {
+            previous = pair
+            let i = Int(pair >> 32), j = Int(pair & 0xFFFF_FFFF)
+            let similarity = jaccard(sets[i], sets[j])
+            if similarity >= threshold { result.append((i, j, similarity)) }
+        }
+        return result
+    }
+
+    /// Every pair of a bucket. A bucket far larger than any plausible cluster of
+    /// copies comes from boilerplate shared by many items (the same lead-in on every
+    /// stem): its members are compared with their neighbours in the bucket only,
+    /// which keeps the work linear and still finds a large cluster of true copies
+    /// (they are each other's neighbours in some other band).
+    private static let largeBucket = 64
+
+    private static func addPairs(_ bucket: ArraySlice<(UInt64, UInt32)>, to candidates: inout [UInt64]) {
+        guard bucket.count >= 2 else { return }
+        let members = bucket.map { UInt64($0.1) }.sorted()
+        if members.count <= largeBucket {
+            for a in 0..<members.count { for b in (a + 1)..<members.count { candidates.append(members[a] << 32 | members[b]) } }
+        } else {
+            for a in 0..<(members.count - 1) { candidates.append(members[a] << 32 | members[a + 1]) }
+        }
+    }
+
+    /// |A ∩ B| / |A ∪ B| of two sorted, distinct arrays.
+    static func jaccard(_ a: [UInt32], _ b: [UInt32]) -> Double {
+        var i = 0, j = 0, shared = 0
+        while i < a.count && j < b.count {
+            if a[i] == b[j] { shared += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+        }
+        let union = a.count + b.count - shared
+        return union == 0 ? 0 : Double(shared) / Double(union)
+    }
+}

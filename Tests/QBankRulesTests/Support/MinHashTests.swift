@@ -1,0 +1,52 @@
+import Foundation
+@testable import QBankRules
+import Testing
+
+/// Near-duplicate search: exact similarities, deterministic signatures and pairs.
+struct MinHashTests {
+    func set(_ text: String) -> [UInt32] { MinHash.shingles(BankText.wordHashes(text), size: 5) }
+
+    @Test func jaccardIsExact() {
+        #expect(MinHash.jaccard([1, 2, 3, 4], [3, 4, 5, 6]) == 2.0 / 6.0)
+        #expect(MinHash.jaccard([1, 2], [1, 2]) == 1)
+        #expect(MinHash.jaccard([], []) == 0)
+    }
+
+    @Test func shinglesIgnoreCaseAndPunctuation() {
+        #expect(set("Which service, stores DATA as objects in the cloud?") == set("which service stores data as objects in the cloud"))
+        #expect(set("short text").count == 1)
+        #expect(set("").isEmpty)
+    }
+
+    @Test func signaturesAreTheSameOnEveryRun() {
+        let shingles = set("A data science team stores raw clickstream logs for model training every hour")
+        var first = Array(repeating: UInt32(0), count: MinHash.signatureLength)
+        var second = first
+        MinHash.signature(shingles, into: &first, at: 0)
+        MinHash.signature(shingles, into: &second, at: 0)
+        #expect(first == second)
+        // Pinned: a change of seeds or hashing changes every baseline and report; make it deliberate.
+        #expect(MinHash.seeds.count == 64)
+        #expect(BankText.wordHashes("Amazon S3") == [BankText.fnv1a("amazon"), BankText.fnv1a("s3")])
+    }
+
+    @Test func findsNearDuplicatesAmongManyAndOnlyThem() {
+        var texts = (0..<2_000).map { n in
+            "Item \(n) asks which of the services \(n * 7 % 97) and \(n * 13 % 89) fits workload \(n) under constraint \(n % 17) best"
+        }
+        texts[1_500] = texts[10].replacingOccurrences(of: "best", with: "most")   // one word changed at the end
+        texts[1_999] = texts[20]                                                     // an exact copy
+        let sets = texts.map(set)
+        let pairs = MinHash.similarPairs(sets, threshold: 0.8)
+        let found = pairs.map { "\($0.0)-\($0.1)" }
+        #expect(found.contains("10-1500"))
+        #expect(found.contains("20-1999"))
+        for (i, j, similarity) in pairs {
+            #expect(i < j)
+            #expect(similarity >= 0.8)
+            #expect(abs(similarity - MinHash.jaccard(sets[i], sets[j])) < 1e-12)
+        }
+        // Deterministic: the same pairs in the same order.
+        #expect(MinHash.similarPairs(sets, threshold: 0.8).map { "\($0.0)-\($0.1)" } == found)
+    }
+}
