@@ -14,12 +14,19 @@ enum ContentWords {
     }
 
     static func isContent(_ lower: String, stopWords: Set<String> = StopWords.english) -> Bool {
-        lower.count >= minimumLength && lower.contains(where: \.isLetter) && !stopWords.contains(lower)
+        // UTF-8 length bounds the character count from above: a short byte count settles it cheaply.
+        guard lower.utf8.count >= minimumLength, lower.count >= minimumLength else { return false }
+        let hasLetter = lower.utf8.contains { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A) } || lower.contains(where: \.isLetter)
+        return hasLetter && !stopWords.contains(lower)
     }
 
     /// Strips `-ations, -ation, -ings, -ing, -ies, -es, -s, -ed` (keeping at least four
     /// characters), then a final `e`, so "store", "stored" and "storing" give "stor".
     static func stem(_ word: String) -> String {
+        TextMemo.current.stem(of: word, compute: computeStem)
+    }
+
+    private static func computeStem(_ word: String) -> String {
         var stem = word
         if stem.hasSuffix("'s") { stem.removeLast(2) }
         for suffix in ["ations", "ation", "ings", "ing", "ies", "es", "ed", "s"] where stem.hasSuffix(suffix) {

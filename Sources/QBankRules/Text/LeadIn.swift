@@ -5,12 +5,16 @@
 /// "e.g." and decimals do not end a sentence.
 enum LeadIn {
     static func of(_ stem: String) -> Substring {
-        TextMemo.current.leadIn(of: stem, compute: compute)
+        TextMemo.current.text("lead-in", of: stem, compute: compute)
+    }
+
+    /// The stem without trailing space and without a final "(Select TWO.)" directive.
+    static func body(of stem: String) -> Substring {
+        TextMemo.current.text("body", of: stem) { droppingTrailingDirective(Substring($0).trimmingTrailingSpace()) }
     }
 
     private static func compute(_ stem: String) -> Substring {
-        var text = Substring(stem).trimmingTrailingSpace()
-        text = droppingTrailingDirective(text)
+        let text = body(of: stem)
         let sentences = Sentences.split(text)
         return sentences.last ?? text
     }
@@ -89,6 +93,8 @@ enum Sentences {
 
 extension Substring {
     func trimmingTrailingSpace() -> Substring {
+        // Readers normalise text, so a clean ASCII end is the usual case: check the last byte first.
+        if let last = utf8.last, last < 0x80, last != 0x20, last != 0x0A, last != 0x09, last != 0x0D { return self }
         var end = endIndex
         while end > startIndex, self[index(before: end)].isWhitespace { end = index(before: end) }
         return self[startIndex..<end]

@@ -63,7 +63,7 @@ public struct ArticleAgreementRule: ItemRule {
 
     public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
         guard let body = item.choiceBody else { return [] }
-        let stem = LeadIn.droppingTrailingDirective(Substring(item.stem.value).trimmingTrailingSpace())
+        let stem = LeadIn.body(of: item.stem.value)
         var words = Words.of(stem)
         while let last = words.last, last.text.allSatisfy({ $0 == "_" }) { words.removeLast() }
         guard let last = words.last, last.lower == "a" || last.lower == "an",

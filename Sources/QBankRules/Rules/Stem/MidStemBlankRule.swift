@@ -62,7 +62,7 @@ public struct MidStemBlankRule: ItemRule {
     public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
         guard item.type == .single || item.type == .multiple else { return [] }
         guard Self.mayContainBlank(item.stem.value) else { return [] }
-        let stem = LeadIn.droppingTrailingDirective(Substring(item.stem.value).trimmingTrailingSpace())
+        let stem = LeadIn.body(of: item.stem.value)
         for marker in Self.blankMarkers {
             var searchStart = stem.startIndex
             while let range = stem[searchStart...].firstRange(of: marker) {

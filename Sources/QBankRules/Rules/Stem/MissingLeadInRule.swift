@@ -90,7 +90,7 @@ public struct MissingLeadInRule: ItemRule {
     )
 
     public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
-        let stem = LeadIn.droppingTrailingDirective(Substring(item.stem.value).trimmingTrailingSpace())
+        let stem = LeadIn.body(of: item.stem.value)
         let candidates = Sentences.split(stem).suffix(max(1, sentencesChecked))
         guard let leadIn = candidates.last, let last = leadIn.last, last == "." || last == "!" else { return [] }
         if leadIn.hasSuffix("...") || leadIn.contains("__") { return [] }
