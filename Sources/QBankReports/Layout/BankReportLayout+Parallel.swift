@@ -24,7 +24,7 @@ extension BankReportLayout {
             chart: chart.id, chartSeries: names)))
         if !pairs.isEmpty {
             blocks.append(.table(ReportTable(
-                columns: ["pair", "shared items", "scored on both", "share of the shorter form %"], numericColumns: [1, 2, 3],
+                columns: ["pair", "shared items", "scored on both", "% of shorter form"], numericColumns: [1, 2, 3],
                 rows: pairs.map { a, b in
                     [ReportCell("\(names[a]) & \(names[b])"), ReportCell(String(matrix[a][b])), ReportCell(String(facts.overlap(a, b, scoredOnly: true))),
                      ReportCell(NumberText.percent(matrix[a][b], of: min(forms[a].entries.count, forms[b].entries.count)))]

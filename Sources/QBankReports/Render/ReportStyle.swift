@@ -54,6 +54,7 @@ enum ReportStyle {
         svg.chart .pt { stroke: #fff; stroke-width: 1.5; }
         svg.chart .cell { fill: var(--bar); stroke: #fff; stroke-width: 2; }
         svg.chart .cell.diag { fill: #e3e7ec; }
+        svg.chart .cell.empty { fill: #fff; stroke: var(--line); stroke-width: 1; }
         .scroll { overflow-x: auto; margin: 0.5rem 0 1rem; }
         table { border-collapse: collapse; font-size: 0.88rem; min-width: 50%; }
         th, td { text-align: left; padding: 0.3rem 0.6rem; border-bottom: 1px solid var(--line); vertical-align: top; }

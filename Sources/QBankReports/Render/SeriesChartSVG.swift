@@ -131,16 +131,20 @@ enum SeriesChartSVG {
             out += #"<text class="label" x="\#(x)" y="16" text-anchor="middle">\#(Markup.escape(name))</text>"# + "\n"
         }
         for (row, name) in chart.names.enumerated() {
-            let y = top + row * matrixRow
-            out += #"<text class="label" x="0" y="\#(y + 22)">\#(Markup.escape(name))</text>"# + "\n"
-            for column in 0..<n {
+            out += #"<text class="label" x="0" y="\#(top + row * matrixRow + 22)">\#(Markup.escape(name))</text>"# + "\n"
+        }
+        // Column by column, the order the Markdown table's series columns are read in.
+        for column in 0..<n {
+            for (row, name) in chart.names.enumerated() {
+                let y = top + row * matrixRow
                 let value = chart.values[row][column]
                 let x = matrixLabel + cellWidth * Double(column)
                 let diagonal = row == column
-                // Shade by share of the largest off-diagonal overlap; an empty cell stays white with a border.
+                // Shade by share of the largest off-diagonal overlap; an empty cell is white with a border, unlike the grey diagonal.
                 let strength = diagonal || largest == 0 ? 0 : Double(value) / Double(largest)
-                out += #"<rect class="cell\#(diagonal ? " diag" : "")" x="\#(BarChartSVG.percent(x))" y="\#(y)" width="\#(BarChartSVG.percent(cellWidth))" height="\#(matrixRow)""#
-                if !diagonal { out += #" fill-opacity="\#(NumberText.fixed(0.08 + 0.82 * strength, places: 2))""# }
+                let kind = diagonal ? " diag" : (value == 0 ? " empty" : "")
+                out += #"<rect class="cell\#(kind)" x="\#(BarChartSVG.percent(x))" y="\#(y)" width="\#(BarChartSVG.percent(cellWidth))" height="\#(matrixRow)""#
+                if !diagonal && value > 0 { out += #" fill-opacity="\#(NumberText.fixed(0.08 + 0.82 * strength, places: 2))""# }
                 out += " " + data(series: chart.names[column], label: name, value: String(value)) + "/>\n"
                 let textClass = !diagonal && strength > 0.55 ? "inside" : "value"
                 out += #"<text class="\#(textClass)" x="\#(BarChartSVG.percent(x + cellWidth / 2))" y="\#(y + 22)" text-anchor="middle">\#(value)</text>"# + "\n"
