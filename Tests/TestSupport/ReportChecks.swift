@@ -37,6 +37,8 @@ public enum ReportChecks {
     }
 
     /// For each `<!-- chart: ID, column: NAME -->` marker, the table after it as label → value of column NAME.
+    /// A chart with several series is marked `<!-- chart: ID, columns: A; B -->`: its values are read column by
+    /// column, each labelled `COLUMN · ROW LABEL`, the way the SVG labels a value with `data-series`.
     public static func chartTables(inMarkdown markdown: String) -> [String: [(label: String, value: String)]] {
         var result: [String: [(String, String)]] = [:]
         let lines = markdown.components(separatedBy: "\n")
@@ -46,16 +48,24 @@ public enum ReportChecks {
             index += 1
             guard line.hasPrefix("<!-- chart: "), line.hasSuffix(" -->") else { continue }
             let body = line.dropFirst("<!-- chart: ".count).dropLast(" -->".count)
-            let parts = body.components(separatedBy: ", column: ")
+            let series = body.components(separatedBy: ", columns: ")
+            let parts = series.count == 2 ? series : body.components(separatedBy: ", column: ")
             guard parts.count == 2, index < lines.count else { continue }
             let header = cells(lines[index])
-            guard let column = header.firstIndex(of: parts[1]) else { continue }
+            let names = series.count == 2 ? parts[1].components(separatedBy: "; ") : [parts[1]]
+            let columns = names.compactMap { header.firstIndex(of: $0) }
+            guard columns.count == names.count else { continue }
             index += 2 // header and alignment rows
-            var rows: [(String, String)] = []
+            var table: [[String]] = []
             while index < lines.count, lines[index].hasPrefix("|") {
-                let row = cells(lines[index])
-                if column < row.count { rows.append((plain(row[0]), plain(row[column]))) }
+                table.append(cells(lines[index]).map(plain))
                 index += 1
+            }
+            var rows: [(String, String)] = []
+            for (name, column) in zip(names, columns) {
+                for row in table where column < row.count {
+                    rows.append((series.count == 2 ? "\(name) · \(row[0])" : row[0], row[column]))
+                }
             }
             result[parts[0]] = rows
         }
@@ -85,9 +95,11 @@ private final class ChartCollector: NSObject, XMLParserDelegate {
         if name == "svg", let id = attributes["data-chart"] {
             charts.append(ReportChecks.Chart(id: id, axisMax: Double(attributes["data-axis-max"] ?? "") ?? .nan, bars: []))
         }
-        if name == "rect", let label = attributes["data-label"], !charts.isEmpty {
+        // Bars and segments are rects, points of a line are circles; a value of one series among several names it in `data-series`.
+        if name == "rect" || name == "circle", let label = attributes["data-label"], !charts.isEmpty {
             let width = Double(attributes["width"]?.replacingOccurrences(of: "%", with: "") ?? "") ?? .nan
-            charts[charts.count - 1].bars.append(ReportChecks.Bar(label: label, value: Double(attributes["data-value"] ?? "") ?? .nan, width: width))
+            let full = attributes["data-series"].map { "\($0) · \(label)" } ?? label
+            charts[charts.count - 1].bars.append(ReportChecks.Bar(label: full, value: Double(attributes["data-value"] ?? "") ?? .nan, width: width))
         }
     }
 }

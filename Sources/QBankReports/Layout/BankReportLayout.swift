@@ -4,24 +4,28 @@ import QBankCore
 /// Arranges a bank's numbers into the report's sections, in the order a content
 /// manager asks: can we build forms, where is supply short, are items healthy.
 public enum BankReportLayout {
-    public static func document(_ facts: BankFacts) -> ReportDocument {
+    /// - parameter forms: assembled forms to report on as well (`qbank report --forms`).
+    public static func document(_ facts: BankFacts, forms assembled: FormsFacts? = nil) -> ReportDocument {
         let exam = facts.blueprint.title.map { "\(facts.blueprint.exam) — \($0)" } ?? facts.blueprint.exam
         let errors = facts.lint.count(.error), warnings = facts.lint.count(.warning)
-        return ReportDocument(
-            title: "Bank report: \(exam)",
-            headlines: [
-                Headline("items", String(facts.supply.items)),
-                Headline("case studies", String(facts.supply.cases)),
-                Headline("files", String(facts.files.count)),
-                Headline("disjoint forms", String(facts.supply.maxForms), alert: facts.supply.maxForms == 0),
-                Headline("lint errors", String(errors), alert: errors > 0),
-                Headline("lint warnings", String(warnings), alert: warnings > 0),
-            ],
-            sections: [
-                overview(facts), domains(facts), forms(facts), tasks(facts), formats(facts), statuses(facts),
-                keyPositions(facts.items), optionCounts(facts.items), stemLengths(facts.items), statistics(facts.items),
-                lintByRule(facts.lint), lintByFile(facts),
-            ])
+        var headlines = [
+            Headline("items", String(facts.supply.items)),
+            Headline("case studies", String(facts.supply.cases)),
+            Headline("files", String(facts.files.count)),
+            Headline("disjoint forms", String(facts.supply.maxForms), alert: facts.supply.maxForms == 0),
+            Headline("lint errors", String(errors), alert: errors > 0),
+            Headline("lint warnings", String(warnings), alert: warnings > 0),
+        ]
+        var sections = [
+            overview(facts), domains(facts), forms(facts), tasks(facts), formats(facts), statuses(facts),
+            keyPositions(facts.items), optionCounts(facts.items), stemLengths(facts.items), statistics(facts.items),
+        ]
+        if let assembled {
+            headlines.insert(Headline("assembled forms", String(assembled.forms.count)), at: 4)
+            sections += formSections(assembled)
+        }
+        sections += [lintByRule(facts.lint), lintByFile(facts)]
+        return ReportDocument(title: "Bank report: \(exam)", headlines: headlines, sections: sections)
     }
 
     static func overview(_ facts: BankFacts) -> ReportSection {

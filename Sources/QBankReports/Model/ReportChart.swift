@@ -17,7 +17,12 @@ public struct ReportChart: Sendable, Equatable {
     /// The word before a target in a bar's value text: "27.6% · target 28.0%".
     public var targetWord: String
 
-    public init(id: String, caption: String, bars: [ReportBar], unit: String = "", barLegend: String, targetLegend: String? = nil, targetWord: String = "target") {
+    /// What the whisker on each bar shows, when bars have a spread.
+    public var spreadLegend: String?
+
+    /// - parameter axisMax: a fixed right edge (e.g. 1 for proportions); by default a round number above the largest value.
+    public init(id: String, caption: String, bars: [ReportBar], unit: String = "", barLegend: String, targetLegend: String? = nil,
+                targetWord: String = "target", spreadLegend: String? = nil, axisMax: Double? = nil) {
         self.id = id
         self.caption = caption
         self.bars = bars
@@ -25,8 +30,9 @@ public struct ReportChart: Sendable, Equatable {
         self.barLegend = barLegend
         self.targetLegend = targetLegend
         self.targetWord = targetWord
-        let largest = bars.map { max($0.value, $0.target ?? 0) }.max() ?? 0
-        self.axisMax = NiceScale.ceiling(largest)
+        self.spreadLegend = spreadLegend
+        let largest = bars.map { max($0.value + ($0.spread ?? 0), $0.target ?? 0) }.max() ?? 0
+        self.axisMax = axisMax ?? NiceScale.ceiling(largest)
     }
 }
 
@@ -42,8 +48,11 @@ public struct ReportBar: Sendable, Equatable {
     public var targetText: String?
     /// Drawn in the accent colour, e.g. the domain that limits the number of forms.
     public var emphasis: Bool
+    /// Drawn as a whisker from `value - spread` to `value + spread`, e.g. one standard deviation.
+    public var spread: Double?
 
-    public init(label: String, shortLabel: String? = nil, value: Double, valueText: String, target: Double? = nil, targetText: String? = nil, emphasis: Bool = false) {
+    public init(label: String, shortLabel: String? = nil, value: Double, valueText: String, target: Double? = nil, targetText: String? = nil,
+                emphasis: Bool = false, spread: Double? = nil) {
         self.label = label
         self.shortLabel = shortLabel ?? label
         self.value = value
@@ -51,6 +60,7 @@ public struct ReportBar: Sendable, Equatable {
         self.target = target
         self.targetText = targetText
         self.emphasis = emphasis
+        self.spread = spread
     }
 }
 

@@ -43,6 +43,11 @@ public enum ReportBlock: Sendable, Equatable {
     /// Text with inline `**bold**` and `` `code` `` (see `InlineMarkup`).
     case paragraph(String)
     case chart(ReportChart)
+    case stacked(StackedChart)
+    case lines(LineChart)
+    case matrix(MatrixChart)
+    /// A small heading inside a section.
+    case heading(String)
     case table(ReportTable)
 }
 
@@ -55,13 +60,17 @@ public struct ReportTable: Sendable, Equatable {
     public var rows: [[ReportCell]]
     public var chart: String?
     public var chartColumn: String?
+    /// For a chart with several series: the columns holding them, one per series.
+    public var chartSeries: [String]
 
-    public init(columns: [String], numericColumns: Set<Int> = [], rows: [[ReportCell]], chart: String? = nil, chartColumn: String? = nil) {
+    public init(columns: [String], numericColumns: Set<Int> = [], rows: [[ReportCell]], chart: String? = nil, chartColumn: String? = nil,
+                chartSeries: [String] = []) {
         self.columns = columns
         self.numericColumns = numericColumns
         self.rows = rows
         self.chart = chart
         self.chartColumn = chartColumn
+        self.chartSeries = chartSeries
     }
 }
 

@@ -43,6 +43,12 @@ enum BarChartSVG {
         var attributes = #"data-label="\#(Markup.escape(bar.label))" data-value="\#(Markup.escape(bar.valueText))""#
         if let target = bar.targetText { attributes += #" data-target="\#(Markup.escape(target))""# }
         out += #"<rect class="bar\#(bar.emphasis ? " accent" : "")" x="0" y="\#(top + 21)" width="\#(percent(width))" height="16" \#(attributes)/>"# + "\n"
+        if let spread = bar.spread, chart.axisMax > 0 {
+            let low = percent(max(0, bar.value - spread) / chart.axisMax * 100), high = percent(min(chart.axisMax, bar.value + spread) / chart.axisMax * 100)
+            out += #"<line class="whisker" x1="\#(low)" x2="\#(high)" y1="\#(top + 29)" y2="\#(top + 29)"/>"# + "\n"
+            out += #"<line class="whisker" x1="\#(low)" x2="\#(low)" y1="\#(top + 24)" y2="\#(top + 34)"/>"# + "\n"
+            out += #"<line class="whisker" x1="\#(high)" x2="\#(high)" y1="\#(top + 24)" y2="\#(top + 34)"/>"# + "\n"
+        }
         if let target = bar.target, chart.axisMax > 0 {
             let x = percent(target / chart.axisMax * 100)
             out += #"<line class="target" x1="\#(x)" x2="\#(x)" y1="\#(top + 17)" y2="\#(top + 41)"/>"# + "\n"
@@ -56,7 +62,7 @@ enum BarChartSVG {
         [0, chart.axisMax / 2, chart.axisMax]
     }
 
-    private static func percent(_ value: Double) -> String {
+    static func percent(_ value: Double) -> String {
         NumberText.fixed(value, places: 2) + "%"
     }
 

@@ -37,8 +37,17 @@ public enum ReportHTML {
                 out += "<span class=\"swatch accent\"></span>limiting"
             }
             if let target = chart.targetLegend { out += "<span class=\"swatch target\"></span>\(Markup.escape(target))" }
+            if let spread = chart.spreadLegend { out += "<span class=\"swatch whisker\"></span>\(Markup.escape(spread))" }
             out += "</p>\n</figure>\n"
             return out
+        case .stacked(let chart):
+            return SeriesChartSVG.figure(chart)
+        case .lines(let chart):
+            return SeriesChartSVG.figure(chart)
+        case .matrix(let chart):
+            return SeriesChartSVG.figure(chart)
+        case .heading(let text):
+            return "<h3>\(Markup.inlineHTML(text))</h3>\n"
         case .table(let table):
             return HTMLPage.table(table)
         }
@@ -72,7 +81,9 @@ enum HTMLPage {
         if let chart = table.chart { out += " data-chart=\"\(Markup.escape(chart))\"" }
         out += ">\n<thead><tr>"
         for (index, column) in table.columns.enumerated() {
-            out += "<th\(table.numericColumns.contains(index) ? " class=\"num\"" : "")>\(Markup.escape(column))</th>"
+            // A one-word header such as `form-1` must not break at its hyphen on a phone.
+            let classes = (table.numericColumns.contains(index) ? ["num"] : []) + (column.contains(" ") ? [] : ["nb"])
+            out += "<th\(classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\"")>\(Markup.escape(column))</th>"
         }
         out += "</tr></thead>\n<tbody>\n"
         for row in table.rows {

@@ -13,6 +13,14 @@ public enum ReportMarkdown {
                     out += "\n\(text)\n"
                 case .chart(let chart):
                     out += "\n*Chart: \(chart.caption).*\n"
+                case .stacked(let chart):
+                    out += "\n*Chart: \(chart.caption).*\n"
+                case .lines(let chart):
+                    out += "\n*Chart: \(chart.caption).*\n"
+                case .matrix(let chart):
+                    out += "\n*Chart: \(chart.caption).*\n"
+                case .heading(let text):
+                    out += "\n### \(text)\n"
                 case .table(let table):
                     out += "\n" + render(table)
                 }
@@ -26,6 +34,8 @@ public enum ReportMarkdown {
         var out = ""
         if let chart = table.chart, let column = table.chartColumn {
             out += "<!-- chart: \(chart), column: \(column) -->\n"
+        } else if let chart = table.chart, !table.chartSeries.isEmpty {
+            out += "<!-- chart: \(chart), columns: \(table.chartSeries.joined(separator: "; ")) -->\n"
         }
         out += "| " + table.columns.map(Markup.markdownCell).joined(separator: " | ") + " |\n"
         out += "|" + table.columns.indices.map { table.numericColumns.contains($0) ? "---:" : "---" }.joined(separator: "|") + "|\n"

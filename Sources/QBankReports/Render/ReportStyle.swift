@@ -2,7 +2,8 @@
 /// that opens anywhere without a network. No `<` or `&` in here: pages are also XML.
 enum ReportStyle {
     static let css = """
-        :root { color-scheme: light; --ink: #1d232b; --muted: #5b6573; --line: #d5dae1; --bar: #2f6db5; --accent: #c8611b; --track: #eef1f5; }
+        :root { color-scheme: light; --ink: #1d232b; --muted: #5b6573; --line: #d5dae1; --bar: #2f6db5; --accent: #c8611b; --track: #eef1f5;
+          --s0: #2f6db5; --s1: #c8611b; --s2: #2e8b57; --s3: #8a4fb5; --s4: #b8405e; --s5: #5f6b7a; }
         * { box-sizing: border-box; }
         body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif; color: var(--ink); background: #fff; }
         main { max-width: 62rem; margin: 0 auto; padding: 1rem 1.25rem 3rem; }
@@ -26,6 +27,11 @@ enum ReportStyle {
         .swatch.first { margin-left: 0; }
         .swatch.target { width: 3px; height: 1rem; background: var(--ink); }
         .swatch.accent { background: var(--accent); }
+        .swatch.whisker { width: 1rem; height: 0.6rem; background: none; border: 2px solid var(--ink); border-top: 0; border-bottom: 0; box-shadow: inset 0 -0.3rem 0 -0.2rem var(--ink); }
+        .swatch.diag { background: #e3e7ec; }
+        .swatch.line { height: 4px; width: 1.2rem; vertical-align: 0.2rem; }
+        .swatch.s0 { background: var(--s0); } .swatch.s1 { background: var(--s1); } .swatch.s2 { background: var(--s2); }
+        .swatch.s3 { background: var(--s3); } .swatch.s4 { background: var(--s4); } .swatch.s5 { background: var(--s5); }
         svg.chart { display: block; overflow: visible; }
         svg.chart text { font-size: 13px; fill: var(--ink); }
         svg.chart .tick, svg.chart .muted { fill: var(--muted); font-size: 12px; }
@@ -36,11 +42,25 @@ enum ReportStyle {
         svg.chart .bar.accent { fill: var(--accent); }
         svg.chart .grid { stroke: var(--line); stroke-width: 1; }
         svg.chart .target { stroke: var(--ink); stroke-width: 3; }
+        svg.chart .whisker { stroke: var(--ink); stroke-width: 2; }
+        svg.chart .inside { fill: #fff; font-size: 12px; font-weight: 600; }
+        svg.chart .seg { stroke: #fff; stroke-width: 1; }
+        svg.chart .s0 { fill: var(--s0); stroke: var(--s0); } svg.chart .s1 { fill: var(--s1); stroke: var(--s1); }
+        svg.chart .s2 { fill: var(--s2); stroke: var(--s2); } svg.chart .s3 { fill: var(--s3); stroke: var(--s3); }
+        svg.chart .s4 { fill: var(--s4); stroke: var(--s4); } svg.chart .s5 { fill: var(--s5); stroke: var(--s5); }
+        svg.chart .seg.s0, svg.chart .seg.s1, svg.chart .seg.s2, svg.chart .seg.s3, svg.chart .seg.s4, svg.chart .seg.s5 { stroke: #fff; }
+        svg.chart .ln { stroke-width: 2.5; fill: none; }
+        svg.chart .ln.s1 { stroke-dasharray: 8 4; } svg.chart .ln.s2 { stroke-dasharray: 2 3; } svg.chart .ln.s3 { stroke-dasharray: 10 3 2 3; }
+        svg.chart .pt { stroke: #fff; stroke-width: 1.5; }
+        svg.chart .cell { fill: var(--bar); stroke: #fff; stroke-width: 2; }
+        svg.chart .cell.diag { fill: #e3e7ec; }
+        svg.chart .cell.empty { fill: #fff; stroke: var(--line); stroke-width: 1; }
         .scroll { overflow-x: auto; margin: 0.5rem 0 1rem; }
         table { border-collapse: collapse; font-size: 0.88rem; min-width: 50%; }
         th, td { text-align: left; padding: 0.3rem 0.6rem; border-bottom: 1px solid var(--line); vertical-align: top; }
         th { background: #f6f7f9; font-weight: 600; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+        th.nb, td.num { white-space: nowrap; }
         footer { color: var(--muted); font-size: 0.85rem; margin-top: 3rem; }
         @media (max-width: 640px) {
           main { padding: 0.75rem 0.75rem 2rem; }
@@ -49,7 +69,7 @@ enum ReportStyle {
           svg.chart .label.short { display: inline; }
           table { font-size: 0.8rem; }
           th, td { padding: 0.25rem 0.4rem; }
-          td:first-child { min-width: 8.5rem; }
+          td:first-child { min-width: 7rem; }
         }
         """
 }

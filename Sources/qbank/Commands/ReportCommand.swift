@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import QBankCore
 import QBankFiles
+import QBankJSON
 import QBankReports
 import QBankRules
 
@@ -9,7 +10,11 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Write a bank report: index.html (charts, no script, no network) and README.md with the same numbers.",
-        discussion: "Exit status: 0 report written, 2 unreadable input or bad usage. Findings do not change the exit status: the report shows them."
+        discussion: """
+            With --forms, the report adds the composition, overlap and parallelism of forms written by `qbank assemble` \
+            (read from their FORM.key.json files, statistics from the bank). Exit status: 0 report written, 2 unreadable \
+            input, a forms folder that does not match the bank, or bad usage. Findings do not change the exit status: the report shows them.
+            """
     )
 
     @Argument(help: "The bank folder (its files share one blueprint.json).")
@@ -17,6 +22,9 @@ struct ReportCommand: ParsableCommand {
 
     @ArgumentParser.Option(help: "Folder to write index.html and README.md into (created if missing).")
     var out: String
+
+    @ArgumentParser.Option(help: "A folder written by `qbank assemble` (form-N.key.json, form-N.form.json): report on those forms too.")
+    var forms: String?
 
     @OptionGroup var progress: ProgressOptions
 
@@ -32,7 +40,17 @@ struct ReportCommand: ParsableCommand {
             throw CLIError.usage("\(bank) has no readable blueprint.json; the report compares the bank with its blueprint")
         }
         let facts = BankFacts(bank: loaded.bank, blueprint: blueprint, findings: run.diagnostics, rules: BuiltInRules.descriptions)
-        let report = BankReport(facts: facts, command: "qbank report \(bank)")
+        var assembled: FormsFacts?
+        var command = "qbank report \(bank)"
+        if let forms {
+            do {
+                assembled = try FormsFacts(keys: FormsFolder.keys(in: forms), bank: loaded.bank, blueprint: blueprint)
+            } catch let mismatch as FormsMismatch {
+                throw CLIError.usage(mismatch.description)
+            }
+            command += " --forms \(forms)"
+        }
+        let report = BankReport(facts: facts, forms: assembled, command: command)
         do {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         } catch {
