@@ -15,23 +15,7 @@ public enum ReaderRules {
             RuleExample("{\"format\": \"urn:qbank:bank:1\", \"items\": [↓}", syntax: .json),
             RuleExample("<?xml version=\"1.0\"?>\n↓<!DOCTYPE bank [<!ENTITY lol \"lol\">]>\n<bank xmlns=\"urn:qbank:bank:1\"/>"),
         ],
-        nonTriggeringExamples: [
-            RuleExample("""
-                <item id="q1" type="ordering" domain="3" task="3.3" status="draft">
-                  <stem>Arrange the steps to release a model.</stem>
-                  <steps>
-                    <step id="s1"><text>Register the model package</text></step>
-                    <step id="s2"><text>Approve the model package</text></step>
-                    <step id="s3"><text>Deploy the endpoint</text></step>
-                  </steps>
-                </item>
-                """),
-            RuleExample("""
-                {"format": "urn:qbank:bank:1", "items": [{"id": "q1", "type": "ordering", "domain": 3, "task": "3.3",
-                  "status": "draft", "stem": "Arrange the steps to release a model.",
-                  "steps": [{"id": "s1", "text": "Register"}, {"id": "s2", "text": "Approve"}, {"id": "s3", "text": "Deploy"}]}]}
-                """, syntax: .json),
-        ]
+        nonTriggeringExamples: validFiles
     )
 
     public static let schemaViolation = RuleDescription(
@@ -55,7 +39,13 @@ public enum ReaderRules {
                   "steps": [{"id": "s1", "text": "Register"}, {"id": "s2", "text": "Approve"}, {"id": "s3", "text": "Deploy"}]}]}
                 """, syntax: .json),
         ],
-        nonTriggeringExamples: [
+        nonTriggeringExamples: validFiles
+    )
+
+    public static let all: [RuleDescription] = [syntaxError, schemaViolation]
+
+    /// A well-formed, schema-valid file in each syntax: what neither reader rule may fire on.
+    private static let validFiles: [RuleExample] = [
             RuleExample("""
                 <item id="q1" type="ordering" domain="3" task="3.3" status="draft">
                   <stem>Arrange the steps to release a model.</stem>
@@ -71,10 +61,7 @@ public enum ReaderRules {
                   "status": "draft", "stem": "Arrange the steps to release a model.",
                   "steps": [{"id": "s1", "text": "Register"}, {"id": "s2", "text": "Approve"}, {"id": "s3", "text": "Deploy"}]}]}
                 """, syntax: .json),
-        ]
-    )
-
-    public static let all: [RuleDescription] = [syntaxError, schemaViolation]
+    ]
 }
 
 extension Diagnostic {
