@@ -45,7 +45,7 @@ public struct Assembler: Sendable {
             // Aim a little below the share: integral forms made one at a time cannot use the pool
             // as fully as the relaxed shadow test, and without the margin that loss falls on the last forms.
             goal = .track(shadow.share(values, pool: pool, thetas: thetas, forms: request.forms).map { $0 * (1 - Self.targetMargin) })
-            options.absoluteGap = max(options.absoluteGap, Self.trackingTolerance)
+            options.absoluteGap = max(options.absoluteGap, Self.trackingTolerance, 0.2 / Double(max(pool.blueprint.form.scored, 1)))
         }
         for number in 1...request.forms {
             let form = FormModel(pool: pool, request: request, target: target, state: state, goal: goal, candidates: candidates)
@@ -66,7 +66,8 @@ public struct Assembler: Sendable {
     /// How far (δ, relative) above its proven bound a form's deviation from the common
     /// information target may stay when a solve stops (an absolute gap on δ). Measured on the
     /// benchmark with a 0.4% margin: largest deviation between forms 0.66%; at 0.25% and no
-    /// margin, 1.0% and the last forms starved.
+    /// margin, 1.0% and the last forms starved. Short forms get a fifth of one item's share
+    /// (0.2 / scored items, the same 0.4% at 50), since one item there moves δ by several percent.
     public static let trackingTolerance = 0.004
 
     /// How far below the shadow test's per-form share the common target is set.
