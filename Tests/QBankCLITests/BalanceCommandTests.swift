@@ -19,6 +19,14 @@ struct BalanceCommandTests {
         }
         #expect((object["items"] as? Int ?? 0) >= 300)
         #expect((object["maxForms"] as? Int ?? 0) >= 3)
+        let constraints = try #require(object["constraints"] as? [[String: Any]])
+        #expect(constraints.contains { $0["requirement"] as? String == "case studies" })
+    }
+
+    @Test func blueprintMinimumsAreCheckedAndTheBindingOneNamed() throws {
+        let result = try CLI.run(["balance", "Banks/mla-c01", "--forms", "9"])
+        #expect(result.stdout.contains("blueprint minimum"))
+        #expect(result.stdout.contains("binding: "))
     }
 
     @Test func bankReadmeIsUpToDate() throws {

@@ -9,8 +9,22 @@ public struct AssemblyOutcome: Sendable {
     /// Unit indexes into `pool.units`, per form.
     public var forms: [[Int]]
     public var steps: [StepReport]
+    /// With an information target: the shadow test for all forms solved first, whose proven
+    /// bound caps every form's maximin value (form 0 in reports).
+    public var boundStep: StepReport?
 
-    public var totalSeconds: Double { steps.reduce(0) { $0 + $1.seconds } }
+    public init(pool: AssemblyPool, request: AssemblyRequest, target: ParallelismTarget, solver: String,
+                forms: [[Int]], steps: [StepReport], boundStep: StepReport? = nil) {
+        self.pool = pool
+        self.request = request
+        self.target = target
+        self.solver = solver
+        self.forms = forms
+        self.steps = steps
+        self.boundStep = boundStep
+    }
+
+    public var totalSeconds: Double { (steps + (boundStep.map { [$0] } ?? [])).reduce(0) { $0 + $1.seconds } }
 
     /// Items of form `f` (0-based) with their slots, in unit order.
     public func items(of f: Int) -> [(item: Item, slot: AssemblyPool.Slot, unit: Int)] {
@@ -46,7 +60,7 @@ public struct AssemblyOutcome: Sendable {
             let shape = pool.informationShape(thetas)
             let weakest = values.map { row in thetas.indices.map { row[$0] / shape[$0] }.min() ?? 0 }.min() ?? 0
             return Parallelism(measure: "information", values: values, targets: means, largestDeviation: worst,
-                               weakest: weakest, upperBound: steps.first?.bound)
+                               weakest: weakest, upperBound: (boundStep ?? steps.first)?.bound)
         case .meanPValue(let p):
             let values = forms.indices.map { [meanPValue(of: $0) ?? .nan] }
             let worst = values.compactMap { $0[0].isNaN ? nil : abs($0[0] - p) }.max() ?? 0
@@ -67,6 +81,7 @@ public struct Parallelism: Sendable {
     public var largestDeviation: Double
     /// Smallest information of any form at any θ, relative to the θ's weight r_k (the maximin value y).
     public var weakest: Double?
-    /// Proven upper bound on that value from the first shadow-test step.
+    /// Proven upper bound on that value: the MIP bound of the shadow test for all forms
+    /// (a relaxation of assembling them simultaneously), valid for the whole bank.
     public var upperBound: Double?
 }

@@ -12,6 +12,9 @@ public struct BankSupply: Sendable, Equatable {
     public var byStatus: [ItemStatus: Int]
     /// Per blueprint domain: eligible supply and what one form needs.
     public var domains: [DomainSupply]
+    /// The blueprint's optional minimums (scored items per task, per format, case studies
+    /// per form) against the supply that can meet them.
+    public var constraints: [ConstraintSupply]
 
     public init(bank: Bank, blueprint: Blueprint) {
         let all = bank.allItems
@@ -36,12 +39,70 @@ public struct BankSupply: Sendable, Equatable {
                                pretest: mine.filter { $0.task == task.id && $0.status == .pretest }.count)
                 })
         }
+        constraints = Self.constraints(bank: bank, blueprint: blueprint, all: all)
     }
 
-    /// The largest number of disjoint forms the counts allow. An upper bound: enemies,
-    /// whole case studies and task bounds can lower it, which assembly finds out.
+    private static func constraints(bank: Bank, blueprint: Blueprint, all: [Item]) -> [ConstraintSupply] {
+        let c = blueprint.constraints, scored = all.filter { $0.status.isScoredEligible }
+        var found: [ConstraintSupply] = []
+        if let minimum = c.minScoredPerTask, minimum > 0 {
+            for task in blueprint.domains.flatMap(\.tasks) {
+                found.append(ConstraintSupply(requirement: .task(task.id), have: scored.filter { $0.task == task.id }.count, minimumPerForm: minimum))
+            }
+        }
+        for type in ItemType.allCases {
+            guard let minimum = c.formats[type]?.min, minimum > 0 else { continue }
+            found.append(ConstraintSupply(requirement: .format(type), have: scored.filter { $0.type == type }.count, minimumPerForm: minimum))
+        }
+        if let minimum = c.caseStudies?.min, minimum > 0 {
+            // As assembly counts them: a case study goes on a form whole, so every item must be usable.
+            let usable = bank.allCases.filter { study in
+                !study.items.isEmpty && study.items.allSatisfy { $0.status.isScoredEligible || $0.status == .pretest }
+            }
+            found.append(ConstraintSupply(requirement: .caseStudies, have: usable.count, minimumPerForm: minimum))
+        }
+        return found
+    }
+
+    /// The largest number of disjoint forms the counts allow: the scarcest domain pool or
+    /// blueprint minimum. An upper bound: enemies, whole case studies and format maximums
+    /// can lower it, which assembly finds out.
     public var maxForms: Int {
-        domains.map(\.formsSupported).min() ?? 0
+        (domains.map(\.formsSupported) + constraints.map(\.formsSupported)).min() ?? 0
+    }
+
+    /// Every blueprint minimum that cannot be met on `forms` disjoint forms.
+    public func constraintShortfalls(forms: Int) -> [ConstraintSupply] {
+        constraints.filter { $0.have < forms * $0.minimumPerForm }
+    }
+
+    /// Every reason `forms` disjoint forms cannot be built, in the user's terms: domain
+    /// pools first, then the blueprint's minimums.
+    public func allShortfalls(forms: Int) -> [String] {
+        shortfalls(forms: forms).map(\.description) + constraintShortfalls(forms: forms).map { $0.shortfall(forms: forms) }
+    }
+
+    /// The requirement that caps the number of forms (the one that runs out first; among
+    /// those, the one with the smallest share of what `forms` forms need), in the user's
+    /// terms; nil when `forms` forms are supported.
+    public func binding(forms: Int) -> String? {
+        typealias Candidate = (supported: Int, share: Double, text: String)
+        func ratio(_ have: Int, _ need: Int) -> Double { Double(have) / Double(max(need, 1)) }
+        let domain: [Candidate] = shortfalls(forms: forms).map { (s: Shortfall) -> Candidate in
+            (supported: s.have / max(s.perForm, 1), share: ratio(s.have, s.perForm * forms), text: s.description)
+        }
+        let other: [Candidate] = constraintShortfalls(forms: forms).map { (c: ConstraintSupply) -> Candidate in
+            (supported: c.formsSupported, share: ratio(c.have, c.minimumPerForm * forms), text: c.shortfall(forms: forms))
+        }
+        // Ties keep the listed order: domains first, then the blueprint's minimums.
+        let all = domain + other
+        func before(_ a: Int, _ b: Int) -> Bool {
+            let x = all[a], y = all[b]
+            if x.supported != y.supported { return x.supported < y.supported }
+            if x.share != y.share { return x.share < y.share }
+            return a < b
+        }
+        return all.indices.min(by: before).map { all[$0].text }
     }
 
     /// Every domain that cannot fill `forms` forms, with what it has and needs.
@@ -79,6 +140,53 @@ public struct DomainSupply: Sendable, Equatable {
         let byPretest = unscoredPerForm > 0 ? pretest / unscoredPerForm : Int.max
         let forms = min(byScored, byPretest)
         return forms == Int.max ? 0 : forms
+    }
+}
+
+/// One of the blueprint's optional minimums and the supply that can meet it.
+public struct ConstraintSupply: Sendable, Equatable {
+    public enum Requirement: Sendable, Equatable {
+        /// `minScoredPerTask` for this task statement.
+        case task(String)
+        /// The format's `min` in `formats`.
+        case format(ItemType)
+        /// `caseStudies.min`.
+        case caseStudies
+    }
+
+    public var requirement: Requirement
+    /// Operational or approved items (tasks, formats) or usable case studies.
+    public var have: Int
+    public var minimumPerForm: Int
+
+    public var formsSupported: Int { minimumPerForm > 0 ? have / minimumPerForm : Int.max }
+
+    /// How the requirement is named in reports: "task 2.3", "format ordering", "case studies".
+    public var name: String {
+        switch requirement {
+        case .task(let id): "task \(id)"
+        case .format(let type): "format \(type.rawValue)"
+        case .caseStudies: "case studies"
+        }
+    }
+
+    /// What the blueprint asks for, per form.
+    public var rule: String {
+        switch requirement {
+        case .task: "at least \(minimumPerForm) scored items per form"
+        case .format: "at least \(minimumPerForm) scored items per form"
+        case .caseStudies: "at least \(minimumPerForm) per form"
+        }
+    }
+
+    /// "task 2.3 has 5 operational or approved items; at least 9 needed for 3 forms (3 per form)".
+    public func shortfall(forms: Int) -> String {
+        let need = forms == 1 ? "at least \(minimumPerForm) needed per form"
+            : "at least \(minimumPerForm * forms) needed for \(forms) forms (\(minimumPerForm) per form)"
+        switch requirement {
+        case .task, .format: return "\(name) has \(have) operational or approved items; \(need)"
+        case .caseStudies: return "the bank has \(have) usable case studies; \(need)"
+        }
     }
 }
 

@@ -45,6 +45,13 @@ public struct LinearModel: Sendable {
 
     public mutating func setCost(_ column: Int, _ cost: Double) { columns[column].cost = cost }
 
+    /// The LP relaxation: every column continuous. Its optimum bounds the MIP's.
+    public var relaxed: LinearModel {
+        var copy = self
+        for index in copy.columns.indices { copy.columns[index].isInteger = false }
+        return copy
+    }
+
     public var nonZeros: Int { rows.reduce(0) { $0 + $1.columns.count } }
 
     /// The value of row `index` at `values`.

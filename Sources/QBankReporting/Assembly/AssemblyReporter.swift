@@ -30,9 +30,9 @@ public enum AssemblyReporter {
             }
             return .object(fields)
         }
-        let steps: [JSONValue] = outcome.steps.map { s in
+        let steps: [JSONValue] = ((outcome.boundStep.map { [$0] } ?? []) + outcome.steps).map { s in
             .object([
-                "form": .string(DeliveredForm.name(s.form)), "status": .string(s.status.rawValue), "objective": .double(s.objective),
+                "form": .string(stepName(s)), "status": .string(s.status.rawValue), "objective": .double(s.objective),
                 "bound": .double(s.bound), "gap": .double(s.gap), "nodes": .int(s.nodes), "columns": .int(s.columns),
                 "rows": .int(s.rows), "rowsVerified": .int(s.rowsChecked),
             ])
@@ -96,11 +96,14 @@ public enum AssemblyReporter {
             out += "The bank has no statistics; forms are parallel in content only.\n"
         }
         out += "\n## Solves\n\n| form | status | objective | bound | gap | nodes | columns | rows verified |\n|---|---|---|---|---|---|---|---|\n"
-        for s in outcome.steps {
-            out += "| \(DeliveredForm.name(s.form)) | \(s.status.rawValue) | \(format(s.objective, 4)) | \(format(s.bound, 4)) | \(format(s.gap * 100, 3))% | \(s.nodes) | \(s.columns) | \(s.rowsChecked) |\n"
+        for s in (outcome.boundStep.map { [$0] } ?? []) + outcome.steps {
+            out += "| \(stepName(s)) | \(s.status.rawValue) | \(format(s.objective, 4)) | \(format(s.bound, 4)) | \(format(s.gap * 100, 3))% | \(s.nodes) | \(s.columns) | \(s.rowsChecked) |\n"
         }
         return out
     }
+
+    /// Step 0 is the shadow test for all forms that proves the bound and sets the target.
+    static func stepName(_ step: StepReport) -> String { step.form == 0 ? "shadow test (bound)" : DeliveredForm.name(step.form) }
 
     static func format(_ value: Double, _ decimals: Int) -> String {
         guard value.isFinite else { return "–" }

@@ -33,8 +33,15 @@ public struct BalanceReporter: Sendable {
             "byDomain": counts(supply.byDomain) { String($0) }, "byTask": counts(supply.byTask) { $0 },
             "byType": counts(supply.byType) { $0.rawValue }, "byStatus": counts(supply.byStatus) { $0.rawValue },
             "supply": .object(Dictionary(uniqueKeysWithValues: domains)),
+            "constraints": .array(supply.constraints.map { constraint in
+                .object([
+                    "requirement": .string(constraint.name), "minimumPerForm": .int(constraint.minimumPerForm),
+                    "supply": .int(constraint.have), "formsSupported": .int(constraint.formsSupported),
+                ])
+            }),
             "maxForms": .int(supply.maxForms), "forms": .int(forms),
-            "shortfalls": .array(supply.shortfalls(forms: forms).map { .string($0.description) }),
+            "shortfalls": .array(supply.allShortfalls(forms: forms).map { .string($0) }),
+            "binding": supply.binding(forms: forms).map { .string($0) } ?? .null,
         ]).rendered()
     }
 
@@ -46,8 +53,15 @@ public struct BalanceReporter: Sendable {
             let pretest = "\(domain.pretest) / \(domain.unscoredPerForm * forms)"
             out += "\(pad(String(domain.id), 6))  \(pad(scored, 20))  \(pad(pretest, 21))  \(domain.formsSupported)\n"
         }
+        if !supply.constraints.isEmpty {
+            out += "\nblueprint minimum  supply / need  forms\n"
+            for constraint in supply.constraints {
+                out += "\(pad(constraint.name, 17))  \(pad("\(constraint.have) / \(constraint.minimumPerForm * forms)", 13))  \(constraint.formsSupported)\n"
+            }
+        }
         out += "\nneed shown for \(forms) form\(forms == 1 ? "" : "s"); the bank supports at most \(supply.maxForms) disjoint form\(supply.maxForms == 1 ? "" : "s")\n"
-        for shortfall in supply.shortfalls(forms: forms) { out += "cannot build \(forms): \(shortfall)\n" }
+        for shortfall in supply.allShortfalls(forms: forms) { out += "cannot build \(forms): \(shortfall)\n" }
+        if let binding = supply.binding(forms: forms) { out += "binding: \(binding)\n" }
         return out
     }
 
@@ -57,6 +71,14 @@ public struct BalanceReporter: Sendable {
             out += "| \(domain.id). \(domain.name) | \(supply.byDomain[domain.id] ?? 0) | \(domain.scoredEligible) | \(domain.pretest) | \(domain.scoredPerForm) + \(domain.unscoredPerForm) | \(domain.formsSupported) |\n"
         }
         out += "| **all** | **\(supply.items)** | \(supply.domains.map(\.scoredEligible).reduce(0, +)) | \(supply.domains.map(\.pretest).reduce(0, +)) | | **\(supply.maxForms)** |\n"
+        if !supply.constraints.isEmpty {
+            out += "\n| blueprint minimum | rule | supply | disjoint forms |\n|---|---|---|---|\n"
+            for constraint in supply.constraints {
+                let strong = constraint.formsSupported == supply.maxForms
+                let forms = strong ? "**\(constraint.formsSupported)**" : String(constraint.formsSupported)
+                out += "| \(constraint.name) | \(constraint.rule) | \(constraint.have) | \(forms) |\n"
+            }
+        }
         out += "\n| task | items | operational + approved | pretest |\n|---|---|---|---|\n"
         for task in supply.domains.flatMap(\.tasks) {
             out += "| \(task.id) \(task.name) | \(supply.byTask[task.id] ?? 0) | \(task.scoredEligible) | \(task.pretest) |\n"

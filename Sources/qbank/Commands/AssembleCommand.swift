@@ -80,7 +80,8 @@ struct AssembleCommand: ParsableCommand {
             do { try AtomicFile.write(text, to: (out as NSString).appendingPathComponent(name)) } catch { throw CLIError.files(error) }
         }
         let seconds = Date().timeIntervalSince(start)
-        let limited = outcome.steps.filter { $0.status == .timeLimit }.map { "form-\($0.form)" }
+        let limited = ((outcome.boundStep.map { [$0] } ?? []) + outcome.steps).filter { $0.status == .timeLimit }
+            .map { $0.form == 0 ? "the shadow test" : "form-\($0.form)" }
         var note = "assembled \(forms) form\(forms == 1 ? "" : "s") into \(out) with \(outcome.solver) in \(String(format: "%.2f", seconds)) s"
         note += " (solver \(String(format: "%.2f", outcome.totalSeconds)) s)"
         if !limited.isEmpty { note += "; time limit reached for \(limited.joined(separator: ", ")): results may differ on another machine" }

@@ -8,7 +8,7 @@ struct BalanceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "balance",
         abstract: "Compare a bank's supply with what its blueprint's forms need.",
-        discussion: "Exit status: 0 when --forms N disjoint forms are supported, 1 when not, 2 for unreadable input."
+        discussion: "Checks the domain pools and the blueprint's optional minimums (scored items per task and per format, case studies per form). Exit status: 0 when --forms N disjoint forms are supported, 1 when not (naming the binding shortfall), 2 for unreadable input."
     )
 
     @Argument(help: "The bank folder (its files share one blueprint.json).")
@@ -38,7 +38,7 @@ struct BalanceCommand: ParsableCommand {
         }
         let supply = BankSupply(bank: loaded.bank, blueprint: blueprint)
         print(BalanceReporter(format: format.reporterFormat).render(supply, forms: forms), terminator: "")
-        throw ExitCode(supply.shortfalls(forms: forms).isEmpty ? ExitStatus.clean : ExitStatus.findings)
+        throw ExitCode(supply.allShortfalls(forms: forms).isEmpty ? ExitStatus.clean : ExitStatus.findings)
     }
 }
 

@@ -44,4 +44,46 @@ struct BankSupplyTests {
         let supply = BankSupply(bank: bank, blueprint: Fixtures.mlaBlueprint)
         #expect(supply.domains[2].scoredEligible == 33)
     }
+
+    /// The fixture's items are all ordering items of task d.1; the blueprint asks for more.
+    func constrained(task: Int, ordering: Int, cases: Int) -> Blueprint {
+        var blueprint = Fixtures.mlaBlueprint
+        blueprint.domains = blueprint.domains.map { domain in
+            var copy = domain
+            copy.tasks = [TaskStatement(id: "\(domain.id).1", name: "Only task")]
+            return copy
+        }
+        blueprint.constraints = FormConstraints(formats: [.ordering: CountRange(min: ordering)], minScoredPerTask: task,
+                                                caseStudies: CountRange(min: cases))
+        return blueprint
+    }
+
+    @Test func blueprintMinimumsCountAgainstSupply() {
+        var bank = bank()
+        let study = CaseStudy(id: "case-1", scenario: "S", items: items(domain: 1, status: .operational, count: 2, from: 200))
+        bank.files[0].cases = [study]
+        // Task d.1 has 2×scored operational items; 12 per form caps domain 4 (24 items) at 2 forms.
+        let supply = BankSupply(bank: bank, blueprint: constrained(task: 12, ordering: 30, cases: 1))
+        #expect(supply.constraints.map(\.name) == ["task 1.1", "task 2.1", "task 3.1", "task 4.1", "format ordering", "case studies"])
+        #expect(supply.constraints.last?.have == 1)
+        #expect(supply.maxForms == 1)
+        #expect(supply.allShortfalls(forms: 1).isEmpty)
+        #expect(supply.binding(forms: 1) == nil)
+        let two = supply.allShortfalls(forms: 2)
+        #expect(two.contains("task 3.1 has 22 operational or approved items; at least 24 needed for 2 forms (12 per form)"))
+        #expect(two.contains("the bank has 1 usable case studies; at least 2 needed for 2 forms (1 per form)"))
+        #expect(two.contains("domain 3 has 5 pretest items; 6 needed for 2 forms (3 per form)"))
+    }
+
+    @Test func theBindingShortfallIsTheOneThatRunsOutFirst() {
+        // 100 operational ordering items with 40 per form: 2 forms; domain 3's pretest pool allows 1.
+        let supply = BankSupply(bank: bank(), blueprint: constrained(task: 1, ordering: 40, cases: 0))
+        #expect(supply.constraints.count == 5)
+        #expect(supply.binding(forms: 3) == "domain 3 has 5 pretest items; 9 needed for 3 forms (3 per form)")
+        let ordering = supply.constraints.first { $0.requirement == .format(.ordering) }
+        #expect(ordering?.formsSupported == 2)
+        let scarce = BankSupply(bank: bank(), blueprint: constrained(task: 1, ordering: 101, cases: 0))
+        #expect(scarce.maxForms == 0)
+        #expect(scarce.binding(forms: 1) == "format ordering has 100 operational or approved items; at least 101 needed per form")
+    }
 }
