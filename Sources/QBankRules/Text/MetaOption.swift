@@ -6,12 +6,13 @@ enum MetaOption {
 
     static func kind(of text: String) -> Kind? {
         guard mightBeMeta(text) else { return nil }
-        let tokens = Words.of(text)
-        let words = tokens.map(\.lower)
-        if isAllOfTheAbove(words) { return .allOfTheAbove }
-        if isNoneOfTheAbove(words) { return .noneOfTheAbove }
-        if isCombination(tokens.map { String($0.text) }, length: text.count) { return .combination }
-        return nil
+        return TextMemo.current.metaKind(of: text) { text in
+            let words = Words.lowered(text)
+            if isAllOfTheAbove(words) { return .allOfTheAbove }
+            if isNoneOfTheAbove(words) { return .noneOfTheAbove }
+            if isCombination(text) { return .combination }
+            return nil
+        }
     }
 
     /// A byte pre-check that rules out most long options without tokenising them: a meta option
@@ -65,7 +66,30 @@ enum MetaOption {
 
     /// "A and B", "Both A and C", "A, B and D", "I and III only", "Options A and C", "All except B".
     static func isCombination(_ text: String) -> Bool {
-        isCombination(Words.of(text).map { String($0.text) }, length: text.count)
+        TextMemo.current.isCombination(text) { text in
+            guard mightBeCombination(text) else { return false }
+            return isCombination(Words.of(text).map { String($0.text) }, length: text.count)
+        }
+    }
+
+    /// A byte pre-check: a combination is at most 40 characters or names its labels with
+    /// "option(s)", "choice(s)", "answers" or "all except"; longer ASCII texts without
+    /// those words are settled without tokenising.
+    static func mightBeCombination(_ text: String) -> Bool {
+        let bytes = text.utf8
+        if bytes.count <= 40 { return true }
+        var window: UInt64 = 0
+        for byte in bytes {
+            // Non-ASCII, or "\r\n" (one character of two bytes): the byte count is not the length.
+            if byte >= 0x80 || byte == 0x0D { return true }
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            window = (window << 8) | UInt64(lower)
+            if window & 0xFFFFFFFFFF == 0x6F7074696F { return true }    // "optio"
+            if window & 0xFFFFFFFFFF == 0x63686F6963 { return true }    // "choic"
+            if window & 0xFFFFFFFFFF == 0x616E737765 { return true }    // "answe"
+            if window & 0xFFFFFFFFFF == 0x6578636570 { return true }    // "excep"
+        }
+        return false
     }
 
     static func isCombination(_ words: [String], length: Int) -> Bool {

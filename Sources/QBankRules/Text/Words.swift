@@ -139,7 +139,10 @@ enum Words {
     }
 
     /// Lower-cased words, for rules that ignore emphasis.
-    static func lowered(_ text: some StringProtocol) -> [String] { of(text).map(\.lower) }
+    static func lowered(_ text: some StringProtocol) -> [String] {
+        if let string = text as? String { return TextMemo.current.lowered(of: string) { of($0).map(\.lower) } }
+        return of(text).map(\.lower)
+    }
 
     private static func isWordCharacter(_ character: Character) -> Bool {
         character.isLetter || character.isNumber || character == "_"

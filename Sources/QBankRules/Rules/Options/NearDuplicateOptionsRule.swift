@@ -51,20 +51,22 @@ public struct NearDuplicateOptionsRule: ItemRule {
     public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for group in item.partGroups {
-            var seen: [[String]: ItemPart] = [:]
-            var exact: Set<String> = []
+            // A handful of parts: lists searched in order beat hashing every text and key.
+            var seen: [(key: [String], part: ItemPart)] = []
+            var texts: [String] = []
             for part in group where !part.text.isBlank {
-                let plain = comparable(part.text.value)
-                guard exact.insert(plain).inserted else { continue } // QB114's finding
-                let key = Words.lowered(part.text.value).filter { !ignoredWords.contains($0) }.map { ContentWords.stem($0) }
+                let text = part.text.value
+                if texts.contains(where: { sameComparable($0, text) }) { continue } // QB114's finding
+                texts.append(text)
+                let key = Words.lowered(text).filter { !ignoredWords.contains($0) }.map { ContentWords.stem($0) }
                 guard !key.isEmpty else { continue }
-                if let earlier = seen[key] {
+                if let earlier = seen.first(where: { $0.key == key })?.part {
                     found.append(diagnostic(
                         "\(part.kind.rawValue) '\(part.id)' of item '\(item.id)' says the same as '\(earlier.id)' in slightly different words; make every \(part.kind.rawValue) distinct",
                         at: part.origin, in: context.file.path, item: item.id,
                         related: earlier.origin.location.map { [RelatedLocation(location: $0, message: "nearly the same text")] } ?? []))
                 } else {
-                    seen[key] = part
+                    seen.append((key, part))
                 }
             }
         }
