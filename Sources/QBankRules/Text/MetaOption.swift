@@ -21,18 +21,29 @@ enum MetaOption {
     static func mightBeMeta(_ text: String) -> Bool {
         let bytes = text.utf8
         if bytes.count <= 40 { return true }
-        var window: UInt64 = 0
-        for byte in bytes {
-            let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-            window = (window << 8) | UInt64(lower)
-            if window & 0xFFFFFF == 0x616C6C { return true }            // "all"
-            if window & 0xFFFFFFFF == 0x6E6F6E65 { return true }        // "none"
-            if window & 0xFFFFFFFF == 0x6E656974 { return true }        // "neit"
-            if window & 0xFFFFFFFFFF == 0x6F7074696F { return true }    // "optio"
-            if window & 0xFFFFFFFFFF == 0x63686F6963 { return true }    // "choic"
-            if window & 0xFFFFFFFFFF == 0x616E737765 { return true }    // "answe"
+        // Only at an "a", "n", "o" or "c" (any case) can one of the words start: one
+        // comparison per byte, the rest only there. `| 0x20` folds A–Z and maps no other byte onto a–z.
+        let found: Bool? = bytes.withContiguousStorageIfAvailable { bytes in
+            let count = bytes.count
+            func follows(_ start: Int, _ tail: StaticString) -> Bool {
+                let length = tail.utf8CodeUnitCount
+                guard start + length < count else { return false }
+                let pattern = tail.utf8Start
+                for k in 0..<length where bytes[start + 1 + k] | 0x20 != pattern[k] { return false }
+                return true
+            }
+            for index in 0..<count {
+                switch bytes[index] | 0x20 {
+                case 0x61: if follows(index, "ll") || follows(index, "nswe") { return true }   // all, answe
+                case 0x6E: if follows(index, "one") || follows(index, "eit") { return true }   // none, neit
+                case 0x6F: if follows(index, "ptio") { return true }                          // optio
+                case 0x63: if follows(index, "hoic") { return true }                          // choic
+                default: continue
+                }
+            }
+            return false
         }
-        return false
+        return found ?? true
     }
 
     static let collectiveNouns: Set<String> = ["above", "below", "these", "those", "them", "options", "choices", "answers", "the"]

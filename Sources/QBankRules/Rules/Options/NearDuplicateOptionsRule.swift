@@ -50,7 +50,7 @@ public struct NearDuplicateOptionsRule: ItemRule {
 
     public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for group in item.partGroups {
+        for group in item.partGroups where mayHaveEqualKeys(group) {
             // A handful of parts: lists searched in order beat hashing every text and key.
             var seen: [(key: [String], part: ItemPart)] = []
             var texts: [String] = []
@@ -71,5 +71,24 @@ public struct NearDuplicateOptionsRule: ItemRule {
             }
         }
         return found
+    }
+
+    /// A gate before stemming: stemming keeps a word's first letter and its count, so parts
+    /// with equal keys have the same number of kept words with the same first bytes.
+    private func mayHaveEqualKeys(_ group: [ItemPart]) -> Bool {
+        // With ASCII ignored words a longer word cannot be one of them: no set look-up.
+        let longestIgnored = ignoredWords.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } ? ignoredWords.map(\.utf8.count).max() ?? 0 : Int.max
+        var signatures: [(count: Int, hash: UInt64)] = []
+        for part in group where !part.text.isBlank {
+            var count = 0
+            var hash: UInt64 = 0
+            for word in Words.lowered(part.text.value) where word.utf8.count > longestIgnored || !ignoredWords.contains(word) {
+                count += 1
+                hash = hash &* 0x100_0000_01B3 &+ UInt64(word.utf8.first ?? 0)
+            }
+            if signatures.contains(where: { $0.count == count && $0.hash == hash }) { return true }
+            signatures.append((count, hash))
+        }
+        return false
     }
 }
