@@ -6,23 +6,36 @@ enum SourceText {
     /// Splits on `\n`, `\r\n` and lone `\r`, as XML parsers count lines. (Splitting a
     /// `String` on the `Character` "\n" would miss `\r\n`, which is one Character.)
     static func lines(of text: String) -> [Substring] {
-        var lines: [Substring] = []
-        let scalars = text.unicodeScalars
-        var start = scalars.startIndex
-        var index = start
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            if scalar == "\n" || scalar == "\r" {
-                lines.append(Substring(scalars[start..<index]))
-                var next = scalars.index(after: index)
-                if scalar == "\r", next < scalars.endIndex, scalars[next] == "\n" { next = scalars.index(after: next) }
-                start = next
-                index = next
-            } else {
-                index = scalars.index(after: index)
+        // Bytes, not scalars: both breaks are ASCII, so every byte offset found is a
+        // character boundary, and native UTF-8 indices offset in O(1).
+        var text = text
+        text.makeContiguousUTF8()
+        let utf8 = text.utf8
+        var breaks: [(start: Int, end: Int)] = []
+        utf8.withContiguousStorageIfAvailable { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x0A || byte == 0x0D {
+                    let next = byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A ? index + 2 : index + 1
+                    breaks.append((index, next))
+                    index = next
+                } else {
+                    index += 1
+                }
             }
         }
-        lines.append(Substring(scalars[start..<scalars.endIndex]))
+        var lines: [Substring] = []
+        lines.reserveCapacity(breaks.count + 1)
+        var start = utf8.startIndex
+        var offset = 0
+        for line in breaks {
+            let end = utf8.index(start, offsetBy: line.start - offset)
+            lines.append(text[start..<end])
+            start = utf8.index(end, offsetBy: line.end - line.start)
+            offset = line.end
+        }
+        lines.append(text[start...])
         return lines
     }
 

@@ -92,17 +92,31 @@ public struct LintEngine: Sendable {
             }
             var found: [Diagnostic] = []
             let memo = TextMemo.current
+            // Items are passed straight from the bank's arrays (a local copy of each
+            // would retain and release every string in it), and a context is built once
+            // per file or case, not per item.
+            var context: (file: Int, caseIndex: Int?, value: ItemContext)?
             for place in places[chunks[task - bankRules.count]] {
-                let file = bank.files[place.file]
-                let caseStudy = place.caseIndex.map { file.cases[$0] }
-                let itemContext = ItemContext(file: file, caseStudy: caseStudy, blueprint: bank.blueprint)
-                let item = caseStudy.map { $0.items[place.item] } ?? file.items[place.item]
-                for rule in itemRules { found += rule.check(item, in: itemContext) }
+                if context == nil || context!.file != place.file || context!.caseIndex != place.caseIndex {
+                    let file = bank.files[place.file]
+                    context = (place.file, place.caseIndex,
+                               ItemContext(file: file, caseStudy: place.caseIndex.map { file.cases[$0] }, blueprint: bank.blueprint))
+                }
+                let itemContext = context!.value
+                if let caseIndex = place.caseIndex {
+                    Self.check(bank.files[place.file].cases[caseIndex].items[place.item], in: itemContext, with: itemRules, into: &found)
+                } else {
+                    Self.check(bank.files[place.file].items[place.item], in: itemContext, with: itemRules, into: &found)
+                }
                 memo.reset()
             }
             results.store(found, at: task)
         }
         return results.values.flatMap { $0 ?? [] }
+    }
+
+    private static func check(_ item: Item, in context: ItemContext, with rules: [any ItemRule], into found: inout [Diagnostic]) {
+        for rule in rules { found += rule.check(item, in: context) }
     }
 
     /// Where every item is: file index, case index (nil for stand-alone items), item index.

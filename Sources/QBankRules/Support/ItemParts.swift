@@ -39,6 +39,18 @@ func comparable(_ text: String) -> String {
     text.lowercased()
 }
 
+/// `comparable(a) == comparable(b)` without building either string when both are ASCII
+/// (the usual option): then it is a byte comparison with A–Z folded.
+func sameComparable(_ a: String, _ b: String) -> Bool {
+    let x = a.utf8, y = b.utf8
+    guard !x.contains(where: { $0 >= 0x80 }), !y.contains(where: { $0 >= 0x80 }) else { return comparable(a) == comparable(b) }
+    guard x.count == y.count else { return false }
+    for (p, q) in zip(x, y) where p != q {
+        guard p | 0x20 == q | 0x20, p | 0x20 >= 0x61, p | 0x20 <= 0x7A else { return false }
+    }
+    return true
+}
+
 /// "1 option", "3 options".
 func counted(_ count: Int, _ noun: String) -> String {
     "\(count) \(noun)\(count == 1 ? "" : "s")"

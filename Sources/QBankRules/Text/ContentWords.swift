@@ -6,9 +6,14 @@ enum ContentWords {
 
     /// The stemmed content words of `text`, code spans included (a repeated identifier is a cue too).
     static func of(_ text: some StringProtocol, stopWords: Set<String> = StopWords.english) -> Set<String> {
-        var found: Set<String> = []
-        for word in Words.of(text) where isContent(word.lower, stopWords: stopWords) {
-            found.insert(stem(word.lower))
+        Set(stems(of: Words.of(text), stopWords: stopWords))
+    }
+
+    /// The stems of the content words among `words`, in order, repeats kept.
+    static func stems(of words: [Word], stopWords: Set<String> = StopWords.english) -> [String] {
+        var found: [String] = []
+        for word in words where isContent(word.lower, stopWords: stopWords) {
+            found.append(stem(word.lower))
         }
         return found
     }

@@ -5,18 +5,44 @@
 /// "e.g." and decimals do not end a sentence.
 enum LeadIn {
     static func of(_ stem: String) -> Substring {
-        TextMemo.current.text("lead-in", of: stem, compute: compute)
+        TextMemo.current.leadIn(of: stem) { stem in
+            let text = body(of: stem)
+            return sentences(of: stem).last ?? text
+        }
+    }
+
+    /// `Words.of(LeadIn.of(stem))`, computed once per stem.
+    static func words(of stem: String) -> [Word] {
+        TextMemo.current.leadInWords(of: stem) { Words.of(of($0)) }
+    }
+
+    /// `Words.lowered(LeadIn.of(stem))`, computed once per stem.
+    static func lowered(of stem: String) -> [String] {
+        TextMemo.current.leadInLowered(of: stem) { words(of: $0).map(\.lower) }
     }
 
     /// The stem without trailing space and without a final "(Select TWO.)" directive.
-    static func body(of stem: String) -> Substring {
-        TextMemo.current.text("body", of: stem) { droppingTrailingDirective(Substring($0).trimmingTrailingSpace()) }
-    }
+    static func body(of stem: String) -> Substring { parts(of: stem).body }
 
-    private static func compute(_ stem: String) -> Substring {
-        let text = body(of: stem)
-        let sentences = Sentences.split(text)
-        return sentences.last ?? text
+    /// `Sentences.split(body(of: stem))`, computed once per stem.
+    static func sentences(of stem: String) -> [Substring] { parts(of: stem).sentences }
+
+    /// The body and its sentences. Most stems end in a question, not a directive: then the
+    /// split that looked for the directive is the body's split, and is not done twice.
+    private static func parts(of stem: String) -> StemParts {
+        TextMemo.current.stemParts(of: stem) { stem in
+            let text = Substring(stem).trimmingTrailingSpace()
+            if text.hasSuffix(")") {
+                let body = droppingTrailingDirective(text)
+                return StemParts(body: body, sentences: Sentences.split(body))
+            }
+            let split = Sentences.split(text)
+            if let last = split.last, last.startIndex > text.startIndex, isDirective(last) {
+                let body = text[..<last.startIndex].trimmingTrailingSpace()
+                return StemParts(body: body, sentences: Sentences.split(body))
+            }
+            return StemParts(body: text, sentences: split)
+        }
     }
 
     /// Removes a final parenthesised or stand-alone "Select/Choose/Pick N" sentence.
@@ -31,19 +57,81 @@ enum LeadIn {
         return body
     }
 
+    private static let directiveWords: Set<String> = ["select", "choose", "pick", "mark"]
+
     private static func isDirective(_ text: Substring) -> Bool {
+        // The first word must start with s, c, p or m: one byte settles most sentences.
+        for byte in text.utf8 {
+            if byte >= 0x80 { break }
+            let lower = byte | 0x20
+            if (byte >= 0x30 && byte <= 0x39) || byte == 0x5F || (lower >= 0x61 && lower <= 0x7A) {
+                guard lower == 0x73 || lower == 0x63 || lower == 0x70 || lower == 0x6D else { return false }
+                break
+            }
+        }
         let words = Words.lowered(text)
-        guard let first = words.first, ["select", "choose", "pick", "mark"].contains(first) else { return false }
+        guard let first = words.first, directiveWords.contains(first) else { return false }
         return words.count <= 5
     }
+}
+
+/// A stem's body (without a trailing directive) and the body's sentences.
+struct StemParts {
+    var body: Substring
+    var sentences: [Substring]
 }
 
 enum Sentences {
     private static let abbreviations: Set<String> = ["e.g", "i.e", "etc", "vs", "approx", "no", "fig", "mr", "mrs", "dr", "inc", "ltd", "st"]
 
     /// Sentences of `text`: split after `.`, `?` or `!` followed by white space, and at paragraph breaks.
-    /// Scans UTF-8 bytes: every terminator is ASCII, and Character iteration cost more than the rules.
+    /// Scans UTF-8 bytes by integer offset: every terminator is ASCII, so every cut is a
+    /// character boundary, and Character or index iteration cost more than the rules.
     static func split(_ text: Substring) -> [Substring] {
+        let cuts: [(start: Int, end: Int)]? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var cuts: [(start: Int, end: Int)] = []
+            let count = bytes.count
+            var start = 0
+            var index = 0
+            while index < count {
+                let byte = bytes[index]
+                let next = index + 1
+                guard next < count else { break }
+                let following = bytes[next]
+                if byte == 0x0A, following == 0x0A {
+                    cuts.append((start, index))
+                    start = next
+                } else if byte == 0x2E || byte == 0x3F || byte == 0x21,
+                          following == 0x20 || following == 0x0A || following == 0x22 || following == 0x29 {
+                    let end = following == 0x22 || following == 0x29 ? next + 1 : next
+                    if byte != 0x2E || !endsWithAbbreviation(UnsafeBufferPointer(rebasing: bytes[start..<index])) {
+                        cuts.append((start, end))
+                        start = end
+                    }
+                }
+                index = next
+            }
+            cuts.append((start, count))
+            return cuts
+        }
+        guard let cuts else { return splitByIndex(text) }
+        var sentences: [Substring] = []
+        let utf8 = text.utf8
+        var position = utf8.startIndex
+        var offset = 0
+        for cut in cuts {
+            // ASCII cut points: native UTF-8 indices offset in O(1).
+            let start = utf8.index(position, offsetBy: cut.start - offset)
+            let end = utf8.index(start, offsetBy: cut.end - cut.start)
+            append(text[start..<end], to: &sentences)
+            position = end
+            offset = cut.end
+        }
+        return sentences
+    }
+
+    /// The same split by string index, for text without contiguous UTF-8 (bridged strings).
+    private static func splitByIndex(_ text: Substring) -> [Substring] {
         let utf8 = text.utf8
         var sentences: [Substring] = []
         var start = utf8.startIndex
@@ -59,7 +147,7 @@ enum Sentences {
             } else if byte == 0x2E || byte == 0x3F || byte == 0x21,
                       following == 0x20 || following == 0x0A || following == 0x22 || following == 0x29 {
                 let end = following == 0x22 || following == 0x29 ? utf8.index(after: next) : next
-                if byte != 0x2E || !endsWithAbbreviation(text[start..<index]) {
+                if byte != 0x2E || !endsWithAbbreviation(Array(utf8[start..<index])) {
                     append(text[start..<end], to: &sentences)
                     start = end
                 }
@@ -75,18 +163,20 @@ enum Sentences {
         if !trimmed.isEmpty { sentences.append(trimmed) }
     }
 
-    private static func endsWithAbbreviation(_ text: Substring) -> Bool {
-        let utf8 = text.utf8
-        var start = utf8.endIndex
-        while start > utf8.startIndex {
-            let previous = utf8.index(before: start)
-            let byte = utf8[previous]
+    private static func endsWithAbbreviation(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { endsWithAbbreviation($0) }
+    }
+
+    private static func endsWithAbbreviation(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = bytes.count
+        while start > 0 {
+            let byte = bytes[start - 1]
             if byte == 0x20 || byte == 0x0A || byte == 0x28 { break }
-            start = previous
+            start -= 1
         }
-        let count = utf8.distance(from: start, to: utf8.endIndex)
+        let count = bytes.count - start
         guard count > 0, count <= 6 else { return false }
-        let word = String(decoding: utf8[start...].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        let word = String(decoding: bytes[start...].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
         return abbreviations.contains(word) || (count == 1 && word.first?.isLetter == true)
     }
 }
@@ -100,5 +190,10 @@ extension Substring {
         return self[startIndex..<end]
     }
 
-    func trimmingLeadingSpace() -> Substring { drop { $0.isWhitespace } }
+    func trimmingLeadingSpace() -> Substring {
+        // A character is white space by its first scalar: an ASCII first byte that is not
+        // space, tab or a line break settles it.
+        if let first = utf8.first, first < 0x80, first != 0x20, !(first >= 0x09 && first <= 0x0D) { return self }
+        return drop { $0.isWhitespace }
+    }
 }

@@ -6,12 +6,13 @@ enum MetaOption {
 
     static func kind(of text: String) -> Kind? {
         guard mightBeMeta(text) else { return nil }
-        let tokens = Words.of(text)
-        let words = tokens.map(\.lower)
-        if isAllOfTheAbove(words) { return .allOfTheAbove }
-        if isNoneOfTheAbove(words) { return .noneOfTheAbove }
-        if isCombination(tokens.map { String($0.text) }, length: text.count) { return .combination }
-        return nil
+        return TextMemo.current.metaKind(of: text) { text in
+            let words = Words.lowered(text)
+            if isAllOfTheAbove(words) { return .allOfTheAbove }
+            if isNoneOfTheAbove(words) { return .noneOfTheAbove }
+            if isCombination(text) { return .combination }
+            return nil
+        }
     }
 
     /// A byte pre-check that rules out most long options without tokenising them: a meta option
@@ -20,18 +21,29 @@ enum MetaOption {
     static func mightBeMeta(_ text: String) -> Bool {
         let bytes = text.utf8
         if bytes.count <= 40 { return true }
-        var window: UInt64 = 0
-        for byte in bytes {
-            let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-            window = (window << 8) | UInt64(lower)
-            if window & 0xFFFFFF == 0x616C6C { return true }            // "all"
-            if window & 0xFFFFFFFF == 0x6E6F6E65 { return true }        // "none"
-            if window & 0xFFFFFFFF == 0x6E656974 { return true }        // "neit"
-            if window & 0xFFFFFFFFFF == 0x6F7074696F { return true }    // "optio"
-            if window & 0xFFFFFFFFFF == 0x63686F6963 { return true }    // "choic"
-            if window & 0xFFFFFFFFFF == 0x616E737765 { return true }    // "answe"
+        // Only at an "a", "n", "o" or "c" (any case) can one of the words start: one
+        // comparison per byte, the rest only there. `| 0x20` folds A–Z and maps no other byte onto a–z.
+        let found: Bool? = bytes.withContiguousStorageIfAvailable { bytes in
+            let count = bytes.count
+            func follows(_ start: Int, _ tail: StaticString) -> Bool {
+                let length = tail.utf8CodeUnitCount
+                guard start + length < count else { return false }
+                let pattern = tail.utf8Start
+                for k in 0..<length where bytes[start + 1 + k] | 0x20 != pattern[k] { return false }
+                return true
+            }
+            for index in 0..<count {
+                switch bytes[index] | 0x20 {
+                case 0x61: if follows(index, "ll") || follows(index, "nswe") { return true }   // all, answe
+                case 0x6E: if follows(index, "one") || follows(index, "eit") { return true }   // none, neit
+                case 0x6F: if follows(index, "ptio") { return true }                          // optio
+                case 0x63: if follows(index, "hoic") { return true }                          // choic
+                default: continue
+                }
+            }
+            return false
         }
-        return false
+        return found ?? true
     }
 
     static let collectiveNouns: Set<String> = ["above", "below", "these", "those", "them", "options", "choices", "answers", "the"]
@@ -65,7 +77,30 @@ enum MetaOption {
 
     /// "A and B", "Both A and C", "A, B and D", "I and III only", "Options A and C", "All except B".
     static func isCombination(_ text: String) -> Bool {
-        isCombination(Words.of(text).map { String($0.text) }, length: text.count)
+        TextMemo.current.isCombination(text) { text in
+            guard mightBeCombination(text) else { return false }
+            return isCombination(Words.of(text).map { String($0.text) }, length: text.count)
+        }
+    }
+
+    /// A byte pre-check: a combination is at most 40 characters or names its labels with
+    /// "option(s)", "choice(s)", "answers" or "all except"; longer ASCII texts without
+    /// those words are settled without tokenising.
+    static func mightBeCombination(_ text: String) -> Bool {
+        let bytes = text.utf8
+        if bytes.count <= 40 { return true }
+        var window: UInt64 = 0
+        for byte in bytes {
+            // Non-ASCII, or "\r\n" (one character of two bytes): the byte count is not the length.
+            if byte >= 0x80 || byte == 0x0D { return true }
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            window = (window << 8) | UInt64(lower)
+            if window & 0xFFFFFFFFFF == 0x6F7074696F { return true }    // "optio"
+            if window & 0xFFFFFFFFFF == 0x63686F6963 { return true }    // "choic"
+            if window & 0xFFFFFFFFFF == 0x616E737765 { return true }    // "answe"
+            if window & 0xFFFFFFFFFF == 0x6578636570 { return true }    // "excep"
+        }
+        return false
     }
 
     static func isCombination(_ words: [String], length: Int) -> Bool {

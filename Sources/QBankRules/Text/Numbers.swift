@@ -63,6 +63,36 @@ enum Numbers {
         }
     }
 
+    /// Whether `text` has a digit 0–9: every number these scanners read has one.
+    static func hasASCIIDigit(_ text: String) -> Bool {
+        text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
+    /// A byte pre-check for `leading(trimmedOption(text))`: false only when the text
+    /// certainly does not start with a number, that is when its first byte past white
+    /// space and emphasis markers is ASCII and neither a digit nor a sign or `$`.
+    static func mightStartWithNumber(_ text: String) -> Bool {
+        switch firstSignificantByte(text) {
+        case nil: return false
+        case let byte?: return byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x2B || byte == 0x24
+        }
+    }
+
+    /// The offset of the first byte that is not ASCII white space, a control byte, `*` or
+    /// `` ` ``: at or past where `trimmedOption` starts, and never past a non-ASCII byte.
+    static func firstSignificantOffset(_ bytes: String.UTF8View) -> Int? {
+        var offset = 0
+        for byte in bytes {
+            if byte > 0x20, byte != 0x2A, byte != 0x60 { return offset }
+            offset += 1
+        }
+        return nil
+    }
+
+    private static func firstSignificantByte(_ text: String) -> UInt8? {
+        firstSignificantOffset(text.utf8).map { text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: $0)] }
+    }
+
     /// Option text without surrounding space, trailing period and emphasis markers.
     static func trimmedOption(_ text: String) -> Substring {
         var trimmed = Substring(text).trimmingLeadingSpace().trimmingTrailingSpace()

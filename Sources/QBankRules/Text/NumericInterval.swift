@@ -30,6 +30,32 @@ struct NumericInterval: Equatable {
         (["at", "least"], true), (["no", "less", "than"], true), (["no", "fewer", "than"], true),
     ]
 
+    /// Words that can open an interval ("less than 3", "between 5 and 10", "up to 8").
+    private static let openingWords: Set<String> = [
+        "less", "fewer", "under", "below", "up", "at", "no", "more", "greater", "over", "above", "between", "from",
+    ]
+
+    /// A byte pre-check for `parse`: false only when `text` certainly is no interval. An
+    /// interval starts (past white space and emphasis) with a digit, a sign, a currency or
+    /// comparison symbol, or one of `openingWords`; anything non-ASCII there is left to `parse`.
+    static func mightParse(_ text: String) -> Bool {
+        let bytes = text.utf8
+        guard let offset = Numbers.firstSignificantOffset(bytes) else { return false }
+        var word: [UInt8] = []
+        for byte in bytes.dropFirst(offset) {
+            if byte == 0x20 { break }
+            if byte >= 0x80 { return true }
+            if word.isEmpty, (byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x2B || byte == 0x24 || byte == 0x3C || byte == 0x3E {
+                return true
+            }
+            guard word.count < 8 else { return false }
+            word.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+        }
+        // The last word of the text loses a trailing period or emphasis in `trimmedOption`.
+        while let last = word.last, last == 0x2E || last == 0x2A || last == 0x60 { word.removeLast() }
+        return openingWords.contains(String(decoding: word, as: UTF8.self))
+    }
+
     static func parse(_ text: String) -> NumericInterval? {
         var body = Numbers.trimmedOption(text)
         let lowered = Substring(body.lowercased())

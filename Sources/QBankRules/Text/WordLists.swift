@@ -70,3 +70,24 @@ extension Array where Element == String {
         phrases.filter { containsSequence($0) }.map { $0.joined(separator: " ") }
     }
 }
+
+/// Lower-cased phrases to find in lower-cased words, with their first words at hand: most
+/// texts contain none of them, and one set look-up per word says so.
+struct PhraseList: Sendable {
+    let phrases: [[String]]
+    private let firstWords: Set<String>
+    /// An empty phrase is found in every text, so it turns the look-up off.
+    private let hasEmpty: Bool
+
+    init(_ terms: [String]) {
+        phrases = terms.map { $0.lowercased() }.asPhrases
+        firstWords = Set(phrases.compactMap(\.first))
+        hasEmpty = phrases.contains { $0.isEmpty }
+    }
+
+    /// `words.matches(phrases)`.
+    func matches(in words: [String]) -> [String] {
+        guard hasEmpty || words.contains(where: firstWords.contains) else { return [] }
+        return words.matches(phrases)
+    }
+}

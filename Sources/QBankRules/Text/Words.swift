@@ -36,14 +36,18 @@ enum Words {
 
     /// The byte-level path every ASCII text takes. Character iteration, `UTF8View`
     /// indexing and per-word allocations made the quality rules cost more than
-    /// reading the bank, so this scans a contiguous buffer by integer offset.
+    /// reading the bank, so this scans a contiguous buffer by integer offset and builds
+    /// each word in one pass (a lower-cased word of up to 15 bytes allocates nothing).
     private static func asciiWords(_ text: Substring) -> [Word]? {
-        let scanned: [(start: Int, end: Int, lower: String, bold: Bool, code: Bool)]?? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            var found: [(start: Int, end: Int, lower: String, bold: Bool, code: Bool)] = []
+        let utf8 = text.utf8
+        let scanned: [Word]?? = utf8.withContiguousStorageIfAvailable { bytes -> [Word]? in
+            var words: [Word] = []
             var bold = false, code = false
             var index = 0
             let count = bytes.count
-            var scratch = [UInt8](repeating: 0, count: 64)
+            // ASCII: byte offsets are character offsets, and native UTF-8 indices offset in O(1).
+            var position = utf8.startIndex
+            var positionOffset = 0
             while index < count {
                 let byte = bytes[index]
                 guard byte < 0x80 else { return nil }
@@ -55,38 +59,31 @@ enum Words {
                 }
                 guard isWordByte(byte) else { index += 1; continue }
                 let start = index
-                var length = 0
                 while index < count {
                     let current = bytes[index]
                     if current >= 0x80 { return nil }
                     if isWordByte(current) {
-                        if length == scratch.count { scratch += [UInt8](repeating: 0, count: scratch.count) }
-                        scratch[length] = lower(current)
-                        length += 1
                         index += 1
                     } else if isJoinerByte(current), index + 1 < count, bytes[index + 1] < 0x80, isWordByte(bytes[index + 1]) {
-                        if length == scratch.count { scratch += [UInt8](repeating: 0, count: scratch.count) }
-                        scratch[length] = current
-                        length += 1
                         index += 1
                     } else {
                         break
                     }
                 }
-                found.append((start, index, String(decoding: scratch[0..<length], as: UTF8.self), bold, code))
+                let length = index - start
+                let lower = String(unsafeUninitializedCapacity: length) { buffer in
+                    for k in 0..<length { buffer[k] = Words.lower(bytes[start + k]) }
+                    return length
+                }
+                let from = utf8.index(position, offsetBy: start - positionOffset)
+                let to = utf8.index(from, offsetBy: length)
+                position = to
+                positionOffset = index
+                words.append(Word(text: text[from..<to], lower: lower, isBold: bold, isCode: code))
             }
-            return found
+            return words
         }
-        guard let scanned, let spans = scanned else { return nil }
-        let utf8 = text.utf8
-        var words: [Word] = []
-        words.reserveCapacity(spans.count)
-        // ASCII: byte offsets are character offsets, and native UTF-8 indices offset in O(1).
-        for span in spans {
-            let start = utf8.index(utf8.startIndex, offsetBy: span.start)
-            let end = utf8.index(start, offsetBy: span.end - span.start)
-            words.append(Word(text: text[start..<end], lower: span.lower, isBold: span.bold, isCode: span.code))
-        }
+        guard let scanned, let words = scanned else { return nil }
         return words
     }
 
@@ -139,7 +136,10 @@ enum Words {
     }
 
     /// Lower-cased words, for rules that ignore emphasis.
-    static func lowered(_ text: some StringProtocol) -> [String] { of(text).map(\.lower) }
+    static func lowered(_ text: some StringProtocol) -> [String] {
+        if let string = text as? String { return TextMemo.current.lowered(of: string) { of($0).map(\.lower) } }
+        return of(text).map(\.lower)
+    }
 
     private static func isWordCharacter(_ character: Character) -> Bool {
         character.isLetter || character.isNumber || character == "_"

@@ -93,12 +93,12 @@ struct LintCommand: ParsableCommand {
         }
         var stale = 0
         if let baseline { stale = try BaselineStep.apply(baseline, to: &run) }
-        let report = LintReport(
+        var report = LintReport(
             diagnostics: run.diagnostics, rules: resolved.engine.enabledDescriptions,
             checkedFiles: run.files, itemsChecked: run.itemCount, toolVersion: QBank.version,
             rootDirectory: Workspace.rootDirectory(), workingDirectory: FileManager.default.currentDirectoryPath,
-            sources: Workspace.contents(of: Set((run.diagnostics + run.suppressed.map(\.diagnostic)).map(\.location.file))),
-            suppressed: run.suppressed)
+            sourceLines: { [cache = SourceLineCache()] in cache.lines(of: $0) })
+        report.suppressed = run.suppressed
 
         for output in outputs {
             let text = output.format.reporter(colors: output.path == nil && color.enabled).render(report)

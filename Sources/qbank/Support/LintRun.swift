@@ -61,13 +61,4 @@ enum Workspace {
             folder = parent
         }
     }
-
-    /// Contents of the files findings point into, for the caret display.
-    static func contents(of files: Set<String>) -> [String: String] {
-        var result: [String: String] = [:]
-        for file in files {
-            if let data = FileManager.default.contents(atPath: file) { result[file] = String(decoding: data, as: UTF8.self) }
-        }
-        return result
-    }
 }

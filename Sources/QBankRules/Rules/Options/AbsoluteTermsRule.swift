@@ -3,9 +3,9 @@ import QBankCore
 /// "Always", "never", "only" … in distractors let candidates eliminate them without knowing the content.
 public struct AbsoluteTermsRule: ItemRule {
     /// Specific determiners, matched as whole words or phrases, case-insensitive.
-    public var terms: [String] = WordLists.absolute { didSet { phrases = Self.phrases(terms) } }
+    public var terms: [String] = WordLists.absolute { didSet { phrases = PhraseList(terms) } }
     /// `terms` split into lower-cased words once, not per item.
-    private var phrases = Self.phrases(WordLists.absolute)
+    private var phrases = PhraseList(WordLists.absolute)
     /// Also report (at info level) options with absolute terms when the key has them too, so they are no cue.
     public var reportWhenNotACue = false
 
@@ -58,7 +58,7 @@ public struct AbsoluteTermsRule: ItemRule {
         guard let body = item.choiceBody else { return [] }
         var hits: [(option: Option, terms: [String])] = []
         for option in body.contentOptions {
-            let matched = Words.lowered(option.text.value).matches(phrases)
+            let matched = phrases.matches(in: Words.lowered(option.text.value))
             if !matched.isEmpty { hits.append((option, matched)) }
         }
         let keyHasTerms = hits.contains { $0.option.isCorrect }
@@ -73,6 +73,4 @@ public struct AbsoluteTermsRule: ItemRule {
             return finding
         }
     }
-
-    private static func phrases(_ terms: [String]) -> [[String]] { terms.map { $0.lowercased() }.asPhrases }
 }

@@ -64,6 +64,7 @@ public struct ArticleAgreementRule: ItemRule {
     public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
         guard let body = item.choiceBody else { return [] }
         let stem = LeadIn.body(of: item.stem.value)
+        guard Self.mayEndInArticle(stem) else { return [] }
         var words = Words.of(stem)
         while let last = words.last, last.text.allSatisfy({ $0 == "_" }) { words.removeLast() }
         guard let last = words.last, last.lower == "a" || last.lower == "an",
@@ -81,6 +82,22 @@ public struct ArticleAgreementRule: ItemRule {
     }
 
     /// The article the option's first word takes, or nil when that cannot be decided.
+    /// A byte pre-check: past trailing white space, `_`, `.` and `…` the stem must end in
+    /// the "a" of "a" or the "n" of "an". Other non-ASCII text there is left to the full check.
+    static func mayEndInArticle(_ stem: Substring) -> Bool {
+        var bytes = Array(stem.utf8.suffix(16))
+        while let last = bytes.last {
+            if last == 0x20 || (last >= 0x09 && last <= 0x0D) || last == 0x5F || last == 0x2E {
+                bytes.removeLast()
+            } else if bytes.count >= 3, last == 0xA6, bytes[bytes.count - 2] == 0x80, bytes[bytes.count - 3] == 0xE2 {
+                bytes.removeLast(3) // …
+            } else {
+                return last >= 0x80 || last | 0x20 == 0x61 || last | 0x20 == 0x6E
+            }
+        }
+        return true // only skipped bytes in reach: let the full check decide
+    }
+
     func expectedArticle(for text: String) -> Article? {
         guard let first = Words.of(text).first, !first.isCode, !first.isAllCaps,
               let letter = first.lower.first, letter.isLetter, first.text.dropFirst().allSatisfy({ !$0.isUppercase }) else { return nil }

@@ -50,24 +50,45 @@ public struct NearDuplicateOptionsRule: ItemRule {
 
     public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for group in item.partGroups {
-            var seen: [[String]: ItemPart] = [:]
-            var exact: Set<String> = []
+        for group in item.partGroups where mayHaveEqualKeys(group) {
+            // A handful of parts: lists searched in order beat hashing every text and key.
+            var seen: [(key: [String], part: ItemPart)] = []
+            var texts: [String] = []
             for part in group where !part.text.isBlank {
-                let plain = comparable(part.text.value)
-                guard exact.insert(plain).inserted else { continue } // QB114's finding
-                let key = Words.lowered(part.text.value).filter { !ignoredWords.contains($0) }.map { ContentWords.stem($0) }
+                let text = part.text.value
+                if texts.contains(where: { sameComparable($0, text) }) { continue } // QB114's finding
+                texts.append(text)
+                let key = Words.lowered(text).filter { !ignoredWords.contains($0) }.map { ContentWords.stem($0) }
                 guard !key.isEmpty else { continue }
-                if let earlier = seen[key] {
+                if let earlier = seen.first(where: { $0.key == key })?.part {
                     found.append(diagnostic(
                         "\(part.kind.rawValue) '\(part.id)' of item '\(item.id)' says the same as '\(earlier.id)' in slightly different words; make every \(part.kind.rawValue) distinct",
                         at: part.origin, in: context.file.path, item: item.id,
                         related: earlier.origin.location.map { [RelatedLocation(location: $0, message: "nearly the same text")] } ?? []))
                 } else {
-                    seen[key] = part
+                    seen.append((key, part))
                 }
             }
         }
         return found
+    }
+
+    /// A gate before stemming: stemming keeps a word's first letter and its count, so parts
+    /// with equal keys have the same number of kept words with the same first bytes.
+    private func mayHaveEqualKeys(_ group: [ItemPart]) -> Bool {
+        // With ASCII ignored words a longer word cannot be one of them: no set look-up.
+        let longestIgnored = ignoredWords.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } ? ignoredWords.map(\.utf8.count).max() ?? 0 : Int.max
+        var signatures: [(count: Int, hash: UInt64)] = []
+        for part in group where !part.text.isBlank {
+            var count = 0
+            var hash: UInt64 = 0
+            for word in Words.lowered(part.text.value) where word.utf8.count > longestIgnored || !ignoredWords.contains(word) {
+                count += 1
+                hash = hash &* 0x100_0000_01B3 &+ UInt64(word.utf8.first ?? 0)
+            }
+            if signatures.contains(where: { $0.count == count && $0.hash == hash }) { return true }
+            signatures.append((count, hash))
+        }
+        return false
     }
 }

@@ -62,6 +62,11 @@ public struct NumericOptionsUnorderedRule: ItemRule {
     public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
         guard let body = item.choiceBody else { return [] }
         var options = body.contentOptions
+        // A number has an ASCII digit; only a last option (of more than the minimum) may lack one.
+        guard options.count >= minimumOptions else { return [] }
+        for index in options.indices where !Numbers.mightStartWithNumber(options[index].text.value) || !Numbers.hasASCIIDigit(options[index].text.value) {
+            guard index == options.count - 1, options.count > minimumOptions else { return [] }
+        }
         var values = options.map { Numbers.single($0.text.value, maxUnitWords: maxUnitWords) }
         // SAQUET allows one non-numeric option in last place ("Cannot be determined").
         if values.count > minimumOptions, values.last! == nil { options.removeLast(); values.removeLast() }

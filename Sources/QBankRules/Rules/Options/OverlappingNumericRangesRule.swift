@@ -46,8 +46,11 @@ public struct OverlappingNumericRangesRule: ItemRule {
     public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
         guard item.type == .single, let body = item.choiceBody else { return [] }
         let options = body.contentOptions
+        // Every interval has an ASCII digit and starts like one: a text without either settles the item without parsing.
+        guard options.count >= 2,
+              options.allSatisfy({ Numbers.hasASCIIDigit($0.text.value) && NumericInterval.mightParse($0.text.value) }) else { return [] }
         let intervals = options.map { NumericInterval.parse($0.text.value) }
-        guard options.count >= 2, intervals.allSatisfy({ $0 != nil }) else { return [] }
+        guard intervals.allSatisfy({ $0 != nil }) else { return [] }
         let parsed = intervals.map { $0! }
         guard parsed.contains(where: { !$0.isPoint }) else { return [] }
         var found: [Diagnostic] = []

@@ -54,14 +54,21 @@ public struct StemKeyWordRepeatRule: ItemRule {
     public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
         guard let body = item.choiceBody else { return [] }
         let stemText = item.stem.value
-        let stemWords = ContentWords.of(leadInOnly ? LeadIn.of(stemText) : Substring(stemText), stopWords: stopWords)
+        // A handful of stems per text: lists, and the distractors' words only once a key repeats a stem word.
+        let stemWords = ContentWords.stems(of: leadInOnly ? LeadIn.words(of: stemText) : Words.of(stemText), stopWords: stopWords)
         guard !stemWords.isEmpty else { return [] }
-        var distractorWords: Set<String> = []
-        for option in body.options where !option.isCorrect { distractorWords.formUnion(ContentWords.of(option.text.value, stopWords: stopWords)) }
+        var distractorWords: Set<String>?
         var found: [Diagnostic] = []
         var everyOptionInStem: Bool?
         for key in body.keys {
-            let repeated = ContentWords.of(key.text.value, stopWords: stopWords).intersection(stemWords).subtracting(distractorWords)
+            let shared = ContentWords.stems(of: Words.of(key.text.value), stopWords: stopWords).filter(stemWords.contains)
+            guard !shared.isEmpty else { continue }
+            if distractorWords == nil {
+                var words: Set<String> = []
+                for option in body.options where !option.isCorrect { words.formUnion(ContentWords.of(option.text.value, stopWords: stopWords)) }
+                distractorWords = words
+            }
+            let repeated = Set(shared).subtracting(distractorWords ?? [])
             guard !repeated.isEmpty else { continue }
             if everyOptionInStem == nil {
                 let lowerStem = stemText.lowercased()

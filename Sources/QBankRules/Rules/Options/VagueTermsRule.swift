@@ -3,9 +3,9 @@ import QBankCore
 /// Hedged words ("usually", "may", "often") make a key "safer" than its absolute-sounding distractors.
 public struct VagueTermsRule: ItemRule {
     /// Vague frequency and hedging terms, matched as whole words or phrases, case-insensitive.
-    public var terms: [String] = WordLists.vague { didSet { phrases = Self.phrases(terms) } }
+    public var terms: [String] = WordLists.vague { didSet { phrases = PhraseList(terms) } }
     /// `terms` split into lower-cased words once, not per item.
-    private var phrases = Self.phrases(WordLists.vague)
+    private var phrases = PhraseList(WordLists.vague)
     /// Also report (at info level) vague terms that are not a cue because distractors use them too.
     public var reportWhenNotACue = false
 
@@ -66,7 +66,7 @@ public struct VagueTermsRule: ItemRule {
         guard let body = item.choiceBody else { return [] }
         var hits: [(option: Option, terms: [String])] = []
         for option in body.contentOptions {
-            let matched = Words.lowered(option.text.value).matches(phrases)
+            let matched = phrases.matches(in: Words.lowered(option.text.value))
             if !matched.isEmpty { hits.append((option, matched)) }
         }
         let onlyKeys = !hits.isEmpty && hits.allSatisfy { $0.option.isCorrect }
@@ -86,6 +86,4 @@ public struct VagueTermsRule: ItemRule {
             return finding
         }
     }
-
-    private static func phrases(_ terms: [String]) -> [[String]] { terms.map { $0.lowercased() }.asPhrases }
 }

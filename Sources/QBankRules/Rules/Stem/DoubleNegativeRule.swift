@@ -63,7 +63,7 @@ public struct DoubleNegativeRule: ItemRule {
 
     public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
         guard let body = item.choiceBody else { return [] }
-        let leadIn = Words.of(LeadIn.of(item.stem.value))
+        let leadIn = LeadIn.words(of: item.stem.value)
         guard let stemNegative = Negation.negatives(in: leadIn, list: leadInNegatives, exceptions: exceptions).first else { return [] }
         var found: [Diagnostic] = []
         for option in body.options {

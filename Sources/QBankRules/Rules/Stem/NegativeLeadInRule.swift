@@ -85,7 +85,7 @@ public struct NegativeLeadInRule: ItemRule {
 
     public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
         guard item.type == .single || item.type == .multiple else { return [] }
-        let words = Words.of(LeadIn.of(item.stem.value))
+        let words = LeadIn.words(of: item.stem.value)
         let plain = Negation.negatives(in: words, list: negativeWords, exceptions: exceptions).filter { !$0.isEmphasized }
         guard let first = plain.first else { return [] }
         let word = String(first.text)

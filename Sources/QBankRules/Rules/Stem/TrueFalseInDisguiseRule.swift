@@ -73,7 +73,7 @@ public struct TrueFalseInDisguiseRule: ItemRule {
 
     public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
         guard let body = item.choiceBody else { return [] }
-        if asksForTrueStatement(Words.lowered(LeadIn.of(item.stem.value))) {
+        if asksForTrueStatement(LeadIn.lowered(of: item.stem.value)) {
             return [diagnostic(
                 "item '\(item.id)' asks which statement is true or false, which is a set of true/false items; ask one focused question about the concept instead",
                 at: item.stemOrigin, in: context.file.path, item: item.id)]

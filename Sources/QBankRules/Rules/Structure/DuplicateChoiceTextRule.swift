@@ -43,16 +43,16 @@ public struct DuplicateChoiceTextRule: ItemRule {
     public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for group in item.partGroups {
-            var seen: [String: ItemPart] = [:]
+            // A handful of parts: a list searched in order beats lower-casing and hashing every text.
+            var seen: [ItemPart] = []
             for part in group where !part.text.isBlank {
-                let key = comparable(part.text.value)
-                if let earlier = seen[key] {
+                if let earlier = seen.first(where: { sameComparable($0.text.value, part.text.value) }) {
                     found.append(diagnostic(
                         "\(part.kind.rawValue) '\(part.id)' of item '\(item.id)' repeats the text of '\(earlier.id)'; make every \(part.kind.rawValue) distinct",
                         at: part.origin, in: context.file.path, item: item.id,
                         related: earlier.origin.location.map { [RelatedLocation(location: $0, message: "same text as here")] } ?? []))
                 } else {
-                    seen[key] = part
+                    seen.append(part)
                 }
             }
         }

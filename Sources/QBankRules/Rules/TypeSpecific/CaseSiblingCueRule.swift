@@ -77,14 +77,22 @@ public struct CaseSiblingCueRule: ItemRule {
     public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
         guard let caseStudy = context.caseStudy else { return [] }
         let stemWords = Words.lowered(item.stem.value)
-        let scenarioWords = Words.lowered(caseStudy.scenario.value)
-        for sibling in caseStudy.items where sibling.id != item.id {
-            guard let body = sibling.choiceBody else { continue }
-            let context_ = [scenarioWords, Words.lowered(sibling.stem.value)] + body.distractors.map { Words.lowered($0.text.value) }
+        var scenarioWords: [String]?
+        // Indices: iterating the siblings themselves would copy every item.
+        for index in caseStudy.items.indices where caseStudy.items[index].id != item.id {
+            guard let body = caseStudy.items[index].choiceBody else { continue }
+            // What a phrase must not be in is read only once a key shares a word pair with the stem.
+            var context_: [[String]]?
             for key in body.keys {
-                guard let phrase = giveaway(from: Words.lowered(key.text.value), in: stemWords, excluding: context_) else { continue }
+                let keyWords = Words.lowered(key.text.value)
+                guard Self.sharesWordPair(keyWords, stemWords) else { continue }
+                if scenarioWords == nil { scenarioWords = Words.lowered(caseStudy.scenario.value) }
+                if context_ == nil {
+                    context_ = [scenarioWords ?? [], Words.lowered(caseStudy.items[index].stem.value)] + body.distractors.map { Words.lowered($0.text.value) }
+                }
+                guard let phrase = giveaway(from: keyWords, in: stemWords, excluding: context_ ?? []) else { continue }
                 return [diagnostic(
-                    "the stem of item '\(item.id)' contains \"\(phrase)\", part of the key of item '\(sibling.id)' in the same case; reword it so it does not answer '\(sibling.id)'",
+                    "the stem of item '\(item.id)' contains \"\(phrase)\", part of the key of item '\(caseStudy.items[index].id)' in the same case; reword it so it does not answer '\(caseStudy.items[index].id)'",
                     at: item.stemOrigin, in: context.file.path, item: item.id,
                     related: key.origin.location.map { [RelatedLocation(location: $0, message: "the key it gives away")] } ?? [])]
             }
@@ -93,6 +101,15 @@ public struct CaseSiblingCueRule: ItemRule {
     }
 
     /// The longest phrase of `key` that is distinctive and occurs in `stem`.
+    /// A giveaway phrase has at least two words, so its first two words follow each other in both texts.
+    static func sharesWordPair(_ key: [String], _ stem: [String]) -> Bool {
+        guard key.count >= 2, stem.count >= 2 else { return false }
+        for start in 0..<(stem.count - 1) {
+            for k in 0..<(key.count - 1) where key[k] == stem[start] && key[k + 1] == stem[start + 1] { return true }
+        }
+        return false
+    }
+
     func giveaway(from key: [String], in stem: [String], excluding shared: [[String]]) -> String? {
         guard !key.isEmpty else { return nil }
         for length in stride(from: key.count, through: 2, by: -1) {

@@ -63,12 +63,25 @@ public struct SelectCountMissingRule: ItemRule {
     public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
         guard item.type == .multiple, let select = item.choiceBody?.select else { return [] }
         if SelectCountRule.statedCount(in: item.stem.value) != nil { return [] }
-        let allThatApply = Words.lowered(item.stem.value).containsSequence(["all", "that", "apply"])
+        // Tokenise the stem only when it could say "apply" at all.
+        let allThatApply = Self.mayContainApply(item.stem.value)
+            && Words.lowered(item.stem.value).containsSequence(["all", "that", "apply"])
         if allThatApply && allowAllThatApply { return [] }
         let what = allThatApply ? "says \"all that apply\" instead of a number" : "does not say how many options to choose"
         return [diagnostic(
             "the stem of item '\(item.id)' \(what); end it with \"(Select \(Self.spelled(select)).)\"",
             at: item.stemOrigin, in: context.file.path, item: item.id)]
+    }
+
+    /// Whether the bytes "apply" occur in any letter case, or the text is not ASCII.
+    static func mayContainApply(_ text: String) -> Bool {
+        var window: UInt64 = 0
+        for byte in text.utf8 {
+            if byte >= 0x80 { return true }
+            window = (window << 8) | UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            if window & 0xFF_FFFF_FFFF == 0x61_70_70_6C_79 { return true } // "apply"
+        }
+        return false
     }
 
     static func spelled(_ count: Int) -> String {
