@@ -19,6 +19,7 @@ public struct HiGHSSolver: MIPSolver {
         _ = Highs_setDoubleOptionValue(highs, "mip_abs_gap", options.absoluteGap)
         _ = Highs_setDoubleOptionValue(highs, "time_limit", options.timeLimit)
         _ = Highs_setIntOptionValue(highs, "random_seed", HighsInt(truncatingIfNeeded: options.seed))
+        if let effort = options.heuristicEffort { _ = Highs_setDoubleOptionValue(highs, "mip_heuristic_effort", effort) }
 
         let infinity = Highs_getInfinity(highs)
         func clamp(_ v: Double) -> Double { v == .infinity ? infinity : v == -.infinity ? -infinity : v }

@@ -17,12 +17,17 @@ public struct SolverOptions: Sendable, Equatable {
     public var timeLimit: Double
     /// The solver's own random seed (fixed, so runs repeat).
     public var seed: Int
+    /// Share of the search spent in primal heuristics (0…1); nil keeps the solver's default.
+    /// Deterministic: it changes how work is divided, not when a solve stops.
+    public var heuristicEffort: Double?
 
-    public init(relativeGap: Double = 1e-4, absoluteGap: Double = 1e-4, timeLimit: Double = 60, seed: Int = 0) {
+    public init(relativeGap: Double = 1e-4, absoluteGap: Double = 1e-4, timeLimit: Double = 60, seed: Int = 0,
+                heuristicEffort: Double? = nil) {
         self.relativeGap = relativeGap
         self.absoluteGap = absoluteGap
         self.timeLimit = timeLimit
         self.seed = seed
+        self.heuristicEffort = heuristicEffort
     }
 }
 
