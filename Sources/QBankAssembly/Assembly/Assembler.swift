@@ -75,7 +75,7 @@ public struct Assembler: Sendable {
     /// Their bound is ~0 from the root on, so a solve ends as soon as some form is within the
     /// tolerance of the target: finding one (in practice by HiGHS's sub-MIP heuristics) is the
     /// whole job. Measured on the benchmark (10,000 items, 10 forms, overlap ≤ 10), whole run:
-    /// 0.05 → 148–151 s, 0.3 → 99 s, 0.6 → 126 s, 1.0 → 129 s; 0.2 took 60 s on the first form
+    /// 0.05 → 148–151 s, 0.3 → 99–110 s, 0.4 → 101 s, 0.6 → 126 s, 1.0 → 129 s; 0.2 took 60 s on the first form
     /// alone, so the effect is not monotone (each value sends the search down another path).
     /// Only the tracking solves get it: the p-value and maximin solves keep HiGHS's default.
     public static let trackingHeuristicEffort = 0.3
