@@ -25,7 +25,7 @@ public enum ItemSkeleton {
         switch type {
         case .single:
             // Place the key by the id, so a run of new items does not pile keys on option A.
-            let key = Int(DeliveryHash.value(id) % 4)
+            let key = Int(StableHash.fnv1a64(id) % 4)
             return .choice(ChoiceBody(options: (0..<4).map { index in
                 option(index, correct: index == key, distractorNumber: index < key ? index + 1 : index)
             }))
@@ -50,14 +50,5 @@ public enum ItemSkeleton {
                      rationale: "Correct. \(marker) why this option meets every requirement.")
             : Option(id: id, text: Text("\(marker) a plausible distractor (\(id))"),
                      rationale: "Incorrect. \(marker) which requirement this option misses.")
-    }
-}
-
-/// FNV-1a: the same id places the key in the same position on every platform.
-enum DeliveryHash {
-    static func value(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return hash
     }
 }

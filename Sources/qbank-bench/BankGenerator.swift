@@ -19,7 +19,7 @@ struct BankGenerator {
 
     /// Items in files of `perFile` items each (the last may be shorter).
     func files(items total: Int, perFile: Int, prefix: String) -> [BankFile] {
-        var random = SplitMix64(seed: seed)
+        var random = SeededRandom(seed: seed)
         var files: [BankFile] = []
         var next = 0
         while next < total {
@@ -43,7 +43,7 @@ struct BankGenerator {
         return files
     }
 
-    private func item(number: Int, random: inout SplitMix64) -> Item {
+    private func item(number: Int, random: inout SeededRandom) -> Item {
         let domain = Int(random.next(4)) + 1
         let task = "\(domain).\(random.next(3) + 1)"
         let status: ItemStatus = [.operational, .operational, .operational, .pretest, .approved, .draft][Int(random.next(6))]
@@ -72,39 +72,28 @@ struct BankGenerator {
             tags: ["generated"], enemies: number % 50 == 1 ? [EnemyReference("gen-\(number - 1)")] : [], stats: stats)
     }
 
-    private func option(_ index: Int, correct: Bool, _ random: inout SplitMix64) -> Option {
+    private func option(_ index: Int, correct: Bool, _ random: inout SeededRandom) -> Option {
         Option(id: String(UnicodeScalar(UInt8(97 + index))), text: Text(phrase(&random, index)), isCorrect: correct,
                rationale: (correct ? "Correct. " : "Incorrect. ") + sentence(words: 22, random: &random))
     }
 
-    private func phrase(_ random: inout SplitMix64, _ index: Int) -> String {
+    private func phrase(_ random: inout SeededRandom, _ index: Int) -> String {
         "\(pick(Self.verbs, &random)) \(pick(Self.services, &random)) to handle stage \(index + 1) of the workload"
     }
 
     private static let words = ["data", "model", "endpoint", "training", "feature", "pipeline", "latency", "cost", "metric",
                                 "bucket", "schema", "batch", "stream", "label", "drift", "bias", "role", "policy", "key", "job"]
 
-    private func sentence(words count: Int, random: inout SplitMix64) -> String {
+    private func sentence(words count: Int, random: inout SeededRandom) -> String {
         var out = "The"
         for _ in 0..<count { out += " " + pick(Self.words, &random) }
         return out + "."
     }
 
-    private func pick<T>(_ list: [T], _ random: inout SplitMix64) -> T { list[Int(random.next(UInt64(list.count)))] }
+    private func pick<T>(_ list: [T], _ random: inout SeededRandom) -> T { list[Int(random.next(UInt64(list.count)))] }
 }
 
-/// A small, fast, seedable generator, so generated banks are the same on every machine.
-struct SplitMix64 {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+extension SeededRandom {
+    /// Uniform in 0..<bound (modulo bias is irrelevant for generated test banks).
     mutating func next(_ bound: UInt64) -> UInt64 { next() % bound }
 }

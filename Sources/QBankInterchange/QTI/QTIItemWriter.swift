@@ -96,16 +96,9 @@ struct QTIItemWriter {
     /// A fixed, id-derived order that is never the correct one (for 2+ steps).
     static func scrambled(_ steps: [Step], seed: String) -> [Step] {
         guard steps.count > 1 else { return steps }
-        var order = steps.sorted { stableHash(seed + "/" + $0.id) < stableHash(seed + "/" + $1.id) }
+        var order = steps.sorted { StableHash.fnv1a64(seed + "/" + $0.id) < StableHash.fnv1a64(seed + "/" + $1.id) }
         if order.map(\.id) == steps.map(\.id) { order.append(order.removeFirst()) }
         return order
-    }
-
-    /// FNV-1a: the same on every platform and run (Swift's `Hasher` is seeded per process).
-    static func stableHash(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        return hash
     }
 }
 

@@ -15,11 +15,8 @@ public struct DeliveryOrder: Sendable {
     public func permutation(_ count: Int, for item: Item, part: String, always: Bool = false) -> [Int] {
         var order = Array(0..<count)
         guard always || item.shuffle, count > 1 else { return order }
-        var generator = SplitMix64(seed: seed ^ Self.fnv1a("\(item.id)/\(part)"))
-        for index in stride(from: count - 1, to: 0, by: -1) {
-            let other = Int(generator.next() % UInt64(index + 1))
-            order.swapAt(index, other)
-        }
+        var generator = SeededRandom(seed: seed ^ StableHash.fnv1a64("\(item.id)/\(part)"))
+        generator.shuffle(&order)
         if always && order == Array(0..<count) { order.append(order.removeFirst()) }
         return order
     }
@@ -34,31 +31,5 @@ public struct DeliveryOrder: Sendable {
 
     public func responses(of item: Item, _ responses: [MatchResponse]) -> [MatchResponse] {
         permutation(responses.count, for: item, part: "responses").map { responses[$0] }
-    }
-
-    /// FNV-1a over UTF-8: stable across runs and platforms, unlike `Hasher`.
-    static func fnv1a(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        return hash
-    }
-}
-
-/// A small, well-known generator with a fixed algorithm, so orders never change with
-/// the Swift standard library's generator.
-struct SplitMix64 {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9e37_79b9_7f4a_7c15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
     }
 }

@@ -38,10 +38,7 @@ public enum ContentFingerprint {
         hex(BankText.fnv1a("file\u{1}\(file)\u{1}\(message)"))
     }
 
-    static func hex(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
-    }
+    static func hex(_ value: UInt64) -> String { StableHash.hex(value) }
 
     /// Fingerprints of every item and case of a bank, by file and id.
     public static func index(_ bank: Bank) -> [FingerprintKey: String] {

@@ -64,11 +64,10 @@ public struct LintEngine: Sendable {
                 location: SourceLocation(file: first.path, line: 1, column: 1)))
         }
         found += check(bank, progress: progress)
-        found = applySettings(found)
-        let pass = SuppressionPass(bank: bank, settings: settings)
-        var outcome = pass.apply(to: found)
-        outcome.diagnostics = applySettings(outcome.diagnostics).sorted(by: Diagnostic.reportOrder)
-        return outcome
+        // Settings first, so a rule switched off for a file neither reports nor "uses" a suppression.
+        let pass = SuppressionPass(bank: bank, settings: settings).apply(to: applySettings(found))
+        let active = (pass.kept + applySettings(pass.hygiene)).sorted(by: Diagnostic.reportOrder)
+        return LintOutcome(diagnostics: active, suppressed: pass.suppressed)
     }
 
     /// Runs every rule. Item rules go item by item — each item meets every item rule on

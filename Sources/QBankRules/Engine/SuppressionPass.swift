@@ -22,7 +22,15 @@ struct SuppressionPass {
         var usedAsBlanket = false
     }
 
-    func apply(to diagnostics: [Diagnostic]) -> LintOutcome {
+    /// What the pass leaves: findings that stay active, the ones it silenced, and its own
+    /// hygiene findings (QB9xx), which still need the project's settings applied.
+    struct Result {
+        var kept: [Diagnostic]
+        var suppressed: [SuppressedDiagnostic]
+        var hygiene: [Diagnostic]
+    }
+
+    func apply(to diagnostics: [Diagnostic]) -> Result {
         var entries: [Entry] = []
         var scopes: [ScopeKey: [Int]] = [:]
         func add(_ list: [Suppression], owner: String, file: String) -> [Int] {
@@ -44,7 +52,7 @@ struct SuppressionPass {
                 }
             }
         }
-        guard !entries.isEmpty else { return LintOutcome(diagnostics: diagnostics) }
+        guard !entries.isEmpty else { return Result(kept: diagnostics, suppressed: [], hygiene: []) }
 
         var kept: [Diagnostic] = []
         var suppressed: [SuppressedDiagnostic] = []
@@ -59,8 +67,8 @@ struct SuppressionPass {
             if let token = match.token { entries[match.entry].usedTokens.insert(token) } else { entries[match.entry].usedAsBlanket = true }
             suppressed.append(SuppressedDiagnostic(diagnostic, kind: .inSource, justification: entries[match.entry].suppression.reason))
         }
-        for entry in entries { kept += hygiene(entry) }
-        return LintOutcome(diagnostics: kept, suppressed: suppressed.sorted { Diagnostic.reportOrder($0.diagnostic, $1.diagnostic) })
+        return Result(kept: kept, suppressed: suppressed.sorted { Diagnostic.reportOrder($0.diagnostic, $1.diagnostic) },
+                      hygiene: entries.flatMap(hygiene))
     }
 
     private struct ScopeKey: Hashable {

@@ -44,10 +44,8 @@ enum BankText {
     }
 
     /// FNV-1a over a string's UTF-8, for exact-content keys.
-    static func fnv1a(_ text: String, _ seed: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
-        var hash = seed
-        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        return hash
+    static func fnv1a(_ text: String, _ seed: UInt64 = StableHash.offsetBasis) -> UInt64 {
+        StableHash.fnv1a64(text, seed: seed)
     }
 
     /// The texts of an item's answerable parts (options, steps, prompts, responses).
