@@ -115,7 +115,7 @@ private struct XMLOutput {
     }
 
     mutating func element(_ depth: Int, _ name: String, text value: String) {
-        line(depth, "<\(name)>\(Self.escapeText(value))</\(name)>")
+        line(depth, "<\(name)>\(XMLEscaping.text(value))</\(name)>")
     }
 
     /// A container; written `<name/>` when empty, so a required body stays present.
@@ -135,42 +135,6 @@ private struct XMLOutput {
     }
 
     static func attributes(_ pairs: [(String, String)]) -> String {
-        pairs.map { " \($0.0)=\"\(escapeAttribute($0.1))\"" }.joined()
-    }
-
-    static func escapeText(_ value: String) -> String {
-        guard value.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x0D }) else { return value }
-        var result = ""
-        result.reserveCapacity(value.utf8.count + 16)
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\r": result += "&#13;"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
-
-    /// Also escapes white space other than the space: attribute-value normalisation
-    /// would otherwise turn it into spaces on reading.
-    static func escapeAttribute(_ value: String) -> String {
-        var result = ""
-        result.reserveCapacity(value.utf8.count + 8)
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "\t": result += "&#9;"
-            case "\n": result += "&#10;"
-            case "\r": result += "&#13;"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
+        pairs.map { " \($0.0)=\"\(XMLEscaping.attribute($0.1))\"" }.joined()
     }
 }

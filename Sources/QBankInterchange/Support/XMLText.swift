@@ -1,3 +1,5 @@
+import QBankCore
+
 /// A small XML printer for exporters: two-space indentation, attributes in the
 /// order given, text escaped. Output is deterministic byte for byte.
 struct XMLText {
@@ -5,20 +7,7 @@ struct XMLText {
     private var depth = 0
 
     static func escape(_ value: String, attribute: Bool = false) -> String {
-        var out = ""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"" where attribute: out += "&quot;"
-            case "\n" where attribute: out += "&#10;"
-            case "\r": out += "&#13;"
-            case "\t" where attribute: out += "&#9;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        attribute ? XMLEscaping.attribute(value) : XMLEscaping.text(value)
     }
 
     static func attributes(_ pairs: [(String, String)]) -> String {
