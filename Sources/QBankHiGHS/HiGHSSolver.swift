@@ -19,6 +19,7 @@ public struct HiGHSSolver: MIPSolver {
         _ = Highs_setDoubleOptionValue(highs, "mip_abs_gap", options.absoluteGap)
         _ = Highs_setDoubleOptionValue(highs, "time_limit", options.timeLimit)
         _ = Highs_setIntOptionValue(highs, "random_seed", HighsInt(truncatingIfNeeded: options.seed))
+        if options.firstSolution { _ = Highs_setIntOptionValue(highs, "mip_max_improving_sols", 1) }
         if let effort = options.heuristicEffort { _ = Highs_setDoubleOptionValue(highs, "mip_heuristic_effort", effort) }
 
         let infinity = Highs_getInfinity(highs)
@@ -56,6 +57,7 @@ public struct HiGHSSolver: MIPSolver {
         case 7: result.status = .optimal
         case 8: result.status = .infeasible; return result
         case 13 where primal == 2: result.status = .timeLimit
+        case 16 where primal == 2 && options.firstSolution: result.status = .timeLimit
         default:
             result.detail = "HiGHS run status \(ran), model status \(Self.statusName(modelStatus))"
             return result

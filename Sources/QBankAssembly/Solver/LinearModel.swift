@@ -52,6 +52,14 @@ public struct LinearModel: Sendable {
         return copy
     }
 
+    /// A copy with these columns fixed at these values (the rest of the model then solved as an LP
+    /// completes a partial solution).
+    public func fixing(_ values: [Int: Double]) -> LinearModel {
+        var copy = self
+        for (column, value) in values { copy.columns[column].lower = value; copy.columns[column].upper = value }
+        return copy
+    }
+
     public var nonZeros: Int { rows.reduce(0) { $0 + $1.columns.count } }
 
     /// The value of row `index` at `values`.

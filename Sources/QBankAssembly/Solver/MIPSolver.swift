@@ -20,9 +20,12 @@ public struct SolverOptions: Sendable, Equatable {
     /// Share of the search spent in primal heuristics (0…1); nil keeps the solver's default.
     /// Deterministic: it changes how work is divided, not when a solve stops.
     public var heuristicEffort: Double?
+    /// Stop at the first feasible solution found (for a primal heuristic to improve on).
+    public var firstSolution: Bool
 
     public init(relativeGap: Double = 1e-4, absoluteGap: Double = 1e-4, timeLimit: Double = 60, seed: Int = 0,
-                heuristicEffort: Double? = nil) {
+                heuristicEffort: Double? = nil, firstSolution: Bool = false) {
+        self.firstSolution = firstSolution
         self.relativeGap = relativeGap
         self.absoluteGap = absoluteGap
         self.timeLimit = timeLimit
