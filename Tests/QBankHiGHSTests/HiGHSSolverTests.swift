@@ -33,4 +33,29 @@ import Testing
         #expect(broken.count == 1 && broken[0].hasPrefix("row at most one = 2.0"))
         #expect(SolutionCheck.violations(of: model, at: [0.5, 2]).count == 3) // x not integral, y above its bound, the row above 1
     }
+
+    /// The tracking steps' start: a fixed partial solution completed as an LP, then handed back as a start.
+    @Test func fixedColumnsCompleteAsAnLPAndTheResultStartsTheMIP() {
+        var model = LinearModel(sense: .maximize)
+        let x = [5.0, 4.0, 3.0, 1.0].enumerated().map { model.addColumn("x\($0.offset)", cost: $0.element) }
+        let slack = model.addColumn("s", upper: 10, cost: 0.5, integer: false)
+        model.addRow("count", x.map { ($0, 1) }, lower: 2, upper: 2, elastic: true)
+        model.addRow("slack", [(slack, 1), (x[0], 3)], upper: 4)
+        let completed = HiGHSSolver().solve(model.fixing([x[0]: 0, x[1]: 1, x[2]: 0, x[3]: 1]).relaxed, options: SolverOptions(), start: nil)
+        #expect(completed.status == .optimal)
+        #expect(abs(completed.values[slack] - 4) < 1e-9)
+        #expect(SolutionCheck.violations(of: model, at: completed.values).isEmpty)
+        let result = HiGHSSolver().solve(model, options: SolverOptions(), start: completed.values)
+        #expect(result.status == .optimal && abs(result.objective - 9.5) < 1e-9) // x0 and x1 with s = 1 beat the start's 4 + 1 + 2
+    }
+
+    @Test func firstSolutionReturnsAFeasibleAnswerEarly() {
+        var model = LinearModel(sense: .maximize)
+        let x = (0..<30).map { model.addColumn("x\($0)", cost: Double(($0 * 17) % 23) + 0.5) }
+        model.addRow("count", x.map { ($0, 1) }, lower: 10, upper: 10)
+        for k in stride(from: 0, to: 28, by: 3) { model.addRow("pick one of three \(k)", [(x[k], 1), (x[k + 1], 1), (x[k + 2], 1)], upper: 1) }
+        let result = HiGHSSolver().solve(model, options: SolverOptions(firstSolution: true), start: nil)
+        #expect(result.hasSolution && [.firstSolution, .optimal].contains(result.status))
+        #expect(SolutionCheck.violations(of: model, at: SolutionCheck.rounded(result.values, in: model)).isEmpty)
+    }
 }

@@ -102,7 +102,7 @@ public struct Assembler: Sendable {
                               reasons: ElasticCopy.explain(form, pool: pool, solver: solver, options: options))
         case .failed:
             throw .solverFailed(form: reported, detail: result.detail)
-        case .optimal, .timeLimit:
+        case .optimal, .timeLimit, .firstSolution:
             guard result.hasSolution else { throw .solverFailed(form: reported, detail: "no solution returned") }
         }
         let values = SolutionCheck.rounded(result.values, in: form.model)

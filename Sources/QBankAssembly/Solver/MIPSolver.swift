@@ -40,6 +40,8 @@ public struct MIPResult: Sendable {
         case optimal
         /// A feasible solution, but the time limit stopped the proof.
         case timeLimit = "time-limit"
+        /// A feasible solution, returned early because `firstSolution` asked for it.
+        case firstSolution = "first-solution"
         case infeasible
         /// Anything else the library reports (unbounded, numerical trouble, no solution in time).
         case failed
@@ -69,5 +71,5 @@ public struct MIPResult: Sendable {
         self.detail = detail
     }
 
-    public var hasSolution: Bool { (status == .optimal || status == .timeLimit) && !values.isEmpty }
+    public var hasSolution: Bool { [.optimal, .timeLimit, .firstSolution].contains(status) && !values.isEmpty }
 }
