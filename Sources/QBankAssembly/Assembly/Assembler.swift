@@ -25,10 +25,12 @@ public struct Assembler: Sendable {
         var steps: [StepReport] = []
         var goal = FormModel.InformationGoal.maximin, boundStep: StepReport?
         // Units the tracking steps choose from: the shadow test's plan, widened to all
-        // candidates for the rest of the run the first time a step cannot be built from it.
+        // candidates for the rest of the run the first time a step cannot be built from it, or
+        // cannot come within the tolerance of the target from it (on the benchmark with
+        // --max-overlap 0, the last form's plan left it 3.1% off; the candidates, 0.1%).
         var plan: [Bool]?
         var options = request.options
-        if case .information(let thetas) = target {
+        if case .information = target {
             let shadow = try shadowTest(pool, request, target, candidates, state: state)
             boundStep = shadow.step
             plan = shadow.plan
@@ -39,21 +41,25 @@ public struct Assembler: Sendable {
             options.heuristicEffort = options.heuristicEffort ?? Self.trackingHeuristicEffort
         }
         for number in 1...request.forms {
-            var form = FormModel(pool: pool, request: request, target: target, state: state, goal: goal, candidates: plan ?? candidates)
-            var start: (values: [Double], seconds: Double)?
-            if case .track(let targets) = goal, case .information(let thetas) = target {
-                start = trackingStart(form, pool: pool, request: request, state: state, thetas: thetas, targets: targets, options: options)
+            func attempt(_ units: [Bool]?, explain: Bool) throws(AssemblyError) -> (FormModel, [Double], StepReport)? {
+                let form = FormModel(pool: pool, request: request, target: target, state: state, goal: goal, candidates: units)
+                guard case .track(let targets) = goal, case .information(let thetas) = target else {
+                    return try solve(form, number: number, forms: request.forms, pool: pool, options: options, explain: explain)
+                        .map { (form, $0.0, $0.1) }
+                }
+                let start = trackingStart(form, pool: pool, request: request, state: state, thetas: thetas, targets: targets, options: options)
+                guard var (values, step) = try solve(form, number: number, forms: request.forms, pool: pool, options: options,
+                                                     tracking: true, explain: explain, start: start?.values) else { return nil }
+                step.seconds += start?.seconds ?? 0
+                return (form, values, step)
             }
-            let tracking: Bool = if case .track = goal { true } else { false }
-            var attempt = try solve(form, number: number, forms: request.forms, pool: pool, options: options,
-                                    tracking: tracking, explain: plan == nil, start: start?.values)
-            attempt?.1.seconds += start?.seconds ?? 0
-            if attempt == nil {
+            var made = try attempt(plan ?? candidates, explain: plan == nil)
+            if plan != nil, made.map({ $0.2.bound > options.absoluteGap }) ?? true {
                 plan = nil
-                form = FormModel(pool: pool, request: request, target: target, state: state, goal: goal, candidates: candidates)
-                attempt = try solve(form, number: number, forms: request.forms, pool: pool, options: options, tracking: tracking)
+                let wider = try attempt(candidates, explain: made == nil)
+                if let wider, made.map({ wider.2.objective < $0.2.objective }) ?? true { made = wider }
             }
-            guard let (values, step) = attempt else { throw .solverFailed(form: number, detail: "no solution returned") }
+            guard let (form, values, step) = made else { throw .solverFailed(form: number, detail: "no solution returned") }
             let chosen = form.chosen(values)
             for u in chosen { state.used[u] += 1 }
             state.previous.append(chosen)
@@ -68,27 +74,24 @@ public struct Assembler: Sendable {
 
     /// How far (δ, relative) above its proven bound a form's deviation from the common
     /// information target may stay when a solve stops (an absolute gap on δ). Measured on the
-    /// benchmark with a 0.4% margin: largest deviation between forms 0.66%; at 0.25% and no
-    /// margin, 1.0% and the last forms starved. Short forms get a fifth of one item's share
+    /// benchmark: 0.4% → 13 s, largest deviation between forms 0.24%; 0.2% → 31–40 s (starts
+    /// that missed by a hair sent 2–3 steps into 5–18 s searches), 0.19–0.22%. Short forms get a fifth of one item's share
     /// (0.2 / scored items, the same 0.4% at 50), since one item there moves δ by several percent.
     public static let trackingTolerance = 0.004
 
     /// HiGHS's share of work in primal heuristics for the tracking solves (its default is 0.05).
     /// Their bound is ~0 from the root on, so a solve ends as soon as some form is within the
-    /// tolerance of the target: finding one (in practice by HiGHS's sub-MIP heuristics) is the
-    /// whole job. Measured on the benchmark (10,000 items, 10 forms, overlap ≤ 10), whole run:
-    /// 0.05 → 148–151 s, 0.3 → 99–110 s, 0.4 → 101 s, 0.6 → 126 s, 1.0 → 129 s; 0.2 took 60 s on the first form
-    /// alone, so the effect is not monotone (each value sends the search down another path).
-    /// Only the tracking solves get it: the p-value and maximin solves keep HiGHS's default.
+    /// tolerance of the target. Before the solves had starts, finding one was the whole job and
+    /// this mattered (benchmark: 0.05 → 148–151 s, 0.3 → 99–110 s); with starts it matters
+    /// only for a start that misses (0.05 → 10.5 s, 0.3 → 9.4 s, the same forms).
     public static let trackingHeuristicEffort = 0.3
 
-    /// How far below the shadow test's per-form share the common target is set. Forms made one
-    /// at a time cannot realise all the reuse the relaxed shadow test plans under an overlap
-    /// limit (which pairs of forms share which items), so the last forms fall short of a
-    /// target set at the share. Measured on the benchmark (forms' deviation from the target
-    /// after the last step's proven bound): 0.4% → 0.7% short on the last forms, 0.6% → 0.55%,
-    /// 0.7% → 0.34%, 0.8% → 0.16% but 60 s (cold solves where the start missed).
-    public static let targetMargin = 0.007
+    /// How far below the shadow test's per-form share the common target is set, so the last
+    /// forms can still reach it from what the earlier ones leave. Measured on the benchmark
+    /// (weakest form below the bound; the last form's proven bound on its deviation): 0 →
+    /// 0.55%, 0.14%; 0.1% → 0.41%, 0.06%; 0.2% → 0.48%, none (every form can reach the target);
+    /// 0.3% → 0.51%; 0.5% → 0.68%.
+    public static let targetMargin = 0.002
 
     /// Solves one step and re-checks its answer; `number` 0 is the shadow test for all forms.
     private func solve(_ form: FormModel, number: Int, forms: Int, pool: AssemblyPool,
@@ -147,24 +150,48 @@ public struct Assembler: Sendable {
                 shadow.plan(narrowed.values, within: candidates, pool: pool))
     }
 
-    /// A start for a tracking step: the solver's first feasible form, brought close to the
-    /// targets by `SwapSearch`, with the dummy and the rest completed by the LP that is left
-    /// once the form's columns are fixed. Nil when any part fails (the solve then starts cold).
-    /// Measured on the benchmark: the steps took 1.3–34 s each without it (99–110 s in all),
-    /// 0.3–0.6 s each when the start lands within the tolerance.
+    /// A start for a tracking step: a first form, brought close to the targets by `SwapSearch`,
+    /// with the dummy and the rest completed by the LP that is left once the form's columns are
+    /// fixed. Nil when any part fails (the solve then starts cold). Measured on the benchmark
+    /// (whole run): 99–110 s without starts; 17 s with the solver's first feasible form as the
+    /// first form (3 of 10 steps still solved cold, their dummy short after the exchanges);
+    /// 13 s with the LP-guided first form, where every start landed within the tolerance.
     private func trackingStart(_ form: FormModel, pool: AssemblyPool, request: AssemblyRequest, state: FormModel.State,
                                thetas: [Double], targets: [Double], options: SolverOptions) -> (values: [Double], seconds: Double)? {
-        var first = options
-        first.firstSolution = true
-        let found = solver.solve(form.model, options: first, start: nil)
+        var seconds = 0.0
+        func run(_ model: LinearModel, _ options: SolverOptions) -> MIPResult {
+            let result = solver.solve(model, options: options, start: nil)
+            seconds += result.seconds
+            return result
+        }
+        // The first form: the LP relaxation's whole columns fixed and the few fractional ones
+        // left to a small MIP (a relaxation-induced neighbourhood, so the form suits the dummy
+        // the LP planned), else the solver's first feasible form of the whole step.
+        var found = MIPResult(status: .failed)
+        let relaxed = run(form.model.relaxed, options)
+        if relaxed.status == .optimal, !relaxed.values.isEmpty {
+            var whole: [Int: Double] = [:]
+            for x in form.formColumn.values where abs(relaxed.values[x] - relaxed.values[x].rounded()) < 1e-6 { whole[x] = relaxed.values[x].rounded() }
+            var neighbourhood = options
+            neighbourhood.timeLimit = min(options.timeLimit, Self.neighbourhoodSeconds)
+            found = run(form.model.fixing(whole), neighbourhood)
+        }
+        if !found.hasSolution {
+            var first = options
+            first.firstSolution = true
+            found = run(form.model, first)
+        }
         guard found.hasSolution else { return nil }
         let search = SwapSearch(pool: pool, request: request, state: state, allowed: Set(form.formColumn.keys), thetas: thetas, targets: targets)
         let chosen = Set(search.improve(form.chosen(SolutionCheck.rounded(found.values, in: form.model)), until: options.absoluteGap / 4).units)
         let fixed = Dictionary(uniqueKeysWithValues: form.formColumn.map { ($0.value, chosen.contains($0.key) ? 1.0 : 0.0) })
-        let completed = solver.solve(form.model.fixing(fixed).relaxed, options: options, start: nil)
+        let completed = run(form.model.fixing(fixed).relaxed, options)
         guard completed.status == .optimal, !completed.values.isEmpty else { return nil }
-        return (completed.values, found.seconds + completed.seconds)
+        return (completed.values, seconds)
     }
+
+    /// Time for the small MIP over the LP's fractional columns (0.02–0.9 s each on the benchmark).
+    static let neighbourhoodSeconds = 5.0
 
     /// Information when the blueprint names ability points; else mean p-value when the
     /// scored pool has p-values (target: the blueprint window's middle, or the pool's mean);
