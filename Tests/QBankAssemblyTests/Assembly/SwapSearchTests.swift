@@ -34,13 +34,14 @@ import Testing
         form.map { u in pool.units[u].items[0] }.map { "\($0.domain) \($0.task) \($0.type)" }.sorted()
     }
 
-    /// The first 8 units, and the information of units 40–47 (same classes) as the target.
-    static func search(_ pool: AssemblyPool, previous: [[Int]] = [], maxOverlap: Int = 8) -> (SwapSearch, start: [Int]) {
+    /// The first 8 units, and the information of `target` (by default units 40–47, same classes) to reach.
+    static func search(_ pool: AssemblyPool, previous: [[Int]] = [], maxOverlap: Int = 8,
+                       target: [Int] = Array(40..<48)) -> (SwapSearch, start: [Int]) {
         let request = AssemblyRequest(forms: previous.count + 1, seed: 1, maxOverlap: maxOverlap)
         var used = Array(repeating: 0, count: pool.units.count)
         for form in previous { for u in form { used[u] += 1 } }
         let search = SwapSearch(pool: pool, request: request, state: FormModel.State(used: used, previous: previous),
-                                allowed: Set(pool.units.indices), thetas: thetas, targets: information(Array(40..<48), pool))
+                                allowed: Set(pool.units.indices), thetas: thetas, targets: information(target, pool))
         return (search, Array(0..<8))
     }
 
@@ -61,20 +62,22 @@ import Testing
         #expect(form == Array(40..<48) && deviation == 0)
     }
 
+    /// Exchanging 4 for 8 (same class) would meet the target exactly, but 8 is an enemy of 0, which stays.
     @Test func noExchangeBringsInAnEnemyOfTheForm() {
-        let pool = Self.pool(enemies: true), (search, start) = Self.search(pool)
-        let (form, _) = search.improve(start, until: 0)
-        #expect(form != start, "the search made exchanges")
+        let target = [0, 1, 2, 3, 8, 5, 6, 7], pool = Self.pool(enemies: true)
+        let (form, _) = Self.search(pool, target: target).0.improve(Array(0..<8), until: 0)
         let on = Set(form)
         for (a, b) in pool.enemyPairs { #expect(!(on.contains(a) && on.contains(b)), "\(a) and \(b)") }
+        let (free, deviation) = Self.search(Self.pool(), target: target).0.improve(Array(0..<8), until: 0)
+        #expect(free == target.sorted() && deviation < 1e-12, "without the enemies the same search makes that exchange")
     }
 
+    /// Exchanging 4 for 40 would meet the target exactly, but 40 was on an earlier form.
     @Test func noExchangeTakesTheOverlapWithAnEarlierFormPastTheLimit() {
-        let pool = Self.pool(), earlier = Array(40..<48)
-        let (search, start) = Self.search(pool, previous: [earlier], maxOverlap: 2)
-        let (form, _) = search.improve(start, until: 0)
-        #expect(Set(form).intersection(earlier).count <= 2)
-        let (none, _) = Self.search(pool, previous: [earlier], maxOverlap: 0).0.improve(start, until: 0)
-        #expect(Set(none).isDisjoint(with: earlier))
+        let pool = Self.pool(), earlier = Array(40..<48), target = [0, 1, 2, 3, 40, 5, 6, 7]
+        let (form, _) = Self.search(pool, previous: [earlier], maxOverlap: 0, target: target).0.improve(Array(0..<8), until: 0)
+        #expect(Set(form).isDisjoint(with: earlier))
+        let (free, deviation) = Self.search(pool, previous: [earlier], maxOverlap: 1, target: target).0.improve(Array(0..<8), until: 0)
+        #expect(free == target.sorted() && deviation < 1e-12, "with room for it the same search makes that exchange")
     }
 }
