@@ -81,7 +81,7 @@ public struct Parallelism: Sendable {
     public var largestDeviation: Double
     /// Smallest information of any form at any θ, relative to the θ's weight r_k (the maximin value y).
     public var weakest: Double?
-    /// Proven upper bound on that value: the MIP bound of the shadow test for all forms
-    /// (a relaxation of assembling them simultaneously), valid for the whole bank.
+    /// Proven upper bound on that value: the LP relaxation of the shadow test for all forms
+    /// over the whole bank (a relaxation of assembling them simultaneously).
     public var upperBound: Double?
 }
