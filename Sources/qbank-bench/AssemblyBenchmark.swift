@@ -2,8 +2,9 @@ import Foundation
 import QBankAssembly
 import QBankCore
 import QBankHiGHS
+import QBankJSON
 
-/// `qbank-bench assemble [ITEMS] [--forms N] [--overlap K]`: a generated bank with 3PL
+/// `qbank-bench assemble [ITEMS] [--forms N] [--overlap K] [--keep DIR]`: a generated bank with 3PL
 /// statistics, enemies and case sets; N forms by shadow-test assembly with HiGHS and by a
 /// greedy baseline on the same instance, in the same run.
 enum AssemblyBenchmark {
@@ -13,6 +14,9 @@ enum AssemblyBenchmark {
         let limit = value("--time-limit").map(Double.init) ?? 60
         let blueprint = Self.blueprint
         let bank = generate(items: items, blueprint: blueprint, seed: 2026)
+        if let folder = arguments.firstIndex(of: "--keep").flatMap({ arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }) {
+            keep(bank, in: folder)
+        }
         let pool = AssemblyPool(bank: bank, blueprint: blueprint)
         print("bank: \(items) items (\(pool.units.count) usable units, \(bank.allCases.count) case sets, \(pool.enemyPairs.count) enemy pairs); \(forms) forms, overlap ≤ \(overlap)")
 
@@ -51,17 +55,51 @@ enum AssemblyBenchmark {
 
     static let thetas = [-0.5, 0.0, 0.5]
 
+    /// Writes the generated bank and its blueprint to `folder`, for `qbank assemble FOLDER --forms N --max-overlap K --seed 1`.
+    static func keep(_ bank: Bank, in folder: String) {
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try Data(blueprintText.utf8).write(to: URL(fileURLWithPath: folder + "/blueprint.json"))
+            for file in bank.files { try Data(JSONBankWriter().write(file).utf8).write(to: URL(fileURLWithPath: folder + "/" + file.path)) }
+            print("bank and blueprint written to \(folder)")
+        } catch {
+            print("qbank-bench: cannot write \(folder): \(error)")
+            exit(2)
+        }
+    }
+
+    /// The benchmark's blueprint: MLA-C01 counts, format bounds, ≥ 2 scored items per task, ≤ 2 case
+    /// studies, information at θ = −0.5, 0, 0.5. Kept as the file `--keep` writes, so the run can be
+    /// repeated with `qbank assemble`.
+    static let blueprintText = """
+    {
+      "exam": "BENCH-01",
+      "form": { "length": 65, "scored": 50, "unscored": 15 },
+      "domains": [
+        { "id": 1, "name": "Domain 1", "weight": 28, "tasks": [{ "id": "1.1", "name": "Task 1" }, { "id": "1.2", "name": "Task 2" }, { "id": "1.3", "name": "Task 3" }] },
+        { "id": 2, "name": "Domain 2", "weight": 26, "tasks": [{ "id": "2.1", "name": "Task 1" }, { "id": "2.2", "name": "Task 2" }, { "id": "2.3", "name": "Task 3" }] },
+        { "id": 3, "name": "Domain 3", "weight": 22, "tasks": [{ "id": "3.1", "name": "Task 1" }, { "id": "3.2", "name": "Task 2" }, { "id": "3.3", "name": "Task 3" }] },
+        { "id": 4, "name": "Domain 4", "weight": 24, "tasks": [{ "id": "4.1", "name": "Task 1" }, { "id": "4.2", "name": "Task 2" }, { "id": "4.3", "name": "Task 3" }] }
+      ],
+      "constraints": {
+        "formats": {
+          "single": { "min": 30, "max": 42 },
+          "multiple": { "min": 6, "max": 14 },
+          "ordering": { "min": 1, "max": 3 },
+          "matching": { "min": 1, "max": 3 }
+        },
+        "minScoredPerTask": 2,
+        "caseStudies": { "max": 2 },
+        "information": { "theta": [-0.5, 0, 0.5] }
+      }
+    }
+
+    """
+
     static var blueprint: Blueprint {
-        let names = [(1, 28.0), (2, 26.0), (3, 22.0), (4, 24.0)]
-        return Blueprint(
-            exam: "BENCH-01", form: FormSpec(length: 65, scored: 50, unscored: 15),
-            domains: names.map { id, weight in
-                BlueprintDomain(id: id, name: "Domain \(id)", weight: weight, tasks: (1...3).map { TaskStatement(id: "\(id).\($0)", name: "Task \($0)") })
-            },
-            constraints: FormConstraints(
-                formats: [.single: CountRange(min: 30, max: 42), .multiple: CountRange(min: 6, max: 14),
-                          .ordering: CountRange(min: 1, max: 3), .matching: CountRange(min: 1, max: 3)],
-                minScoredPerTask: 2, caseStudies: CountRange(max: 2), information: InformationTarget(theta: thetas)))
+        let result = BlueprintReader().read(Array(blueprintText.utf8), path: "blueprint.json")
+        guard let blueprint = result.blueprint else { fatalError("the benchmark blueprint does not read: \(result.diagnostics)") }
+        return blueprint
     }
 
     /// Items with 3PL parameters (a 0.6–2.0, b ≈ N(0,1), c 0.1–0.25) and the p-value they imply,

@@ -134,6 +134,8 @@ public struct Assembler: Sendable {
             guard result.status == .optimal, !result.values.isEmpty else {
                 throw .solverFailed(form: 1, detail: "the shadow test's LP relaxation: \(result.status.rawValue) \(result.detail)")
             }
+            let broken = SolutionCheck.violations(of: model.model.relaxed, at: result.values)
+            if !broken.isEmpty { throw .wrongAnswer(form: 0, violations: broken) }
             return result
         }
         let shadow = FormModel(pool: pool, request: request, target: target, state: state, goal: .maximin, candidates: candidates)
@@ -144,7 +146,7 @@ public struct Assembler: Sendable {
         let bound = max(narrowed.objective, whole.objective)
         let step = StepReport(form: 0, status: .optimal, objective: narrowed.objective, bound: bound,
                               gap: (bound - narrowed.objective) / max(bound, 1e-9), nodes: 0,
-                              columns: shadow.model.columns.count, rows: shadow.model.rows.count, rowsChecked: 0,
+                              columns: shadow.model.columns.count, rows: shadow.model.rows.count, rowsChecked: shadow.model.rows.count,
                               seconds: narrowed.seconds + (candidates == nil ? 0 : whole.seconds))
         return (step, shadow.share(narrowed.values, pool: pool, thetas: thetas, forms: request.forms),
                 shadow.plan(narrowed.values, within: candidates, pool: pool))
