@@ -32,6 +32,8 @@ let package = Package(
         // HiGHS (MIT) from PyPI's highspy wheel, installed by Scripts/setup.sh into /usr/local/lib.
         .systemLibrary(name: "CHiGHS", pkgConfig: "highs"),
         .target(name: "QBankHiGHS", dependencies: ["QBankAssembly", "CHiGHS"]),
+        .systemLibrary(name: "CCbc", pkgConfig: "cbc", providers: [.apt(["coinor-libcbc-dev"])]),
+        .target(name: "QBankCBC", dependencies: ["QBankAssembly", "CCbc"]),
         .target(name: "QBankReporting", dependencies: ["QBankCore", "QBankAssembly"]),
         .target(name: "QBankAuthoring", dependencies: ["QBankCore"]),
         .target(name: "QBankReports", dependencies: ["QBankCore", "QBankAssembly", "QBankRules"]),
@@ -44,12 +46,12 @@ let package = Package(
         .executableTarget(
             name: "qbank",
             dependencies: [
-                "QBankCore", "QBankFiles", "QBankRules", "QBankAssembly", "QBankHiGHS", "QBankReporting", "QBankReports",
+                "QBankCore", "QBankFiles", "QBankRules", "QBankAssembly", "QBankHiGHS", "QBankCBC", "QBankReporting", "QBankReports",
                 "QBankAuthoring", "QBankXML", "QBankJSON", "QBankInterchange",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "qbank-bench", dependencies: ["QBankCore", "QBankXML", "QBankJSON", "QBankAssembly", "QBankHiGHS"]),
+        .executableTarget(name: "qbank-bench", dependencies: ["QBankCore", "QBankXML", "QBankJSON", "QBankAssembly", "QBankHiGHS", "QBankCBC"]),
 
         .target(name: "TestSupport", dependencies: ["QBankCore", "QBankXML", "QBankJSON"], path: "Tests/TestSupport"),
         .testTarget(name: "QBankCoreTests", dependencies: ["QBankCore", "TestSupport"]),
@@ -57,8 +59,8 @@ let package = Package(
         .testTarget(name: "QBankJSONTests", dependencies: ["QBankJSON", "QBankXML", "TestSupport"], exclude: ["Fixtures", "Scripts"]),
         .testTarget(name: "QBankRulesTests", dependencies: ["QBankRules", "TestSupport"]),
         .testTarget(name: "QBankReportingTests", dependencies: ["QBankReporting", "QBankRules", "QBankHiGHS", "TestSupport"], exclude: ["Snapshots"]),
-        .testTarget(name: "QBankAssemblyTests", dependencies: ["QBankAssembly", "QBankHiGHS", "TestSupport"]),
-        .testTarget(name: "QBankHiGHSTests", dependencies: ["QBankHiGHS"]),
+        .testTarget(name: "QBankAssemblyTests", dependencies: ["QBankAssembly", "QBankHiGHS", "QBankCBC", "TestSupport"]),
+        .testTarget(name: "QBankSolverTests", dependencies: ["QBankHiGHS", "QBankCBC"]),
         .testTarget(name: "QBankReportsTests", dependencies: ["QBankReports", "QBankRules", "TestSupport"]),
         .testTarget(name: "QBankAuthoringTests", dependencies: ["QBankAuthoring", "QBankRules", "TestSupport"]),
         .testTarget(name: "QBankFilesTests", dependencies: ["QBankFiles", "QBankRules", "TestSupport"], exclude: ["Fixtures"]),

@@ -1,10 +1,11 @@
 import Foundation
 import QBankAssembly
+import QBankCBC
 import QBankCore
 import QBankHiGHS
 import QBankJSON
 
-/// `qbank-bench assemble [ITEMS] [--forms N] [--overlap K] [--keep DIR]`: a generated bank with 3PL
+/// `qbank-bench assemble [ITEMS] [--forms N] [--overlap K] [--keep DIR] [--solver highs|cbc]`: a generated bank with 3PL
 /// statistics, enemies and case sets; N forms by shadow-test assembly with HiGHS and by a
 /// greedy baseline on the same instance, in the same run.
 enum AssemblyBenchmark {
@@ -23,7 +24,8 @@ enum AssemblyBenchmark {
         let request = AssemblyRequest(forms: forms, seed: 1, maxOverlap: overlap, options: SolverOptions(relativeGap: 1e-3, timeLimit: limit))
         let started = Date()
         do {
-            let outcome = try Assembler(solver: HiGHSSolver()).assemble(pool, request)
+            let solver: any MIPSolver = arguments.contains("cbc") ? CBCSolver() : HiGHSSolver()
+            let outcome = try Assembler(solver: solver).assemble(pool, request)
             let wall = Date().timeIntervalSince(started), p = outcome.parallelism
             let bound = p.upperBound ?? .nan, weakest = p.weakest ?? .nan
             let worstGap = outcome.steps.map(\.gap).max() ?? .nan

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import QBankAssembly
+import QBankCBC
 import QBankFiles
 import QBankHiGHS
 import QBankReporting
@@ -41,6 +42,14 @@ struct AssembleCommand: ParsableCommand {
     @ArgumentParser.Option(help: "Relative optimality gap at which a solve stops.")
     var gap = 1e-4
 
+    @ArgumentParser.Option(help: "MIP solver: highs (default) or cbc (COIN-OR CBC, for comparison).")
+    var solver: SolverName = .highs
+
+    enum SolverName: String, ExpressibleByArgument, CaseIterable {
+        case highs, cbc
+        var adapter: any MIPSolver { self == .cbc ? CBCSolver() : HiGHSSolver() }
+    }
+
     func validate() throws {
         if forms < 1 { throw ValidationError("--forms takes a number of 1 or more") }
         if seed < 0 { throw ValidationError("--seed takes a number of 0 or more") }
@@ -58,7 +67,7 @@ struct AssembleCommand: ParsableCommand {
         let start = Date()
         let outcome: AssemblyOutcome
         do {
-            outcome = try Assembler(solver: HiGHSSolver()).assemble(pool, request)
+            outcome = try Assembler(solver: solver.adapter).assemble(pool, request)
         } catch {
             throw Self.cliError(error, forms: forms)
         }

@@ -1,4 +1,5 @@
 import QBankAssembly
+import QBankCBC
 import QBankCore
 import QBankHiGHS
 import Testing
@@ -26,9 +27,10 @@ import Testing
         return AssemblyPool(bank: Bank(files: [BankFile(path: "info.json", items: items)], blueprint: blueprint), blueprint: blueprint)
     }
 
-    @Test func formsTrackOneTargetBelowAProvenBound() throws {
+    @Test(arguments: [HiGHSSolver(), CBCSolver()] as [any MIPSolver])
+    func formsTrackOneTargetBelowAProvenBound(solver: any MIPSolver) throws {
         let request = AssemblyRequest(forms: 3, seed: 3, maxOverlap: 2, options: SolverOptions(relativeGap: 1e-3))
-        let outcome = try Assembler(solver: HiGHSSolver()).assemble(Self.pool, request)
+        let outcome = try Assembler(solver: solver).assemble(Self.pool, request)
         let bound = try #require(outcome.boundStep)
         #expect(bound.form == 0)
         let p = outcome.parallelism
@@ -37,7 +39,7 @@ import Testing
         #expect(weakest >= 0.9 * upper, "weakest \(weakest) against the bound \(upper)")
         #expect(p.largestDeviation < 0.05)
         for a in 0..<3 { for b in 0..<3 where a < b { #expect(outcome.overlap(a, b) <= 2) } }
-        let again = try Assembler(solver: HiGHSSolver()).assemble(Self.pool, request)
+        let again = try Assembler(solver: solver).assemble(Self.pool, request)
         #expect(again.forms == outcome.forms)
     }
 }

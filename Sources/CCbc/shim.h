@@ -1,0 +1,2 @@
+// COIN-OR CBC's C interface (Debian's coinor-libcbc-dev; pkg-config "cbc" gives -I/usr/include/coin and the libraries).
+#include <Cbc_C_Interface.h>
