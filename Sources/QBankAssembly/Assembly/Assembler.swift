@@ -198,9 +198,11 @@ public struct Assembler: Sendable {
     /// Information when the blueprint names ability points; else mean p-value when the
     /// scored pool has p-values (target: the blueprint window's middle, or the pool's mean);
     /// else none.
+    /// A blueprint that names ability points in a bank whose scored items carry no IRT
+    /// parameters falls back to the p-value target (information would be 0 everywhere).
     public static func target(for pool: AssemblyPool) -> ParallelismTarget {
         let c = pool.blueprint.constraints
-        if let information = c.information { return .information(information.theta) }
+        if let information = c.information, pool.hasInformation { return .information(information.theta) }
         let ps = pool.units.flatMap { unit in zip(unit.items, unit.slots).compactMap { $0.1 == .scored ? $0.0.stats?.pValue : nil } }
         guard !ps.isEmpty else { return .none }
         if let window = c.difficulty { return .meanPValue(window.target) }

@@ -43,7 +43,6 @@ public struct AssemblyPool: Sendable {
             }
         }
         // Files are read in a stable order, but sort anyway so the model never depends on it.
-        // Files are read in a stable order, but sort anyway so the model never depends on it.
         units.sort { $0.id < $1.id }
         let first = Self.enemies(of: units)
         selfEnemies = first.selfEnemies
@@ -88,6 +87,11 @@ public struct AssemblyPool: Sendable {
         }
         guard let smallest = totals.min(), smallest > 0 else { return thetas.map { _ in 1 } }
         return totals.map { $0 / smallest }
+    }
+
+    /// Whether any scored item has the IRT parameters (a, b) that information needs.
+    public var hasInformation: Bool {
+        units.contains { unit in zip(unit.items, unit.slots).contains { $0.1 == .scored && $0.0.stats?.irtA != nil && $0.0.stats?.irtB != nil } }
     }
 
     /// 3PL information (D = 1.7) of an item at `theta`; 0 without IRT parameters.

@@ -94,6 +94,10 @@ struct AssembleCommand: ParsableCommand {
         var note = "assembled \(forms) form\(forms == 1 ? "" : "s") into \(out) with \(outcome.solver) in \(String(format: "%.2f", seconds)) s"
         note += " (solver \(String(format: "%.2f", outcome.totalSeconds)) s)"
         if !limited.isEmpty { note += "; time limit reached for \(limited.joined(separator: ", ")): results may differ on another machine" }
+        if blueprint.constraints.information != nil, !pool.hasInformation {
+            note += "\nnote: the blueprint asks for information at θ points, but no operational or approved item has IRT parameters "
+                + "(stats irtA and irtB); the forms are parallel by \(outcome.target.name) instead"
+        }
         FileHandle.standardError.write(Data((note + "\n").utf8))
     }
 

@@ -63,6 +63,17 @@ import TestSupport
         }
     }
 
+    /// Information needs IRT parameters; without them the forms are made parallel by mean p-value.
+    @Test func informationWithoutIRTParametersFallsBackToPValues() throws {
+        var blueprint = SmallAssemblyBank.blueprint
+        blueprint.constraints.information = InformationTarget(theta: [0])
+        let pool = AssemblyPool(bank: SmallAssemblyBank.bank, blueprint: blueprint)
+        #expect(!pool.hasInformation)
+        guard case .meanPValue = Assembler.target(for: pool) else { Issue.record("target \(Assembler.target(for: pool))"); return }
+        let outcome = try Assembler(solver: HiGHSSolver()).assemble(pool, AssemblyRequest(forms: 1, seed: 1))
+        #expect(outcome.boundStep == nil && outcome.target.name == "mean-p-value")
+    }
+
     @Test func sameSeedSameForms() throws {
         let a = try assemble(AssemblyRequest(forms: 2, seed: 9)), b = try assemble(AssemblyRequest(forms: 2, seed: 9))
         #expect(a.forms == b.forms)
