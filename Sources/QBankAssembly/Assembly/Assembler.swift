@@ -48,10 +48,11 @@ public struct Assembler: Sendable {
                         .map { (form, $0.0, $0.1) }
                 }
                 let start = trackingStart(form, pool: pool, request: request, state: state, thetas: thetas, targets: targets, options: options)
-                guard var (values, step) = try solve(form, number: number, forms: request.forms, pool: pool, options: options,
+                guard let (values, step) = try solve(form, number: number, forms: request.forms, pool: pool, options: options,
                                                      tracking: true, explain: explain, start: start?.values) else { return nil }
-                step.seconds += start?.seconds ?? 0
-                return (form, values, step)
+                var timed = step
+                timed.seconds += start?.seconds ?? 0
+                return (form, values, timed)
             }
             var made = try attempt(plan ?? candidates, explain: plan == nil)
             if plan != nil, made.map({ $0.2.bound > options.absoluteGap }) ?? true {
