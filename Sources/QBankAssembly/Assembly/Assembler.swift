@@ -132,6 +132,10 @@ public struct Assembler: Sendable {
         guard case .information(let thetas) = target else { preconditionFailure("the shadow test tracks information") }
         func relaxation(_ model: FormModel) throws(AssemblyError) -> MIPResult {
             let result = solver.solve(model.model.relaxed, options: request.options, start: nil)
+            if result.status == .infeasible {
+                throw .infeasible(form: 1, forms: request.forms,
+                                  reasons: ElasticCopy.explain(model, pool: pool, solver: solver, options: request.options))
+            }
             guard result.status == .optimal, !result.values.isEmpty else {
                 throw .solverFailed(form: 1, detail: "the shadow test's LP relaxation: \(result.status.rawValue) \(result.detail)")
             }

@@ -42,4 +42,17 @@ import Testing
         let again = try Assembler(solver: solver).assemble(Self.pool, request)
         #expect(again.forms == outcome.forms)
     }
+
+    /// Counts suffice, but no forms of these items reach a mean p-value of 0.9: the shadow test
+    /// for all forms is infeasible, and the reasons are in the blueprint's terms.
+    @Test func anInfeasibleShadowTestIsExplained() {
+        var pool = Self.pool
+        pool.blueprint.constraints.difficulty = DifficultyWindow(minMeanP: 0.9, maxMeanP: 0.95)
+        #expect {
+            try Assembler(solver: HiGHSSolver()).assemble(pool, AssemblyRequest(forms: 2, seed: 1))
+        } throws: { error in
+            guard case AssemblyError.infeasible(let form, _, let reasons) = error else { return false }
+            return form == 1 && reasons.contains { $0.hasPrefix("difficulty: the mean p-value of the scored items must lie in [0.9, 0.95]") }
+        }
+    }
 }
