@@ -81,4 +81,14 @@ import TestSupport
         let back = try CLI.run(["import", out, "--into", folder.appendingPathComponent("bank").path, "--dry-run"])
         #expect(back.stdout.contains("total: read 304, imported 304, skipped 0"))
     }
+
+    @Test func exportWritesAnAssembledFormFromItsKey() throws {
+        let folder = try CLI.temporaryFolder()
+        let out = folder.appendingPathComponent("form-1.zip").path, key = "Reports/mla-c01/forms/form-1.key.json"
+        #expect(try CLI.run(["export", key, "--to", "qti3", "--out", out]).status == 2, "a form needs --bank")
+        let run = try CLI.run(["export", key, "--bank", "Banks/mla-c01", "--to", "qti3", "--out", out])
+        #expect(run.status == 0 && run.stderr.contains("65 items"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: out)).starts(with: [0x50, 0x4B]))
+        #expect(try CLI.run(["export", "Banks/mla-c01", "--bank", "Banks/mla-c01", "--to", "qti3", "--out", out, "--force"]).status == 2)
+    }
 }

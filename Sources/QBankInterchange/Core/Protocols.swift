@@ -17,19 +17,31 @@ public protocol FormExporter: Sendable {
     func export(_ content: ExportContent) throws(ExportError) -> [ExportedFile]
 }
 
-/// What to export: items and case studies, in delivery order, under a title.
+/// What to export: stand-alone items and whole case studies, in delivery order, under a title.
 public struct ExportContent: Sendable {
+    /// One stand-alone item, or a case study with its items (in the order they are delivered).
+    public enum Block: Sendable {
+        case item(Item)
+        case caseStudy(CaseStudy)
+    }
+
     public var title: String
     public var identifier: String
-    public var items: [Item]
-    public var cases: [CaseStudy]
+    public var blocks: [Block]
 
-    public init(title: String, identifier: String, items: [Item], cases: [CaseStudy]) {
+    public init(title: String, identifier: String, blocks: [Block]) {
         self.title = title
         self.identifier = identifier
-        self.items = items
-        self.cases = cases
+        self.blocks = blocks
     }
+
+    /// A bank's content: its stand-alone items, then its case studies.
+    public init(title: String, identifier: String, items: [Item], cases: [CaseStudy]) {
+        self.init(title: title, identifier: identifier, blocks: items.map(Block.item) + cases.map(Block.caseStudy))
+    }
+
+    public var items: [Item] { blocks.compactMap { if case .item(let item) = $0 { item } else { nil } } }
+    public var cases: [CaseStudy] { blocks.compactMap { if case .caseStudy(let study) = $0 { study } else { nil } } }
 
     /// Every item: stand-alone ones, then each case's.
     public var allItems: [Item] { items + cases.flatMap(\.items) }

@@ -1,8 +1,9 @@
 import QBankCore
 
 /// Writes a QTI content package: `imsmanifest.xml`, one item file per item under
-/// `items/`, and `test.xml`, an assessment test with one section per case study
-/// (kept together) plus one for the stand-alone items.
+/// `items/`, and `test.xml`, an assessment test whose sections follow the content's
+/// delivery order: one per case study (kept together) and one per run of stand-alone
+/// items (a bank has one run, first; a form has a run between its case studies).
 ///
 /// The test totals SCORE over every item: a form's unscored (pretest) items are not
 /// marked, because candidate-facing exports never carry the scored/unscored flag.
@@ -13,16 +14,15 @@ struct QTIPackageWriter {
         let writer = QTIItemWriter(version: version)
         var files: [ExportedFile] = []
         var itemFiles: [(identifier: String, href: String)] = []
-        for item in content.items {
+        func add(_ item: Item, in study: CaseStudy?) {
             let href = "items/\(QTIIdentifiers.item(item.id)).xml"
-            files.append(ExportedFile(path: href, text: writer.write(item)))
+            files.append(ExportedFile(path: href, text: study.map { writer.write(item, in: $0) } ?? writer.write(item)))
             itemFiles.append((QTIIdentifiers.item(item.id), href))
         }
-        for study in content.cases {
-            for item in study.items {
-                let href = "items/\(QTIIdentifiers.item(item.id)).xml"
-                files.append(ExportedFile(path: href, text: writer.write(item, in: study)))
-                itemFiles.append((QTIIdentifiers.item(item.id), href))
+        for block in content.blocks {
+            switch block {
+            case .item(let item): add(item, in: nil)
+            case .caseStudy(let study): for item in study.items { add(item, in: study) }
             }
         }
         files.append(ExportedFile(path: "test.xml", text: test(content)))
@@ -38,9 +38,20 @@ struct QTIPackageWriter {
         x.empty(v.element("outcomeDeclaration"), [("identifier", "SCORE"), ("cardinality", "single"), (v.attribute("baseType"), "float")])
         x.open(v.element("testPart"), [("identifier", "part-1"), (v.attribute("navigationMode"), "nonlinear"),
                                        (v.attribute("submissionMode"), "simultaneous")])
-        var sections: [(id: String, title: String, items: [Item])] = []
-        if !content.items.isEmpty { sections.append(("section-items", content.title, content.items)) }
-        for study in content.cases { sections.append(("section-" + study.id, study.title ?? study.id, study.items)) }
+        var sections: [(id: String, title: String, items: [Item])] = [], runs = 0, inRun = false
+        for block in content.blocks {
+            switch block {
+            case .item(let item) where inRun:
+                sections[sections.count - 1].items.append(item)
+            case .item(let item):
+                runs += 1
+                inRun = true
+                sections.append((runs == 1 ? "section-items" : "section-items-\(runs)", content.title, [item]))
+            case .caseStudy(let study):
+                inRun = false
+                sections.append(("section-" + study.id, study.title ?? study.id, study.items))
+            }
+        }
         if sections.isEmpty { sections.append(("section-items", content.title, [])) }
         for section in sections {
             x.open(v.element("assessmentSection"), [("identifier", QTIIdentifiers.item(section.id)), ("title", section.title), ("visible", "true")])

@@ -15,17 +15,17 @@ enum FormsFolder {
         guard !names.isEmpty else {
             throw CLIError.usage("\(folder) has no form keys (FORM.key.json); run `qbank assemble BANK --forms N --out \(folder)` first")
         }
-        var keys: [FormKey] = []
-        for name in names {
-            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
-            let key: FormKey
-            let bytes = try read(path)
-            do { key = try FormKeyReader.key(bytes, path: path) } catch { throw CLIError.usage(error.description) }
-            let formPath = String(path.dropLast(".key.json".count)) + ".form.json"
-            if FileManager.default.fileExists(atPath: formPath) { try check(key, against: formPath) }
-            keys.append(key)
-        }
-        return keys
+        return try names.map { try key(at: folder.hasSuffix("/") ? folder + $0 : folder + "/" + $0) }
+    }
+
+    /// One `FORM.key.json`, checked against the `FORM.form.json` beside it when that is there.
+    static func key(at path: String) throws -> FormKey {
+        let key: FormKey
+        let bytes = try read(path)
+        do { key = try FormKeyReader.key(bytes, path: path) } catch { throw CLIError.usage(error.description) }
+        let formPath = String(path.dropLast(".key.json".count)) + ".form.json"
+        if FileManager.default.fileExists(atPath: formPath) { try check(key, against: formPath) }
+        return key
     }
 
     /// The form file must list the key's items in the key's order.
