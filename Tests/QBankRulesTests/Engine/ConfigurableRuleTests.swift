@@ -23,6 +23,15 @@ struct ConfigurableRuleTests {
         #expect(!engine.lint(bank).contains { $0.ruleID == "QB503" })
     }
 
+    /// QB501's run of 4 is a note at the default; a longer `runLength` quiets it, and the note is info.
+    @Test func keyPositionRunsFollowRunLength() throws {
+        let bank = ExampleRunner.read(KeyPositionImbalanceRule.description.triggeringExamples[1]).bank
+        let notes = LintEngine().lint(bank).filter { $0.ruleID == "QB501" }
+        #expect(notes.count == 1 && notes.allSatisfy { $0.severity == .info })
+        let longer = try LintEngine(settings: settings("QB501", ["runLength": .number(5)]))
+        #expect(!longer.lint(bank).contains { $0.ruleID == "QB501" })
+    }
+
     @Test func unknownOptionIsRefusedWithItsPlace() {
         #expect(throws: RuleOptionError.self) { try LintEngine(settings: settings("QB503", ["treshold": .number(0.9)])) }
         do {

@@ -7,16 +7,19 @@ public struct KeyPositionImbalanceRule: ConfigurableRule {
     public var minimumItems = 20
     /// Report when the chi-square p-value is below this.
     public var significance = 0.01
+    /// Consecutive items keyed in the same position that make a run worth a note.
+    public var runLength = 4
 
     public init() {}
 
     public var options: [String: RuleOptionValue] {
-        ["minimumItems": .number(Double(minimumItems)), "significance": .number(significance)]
+        ["minimumItems": .number(Double(minimumItems)), "significance": .number(significance), "runLength": .number(Double(runLength))]
     }
 
     public mutating func configure(_ options: RuleOptions) throws(RuleOptionError) {
         try options.read("minimumItems", into: &minimumItems, in: 2...1_000_000)
         try options.read("significance", into: &significance, in: 1e-12...0.5)
+        try options.read("runLength", into: &runLength, in: 2...1_000)
     }
 
     public static let description = RuleDescription(
@@ -28,30 +31,50 @@ public struct KeyPositionImbalanceRule: ConfigurableRule {
             shuffle="false" are counted, since delivery shuffles the others. Items are grouped by their number \
             of options; a group of at least `minimumItems` (20) is tested against a uniform spread with a \
             chi-square goodness-of-fit test and reported when p < `significance` (0.01). The finding points at \
-            the items whose keys sit in the over-used positions.
+            the items whose keys sit in the over-used positions. A run of `runLength` (4) or more consecutive \
+            such items in a file keyed in the same position is a note (severity info), whatever the totals: \
+            candidates notice streaks (Haladyna 2004 on key balance), and a run is what shuffling by hand leaves.
             """,
         severity: .warning,
         triggeringExamples: [
             BankExamples.json((0..<24).map { BankExamples.item($0, key: $0 < 15 ? 1 : [0, 2, 3][$0 % 3], shuffle: false) }, marked: 0),
+            // Too few items for the test, but items 3–6 are all keyed B: a note.
+            BankExamples.json((0..<8).map { BankExamples.item($0, key: [0, 2, 1, 1, 1, 1, 3, 0][$0], shuffle: false) }, marked: 2),
         ],
         nonTriggeringExamples: [
             BankExamples.json((0..<24).map { BankExamples.item($0, key: $0 % 4, shuffle: false) }),
             // Shuffled at delivery: authored positions do not matter.
             BankExamples.json((0..<24).map { BankExamples.item($0, key: 1) }),
-            // Too few items to say anything.
-            BankExamples.json((0..<12).map { BankExamples.item($0, key: 1, shuffle: false) }),
+            // Too few items for the test, and no 4 in a row share a key position.
+            BankExamples.json((0..<12).map { BankExamples.item($0, key: $0 % 3 == 2 ? 2 : 1, shuffle: false) }),
+            // A run of 5, but delivery shuffles these items.
+            BankExamples.json((0..<5).map { BankExamples.item($0, key: 1) }),
         ]
     )
 
     public func check(_ context: LintContext) -> [Diagnostic] {
         var groups: [Int: [(item: Item, file: String, key: Int)]] = [:]
-        for (item, file, _) in context.indexedItems where item.type == .single && !item.shuffle {
-            guard let body = item.choiceBody, body.options.count >= 2 else { continue }
+        var found: [Diagnostic] = [], run: [(item: Item, file: String, key: Int)] = []
+        func endRun() {
+            defer { run = [] }
+            guard run.count >= runLength, let first = run.first else { return }
+            var note = diagnostic(
+                "\(run.count) consecutive single-answer items delivered in authored order are all keyed \(Self.letter(first.key)) "
+                    + "('\(first.item.id)' to '\(run[run.count - 1].item.id)'); vary the key position, or let delivery shuffle them",
+                at: first.item.origin, in: first.file, item: first.item.id,
+                related: relatedItems(run.dropFirst().map(\.item)) { "'\($0.id)' is keyed \(Self.letter(Self.keyIndex($0)))" })
+            note.severity = .info
+            found.append(note)
+        }
+        for (item, file, _) in context.indexedItems {
+            guard item.type == .single, !item.shuffle, let body = item.choiceBody, body.options.count >= 2 else { endRun(); continue }
             let keys = body.options.indices.filter { body.options[$0].isCorrect }
-            guard keys.count == 1 else { continue }
+            guard keys.count == 1 else { endRun(); continue }
+            if let last = run.last, last.file != file || last.key != keys[0] { endRun() }
+            run.append((item, file, keys[0]))
             groups[body.options.count, default: []].append((item, file, keys[0]))
         }
-        var found: [Diagnostic] = []
+        endRun()
         for optionCount in groups.keys.sorted() {
             let group = groups[optionCount]!
             guard group.count >= minimumItems else { continue }
