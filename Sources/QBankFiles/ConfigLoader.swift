@@ -63,13 +63,16 @@ public enum ConfigLoader {
         }
         let reader = ConfigReader(path: path)
         var settings = LintSettings(baseDirectory: baseDirectory, workingDirectory: workingDirectory)
-        let members = try reader.object(root, "the config file", known: ["$schema", "select", "ignore", "strict", "rules", "overrides"])
+        let members = try reader.object(root, "the config file", known: ["$schema", "select", "ignore", "strict", "baseline", "rules", "overrides"])
         for member in members {
             switch member.key {
             case "$schema": _ = try reader.string(member.value, "'$schema'")
             case "select": settings.select = try reader.selectors(member.value, "'select'")
             case "ignore": settings.ignore = try reader.selectors(member.value, "'ignore'")
             case "strict": settings.strict = try reader.bool(member.value, "'strict'")
+            case "baseline":
+                let file = try reader.string(member.value, "'baseline'")
+                settings.baseline = file.hasPrefix("/") ? file : (baseDirectory as NSString).appendingPathComponent(file)
             case "rules": settings.rules = try reader.rules(member.value, allowOptions: true)
             case "overrides": settings.overrides = try reader.overrides(member.value)
             default: break

@@ -18,6 +18,9 @@ public struct LintSettings: Sendable {
     public var baseDirectory: String
     /// Absolute folder that relative paths in findings are relative to.
     public var workingDirectory: String
+    /// The baseline file the configuration names (absolute), applied unless `--baseline` names
+    /// another or `--ignore-baseline` asks for every finding.
+    public var baseline: String?
 
     public init(
         select: [String] = [], ignore: [String] = [], rules: [RuleSetting] = [], overrides: [PathOverride] = [],

@@ -53,6 +53,9 @@ struct LintCommand: ParsableCommand {
     @Flag(help: "With --baseline, fail (exit 1) when baselined findings are gone, so the baseline is kept pruned.")
     var strictBaseline = false
 
+    @Flag(help: "Report every finding, as if neither --baseline nor the configuration's \"baseline\" were given.")
+    var ignoreBaseline = false
+
     @Flag(help: "Print finding counts per rule on stderr.")
     var statistics = false
 
@@ -76,12 +79,15 @@ struct LintCommand: ParsableCommand {
         guard unknown.isEmpty else {
             throw CLIError.usage("unknown rule \(unknown.map { "'\($0)'" }.joined(separator: ", ")); run `qbank rules` to list them")
         }
-        if strictBaseline && baseline == nil { throw CLIError.usage("--strict-baseline needs --baseline FILE") }
         let resolved = try ConfigStep.resolve(configPath: config, paths: paths, select: selection.selected,
                                               ignore: selection.ignored, strict: strict)
         if printConfig {
             FileHandle.standardOutput.write(Data(ConfigStep.render(resolved).utf8))
             return
+        }
+        let baseline = ignoreBaseline ? nil : self.baseline ?? resolved.engine.settings.baseline
+        if strictBaseline && baseline == nil {
+            throw CLIError.usage(ignoreBaseline ? "--strict-baseline and --ignore-baseline contradict each other" : "--strict-baseline needs --baseline FILE (or \"baseline\" in qbank.json)")
         }
 
         var run = try LintRun.perform(paths: paths, engine: resolved.engine, fingerprints: baseline != nil || writeBaseline != nil,

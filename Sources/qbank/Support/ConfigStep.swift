@@ -50,6 +50,7 @@ enum ConfigStep {
             "select": settings.select.isEmpty ? ["ALL"] : settings.select,
             "ignore": settings.ignore,
             "strict": settings.strict,
+            "baseline": settings.baseline ?? NSNull(),
             "rules": rules,
             "overrides": overrides,
         ]
