@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "QBankCBC", dependencies: ["QBankAssembly", "CCbc"]),
         .target(name: "QBankReporting", dependencies: ["QBankCore", "QBankAssembly"]),
         .target(name: "QBankAuthoring", dependencies: ["QBankCore"]),
-        .target(name: "QBankReports", dependencies: ["QBankCore", "QBankAssembly", "QBankRules"]),
+        .target(name: "QBankReports", dependencies: ["QBankCore", "QBankJSON", "QBankAssembly", "QBankRules"]),
         .target(name: "QBankFiles", dependencies: ["QBankCore", "QBankXML", "QBankJSON", "QBankRules"]),
         .target(
             name: "QBankInterchange",

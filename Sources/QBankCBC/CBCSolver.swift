@@ -1,16 +1,25 @@
 import CCbc
 import Foundation
 import QBankAssembly
+import Synchronization
 
 /// `MIPSolver` over COIN-OR CBC (EPL) through its C interface: the second adapter, kept so the
 /// solver choice can be re-measured on qbank's own models (`qbank assemble --solver cbc`,
 /// `qbank-bench assemble --solver cbc`). One CBC model per solve, single-threaded, logging off.
+/// CBC's solve keeps static state (its command-line driver underneath), so concurrent solves in
+/// one process corrupt each other: they are taken one at a time.
 public struct CBCSolver: MIPSolver {
     public init() {}
 
     public var name: String { "CBC \(String(cString: Cbc_getVersion()))" }
 
+    private static let oneAtATime = Mutex(())
+
     public func solve(_ model: LinearModel, options: SolverOptions, start: [Double]?) -> MIPResult {
+        Self.oneAtATime.withLock { _ in solveAlone(model, options: options, start: start) }
+    }
+
+    private func solveAlone(_ model: LinearModel, options: SolverOptions, start: [Double]?) -> MIPResult {
         guard let cbc = Cbc_newModel() else { return MIPResult(status: .failed, detail: "CBC could not create a model") }
         defer { Cbc_deleteModel(cbc) }
         let columns = model.columns, rows = model.rows

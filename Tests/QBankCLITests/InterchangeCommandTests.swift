@@ -90,5 +90,10 @@ import TestSupport
         #expect(run.status == 0 && run.stderr.contains("65 items"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: out)).starts(with: [0x50, 0x4B]))
         #expect(try CLI.run(["export", "Banks/mla-c01", "--bank", "Banks/mla-c01", "--to", "qti3", "--out", out, "--force"]).status == 2)
+        let page = folder.appendingPathComponent("form-1.html").path
+        let html = try CLI.run(["export", key, "--to", "html", "--out", page])
+        #expect(html.status == 0 && html.stderr.contains("65 questions"))
+        #expect(try String(contentsOfFile: page, encoding: .utf8).contains("<h3>Question 65</h3>"))
+        #expect(try CLI.run(["export", "Banks/mla-c01", "--to", "html", "--out", page, "--force"]).status == 2, "html prints forms, not banks")
     }
 }

@@ -139,7 +139,9 @@ public struct ItemPreview: Sendable {
     }
 
     /// Stem and scenario text: blank lines separate paragraphs.
-    private func paragraphs(_ text: String) -> String {
+    private func paragraphs(_ text: String) -> String { Self.paragraphs(text) }
+
+    static func paragraphs(_ text: String) -> String {
         text.components(separatedBy: "\n\n").map { "<p>\(Markup.inlineHTML($0).replacingOccurrences(of: "\n", with: "<br/>"))</p>" }.joined()
     }
 

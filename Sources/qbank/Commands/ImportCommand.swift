@@ -68,7 +68,6 @@ enum BankSyntax: String, ExpressibleByArgument, CaseIterable {
 
 extension InterchangeFormat: ExpressibleByArgument {}
 extension ConflictPolicy: ExpressibleByArgument {}
-extension ExportFormat: ExpressibleByArgument {}
 
 /// `--map FILE`: `{"categories": {"Cloud Concepts": "1.1", "Billing": {"domain": 4}}, "csv": {"columns": [...]}}`.
 struct ImportMapping {

@@ -1,0 +1,48 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import QBankReports
+import Testing
+import TestSupport
+
+/// `qbank export FORM --to html`: the committed sample form as candidates meet it.
+@Suite struct FormBookletTests {
+    static let formPath = Fixtures.repositoryRoot.appendingPathComponent("Reports/mla-c01/forms/form-1.form.json").path
+
+    static func booklet() throws -> FormBooklet {
+        try FormBooklet.read([UInt8](try Data(contentsOf: URL(fileURLWithPath: formPath))), path: formPath)
+    }
+
+    @Test func questionsAreNumberedInDeliveryOrderAndTheKeyStaysOut() throws {
+        let page = try Self.booklet().html()
+        let numbers = page.components(separatedBy: "<h3>Question ").dropFirst().compactMap { Int($0.prefix { $0.isNumber }) }
+        #expect(numbers == Array(1...65))
+        // No item id, no key or rationale markup, no reviewer view.
+        let form = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Self.formPath))) as? [String: Any]
+        let ids = try #require(form?["items"] as? [[String: Any]]).compactMap { $0["id"] as? String }
+        #expect(ids.count == 65 && !ids.contains { page.contains($0) })
+        for secret in ["class=\"key\"", "class=\"rationale", "Reviewer"] { #expect(!page.contains(secret), "the page shows '\(secret)'") }
+        #expect(XMLParser(data: Data(page.utf8)).parse(), "the page is well-formed XHTML")
+    }
+
+    @Test func eachScenarioIsPrintedOnceBeforeItsQuestions() throws {
+        let form = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Self.formPath))) as? [String: Any]
+        let cases = try #require(form?["cases"] as? [[String: Any]])
+        let page = try Self.booklet().html()
+        #expect(!cases.isEmpty)
+        for study in cases {
+            let opening = try #require((study["scenario"] as? String)?.components(separatedBy: "\n").first?.prefix(60)).description
+            #expect(page.components(separatedBy: opening).count == 2, "the scenario of \(study["id"] ?? "?") appears once")
+        }
+    }
+
+    @Test func aFormWithoutStemsIsRefusedWithItsPlace() {
+        let text = #"{"form": "form-1", "items": [{"id": "q1", "type": "single"}]}"#
+        #expect {
+            try FormBooklet.read(Array(text.utf8), path: "f.form.json")
+        } throws: { error in
+            String(describing: error).hasPrefix("f.form.json:1:30: form item #1 needs \"stem\" and \"type\"")
+        }
+    }
+}
