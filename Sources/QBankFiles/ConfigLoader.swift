@@ -47,34 +47,66 @@ public enum ConfigLoader {
 
     /// Reads a config file into settings whose globs are relative to its folder.
     public static func load(_ path: String, workingDirectory: String = FileManager.default.currentDirectoryPath) throws(ConfigError) -> LintSettings {
+        try load(path, workingDirectory: workingDirectory, extending: [])
+    }
+
+    private static func load(_ path: String, workingDirectory: String, extending chain: [String],
+                             from: SourceLocation? = nil) throws(ConfigError) -> LintSettings {
         let absolute = Glob.absolutePath(path, workingDirectory: workingDirectory)
+        if chain.contains(absolute) {
+            throw ConfigError("'extend' makes a cycle (\((chain + [absolute]).joined(separator: " → "))); remove one of them",
+                              at: from ?? SourceLocation(file: path, line: 1, column: 1))
+        }
         guard let data = FileManager.default.contents(atPath: absolute) else {
-            throw ConfigError("cannot read the config file; check it exists and is readable", at: SourceLocation(file: path, line: 1, column: 1))
+            let message = from == nil ? "cannot read the config file; check it exists and is readable"
+                : "cannot read \(absolute), the config named by 'extend'; check the path (relative to this file)"
+            throw ConfigError(message, at: from ?? SourceLocation(file: path, line: 1, column: 1))
         }
         let base = (absolute as NSString).deletingLastPathComponent
-        return try parse([UInt8](data), path: path, baseDirectory: base, workingDirectory: workingDirectory)
+        return try parse([UInt8](data), path: path, baseDirectory: base, workingDirectory: workingDirectory, extending: chain + [absolute])
     }
 
     /// Parses config text. Every problem is reported with its position.
     public static func parse(_ bytes: [UInt8], path: String, baseDirectory: String, workingDirectory: String) throws(ConfigError) -> LintSettings {
+        try parse(bytes, path: path, baseDirectory: baseDirectory, workingDirectory: workingDirectory, extending: [])
+    }
+
+    /// With `"extend": "FILE"` the named config is read first and this one applies on top:
+    /// `select`, `strict` and `baseline` replace its values, `ignore`, `rules` and `overrides`
+    /// add to them (among equally specific rule keys the last written, this file's, wins), and
+    /// its `overrides` keep matching paths relative to its own folder.
+    private static func parse(_ bytes: [UInt8], path: String, baseDirectory: String, workingDirectory: String,
+                              extending chain: [String]) throws(ConfigError) -> LintSettings {
         let root: JSONValue
         do { root = try JSONParser.parse(bytes) } catch {
             throw ConfigError(error.message, at: SourceLocation(file: path, line: error.position.line, column: error.position.column))
         }
         let reader = ConfigReader(path: path)
         var settings = LintSettings(baseDirectory: baseDirectory, workingDirectory: workingDirectory)
-        let members = try reader.object(root, "the config file", known: ["$schema", "select", "ignore", "strict", "baseline", "rules", "overrides"])
+        let members = try reader.object(root, "the config file",
+                                        known: ["$schema", "extend", "select", "ignore", "strict", "baseline", "rules", "overrides"])
+        if let extend = members.first(where: { $0.key == "extend" }) {
+            let file = try reader.string(extend.value, "'extend'")
+            let parentPath = file.hasPrefix("/") ? file : (baseDirectory as NSString).appendingPathComponent(file)
+            let at = SourceLocation(file: path, line: extend.value.position.line, column: extend.value.position.column)
+            var parent = try load(parentPath, workingDirectory: workingDirectory, extending: chain, from: at)
+            for index in parent.overrides.indices where parent.overrides[index].baseDirectory == nil {
+                parent.overrides[index].baseDirectory = parent.baseDirectory
+            }
+            parent.baseDirectory = baseDirectory
+            settings = parent
+        }
         for member in members {
             switch member.key {
-            case "$schema": _ = try reader.string(member.value, "'$schema'")
+            case "$schema", "extend": _ = try reader.string(member.value, "'\(member.key)'")
             case "select": settings.select = try reader.selectors(member.value, "'select'")
-            case "ignore": settings.ignore = try reader.selectors(member.value, "'ignore'")
+            case "ignore": settings.ignore += try reader.selectors(member.value, "'ignore'")
             case "strict": settings.strict = try reader.bool(member.value, "'strict'")
             case "baseline":
                 let file = try reader.string(member.value, "'baseline'")
                 settings.baseline = file.hasPrefix("/") ? file : (baseDirectory as NSString).appendingPathComponent(file)
-            case "rules": settings.rules = try reader.rules(member.value, allowOptions: true)
-            case "overrides": settings.overrides = try reader.overrides(member.value)
+            case "rules": settings.rules += try reader.rules(member.value, allowOptions: true)
+            case "overrides": settings.overrides += try reader.overrides(member.value)
             default: break
             }
         }

@@ -55,6 +55,33 @@ struct ConfigCommandTests {
         #expect(try CLI.run(["lint", ".", "--config", "missing.json"], in: folder).status == 2)
     }
 
+    /// A bank's qbank.json extends the project's: the project's ignores and per-path overrides (relative
+    /// to the project folder) hold, the bank's own rules win, and a cycle or a missing file is named.
+    @Test func extendReadsTheNamedConfigFirst() throws {
+        let folder = try CLI.bank([
+            "qbank.json": #"{"ignore": ["QB9"], "rules": {"QB110": "info"}, "overrides": [{"files": ["bank/legacy/**"], "rules": {"QB110": "off"}}]}"#,
+            "bank/qbank.json": #"{"extend": "../qbank.json", "rules": {"QB503": "error"}}"#,
+            "bank/a.xml": CLI.itemsFile([("q1", "")]),
+            "bank/legacy/b.xml": CLI.itemsFile([("q2", "")]),
+        ])
+        let bank = folder.appendingPathComponent("bank")
+        let config = try CLI.run(["lint", "--print-config"], in: bank)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(config.stdout.utf8)) as? [String: Any])
+        #expect(object["ignore"] as? [String] == ["QB9"])
+        let rules = try #require(object["rules"] as? [String: [String: Any]])
+        #expect(rules["QB503"]?["severity"] as? String == "error" && rules["QB110"]?["severity"] as? String == "info")
+        let lint = try CLI.run(["lint", ".", "--format", "json"], in: bank)
+        let findings = (try JSONSerialization.jsonObject(with: Data(lint.stdout.utf8)) as? [String: Any])?["findings"] as? [[String: Any]] ?? []
+        #expect(findings.map { $0["item"] as? String } == ["q1"], "the project's override for bank/legacy/** keeps q2 quiet")
+
+        try #"{"extend": "bank/qbank.json"}"#.write(to: folder.appendingPathComponent("qbank.json"), atomically: true, encoding: .utf8)
+        let cycle = try CLI.run(["lint", "."], in: bank)
+        #expect(cycle.status == 2 && cycle.stderr.contains("'extend' makes a cycle"), "\(cycle.stderr)")
+        try #"{"extend": "../nowhere.json"}"#.write(to: bank.appendingPathComponent("qbank.json"), atomically: true, encoding: .utf8)
+        let missing = try CLI.run(["lint", "."], in: bank)
+        #expect(missing.status == 2 && missing.stderr.contains("qbank.json:1:12: cannot read"), "\(missing.stderr)")
+    }
+
     @Test func printConfigShowsWhatIsInForce() throws {
         let folder = try CLI.bank(["qbank.json": #"{"ignore": ["QB9"], "rules": {"QB110": "error", "QB503": {"options": {"threshold": 0.9}}}}"#])
         let result = try CLI.run(["lint", "--print-config"], in: folder)

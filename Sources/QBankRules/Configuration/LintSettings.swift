@@ -67,8 +67,8 @@ public struct LintSettings: Sendable {
     public func level(of rule: RuleDescription, inFile file: String) -> SeverityLevel? {
         var level = self.level(of: rule)
         guard !overrides.isEmpty else { return level }
-        let path = Glob.relativePath(file, base: baseDirectory, workingDirectory: workingDirectory)
-        for override in overrides where override.matches(path) {
+        for override in overrides
+        where override.matches(Glob.relativePath(file, base: override.baseDirectory ?? baseDirectory, workingDirectory: workingDirectory)) {
             if override.ignore.contains(where: { RuleSelection.token($0, matches: rule) }) { level = .off }
             if let set = Self.mostSpecific(override.rules, for: rule) { level = set }
         }
@@ -134,6 +134,8 @@ public struct PathOverride: Sendable {
     public var files: [String]
     public var ignore: [String]
     public var rules: [RuleSetting]
+    /// The folder `files` are relative to when it is not the settings' own (an extended config's).
+    public var baseDirectory: String?
 
     public init(files: [String], ignore: [String] = [], rules: [RuleSetting] = []) {
         self.files = files
