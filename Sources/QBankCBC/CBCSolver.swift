@@ -59,11 +59,15 @@ public struct CBCSolver: MIPSolver {
         _ = Cbc_solve(cbc)
         var result = MIPResult(status: .failed, seconds: Double(DispatchTime.now().uptimeNanoseconds - began) / 1e9)
         if Cbc_isProvenInfeasible(cbc) != 0 { result.status = .infeasible; return result }
+        let hasIntegers = columns.contains(where: \.isInteger)
+        if Cbc_isSecondsLimitReached(cbc) != 0, hasIntegers, Cbc_numberSavedSolutions(cbc) == 0 {
+            result.status = .noSolutionInTime
+            return result
+        }
         guard let solution = Cbc_getColSolution(cbc) else {
             result.detail = "CBC status \(Cbc_status(cbc)), secondary status \(Cbc_secondaryStatus(cbc)), no solution"
             return result
         }
-        let hasIntegers = columns.contains(where: \.isInteger)
         let found = !hasIntegers || Cbc_numberSavedSolutions(cbc) > 0 || Cbc_isProvenOptimal(cbc) != 0
         if Cbc_isProvenOptimal(cbc) != 0 {
             result.status = .optimal

@@ -87,6 +87,7 @@ public enum ConfigLoader {
                                         known: ["$schema", "extend", "select", "ignore", "strict", "baseline", "rules", "overrides"])
         if let extend = members.first(where: { $0.key == "extend" }) {
             let file = try reader.string(extend.value, "'extend'")
+            if file.isEmpty { throw ConfigError("'extend' names a config file; it is empty", at: SourceLocation(file: path, line: extend.value.position.line, column: extend.value.position.column)) }
             let parentPath = file.hasPrefix("/") ? file : (baseDirectory as NSString).appendingPathComponent(file)
             let at = SourceLocation(file: path, line: extend.value.position.line, column: extend.value.position.column)
             var parent = try load(parentPath, workingDirectory: workingDirectory, extending: chain, from: at)
@@ -104,6 +105,7 @@ public enum ConfigLoader {
             case "strict": settings.strict = try reader.bool(member.value, "'strict'")
             case "baseline":
                 let file = try reader.string(member.value, "'baseline'")
+                if file.isEmpty { throw ConfigError("'baseline' names a baseline file; it is empty", at: SourceLocation(file: path, line: member.value.position.line, column: member.value.position.column)) }
                 settings.baseline = file.hasPrefix("/") ? file : (baseDirectory as NSString).appendingPathComponent(file)
             case "rules": settings.rules += try reader.rules(member.value, allowOptions: true)
             case "overrides": settings.overrides += try reader.overrides(member.value)

@@ -57,6 +57,7 @@ public struct HiGHSSolver: MIPSolver {
         case 7: result.status = .optimal
         case 8: result.status = .infeasible; return result
         case 13 where primal == 2: result.status = .timeLimit
+        case 13: result.status = .noSolutionInTime; return result
         case 16 where primal == 2: result.status = .firstSolution
         default:
             result.detail = "HiGHS run status \(ran), model status \(Self.statusName(modelStatus))"

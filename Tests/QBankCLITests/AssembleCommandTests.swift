@@ -82,6 +82,18 @@ import TestSupport
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
     }
 
+    /// A time limit too short for any solution is the user's to raise, not a solver failure.
+    @Test func noSolutionWithinTheTimeLimitIsExit1WithWhatToDo() throws {
+        let out = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        for solver in ["highs", "cbc"] {
+            let run = try CLI.run(["assemble", Self.bank, "--forms", "2", "--out", out.path, "--time-limit", "0.000001", "--solver", solver])
+            #expect(run.status == 1, "\(solver): \(run.stderr)")
+            #expect(run.stderr.contains("within --time-limit 1e-06 s; raise --time-limit"), "\(solver): \(run.stderr)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
+    }
+
     @Test func scoreRejectsResponsesForAnotherForm() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

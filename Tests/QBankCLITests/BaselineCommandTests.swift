@@ -34,16 +34,19 @@ struct BaselineCommandTests {
     /// `"baseline"` in qbank.json applies on every run; `--ignore-baseline` shows every finding again.
     @Test func theConfigurationNamesTheBaselineAndIgnoreBaselineSetsItAside() throws {
         let folder = try CLI.bank(["a.xml": CLI.itemsFile([("q1", ""), ("q2", "")])])
-        #expect(try strictRun(folder, ["--write-baseline", "accepted.json"]).status == 0)
-        try #"{"baseline": "accepted.json"}"#.write(to: folder.appendingPathComponent("qbank.json"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("b"), withIntermediateDirectories: true)
+        #expect(try strictRun(folder, ["--write-baseline", "b/accepted.json"]).status == 0)
+        try #"{"baseline": "b/accepted.json"}"#.write(to: folder.appendingPathComponent("qbank.json"), atomically: true, encoding: .utf8)
         let accepted = try strictRun(folder)
         #expect(accepted.status == 0, "\(accepted.stdout)\(accepted.stderr)")
         #expect(accepted.stderr.contains("2 findings accepted by the baseline"))
         let everything = try strictRun(folder, ["--ignore-baseline"])
         #expect(everything.status == 1 && everything.stdout.contains("item 'q1'") && everything.stdout.contains("item 'q2'"))
+        #expect(!everything.stdout.contains("accepted.json"), "the baseline the config names is never linted as a bank file")
         #expect(try strictRun(folder, ["--ignore-baseline", "--strict-baseline"]).status == 2)
+        #expect(try strictRun(folder, ["--ignore-baseline", "--baseline", "b/accepted.json"]).status == 2)
         let config = try CLI.run(["lint", "--print-config"], in: folder)
-        #expect(config.stdout.contains("accepted.json"))
+        #expect(config.stdout.contains("b/accepted.json"))
     }
 
     @Test func staleEntriesAreReportedAndCanFail() throws {

@@ -20,7 +20,7 @@ public struct Assembler: Sendable {
         let short = SupplyCheck.shortfalls(pool, request)
         if !short.isEmpty { throw .infeasible(form: 1, forms: request.forms, reasons: short) }
         let target = Self.target(for: pool)
-        let candidates = Prefilter.candidates(pool, request, target)
+        var candidates = Prefilter.candidates(pool, request, target)
         var state = FormModel.State(used: Array(repeating: 0, count: pool.units.count), previous: [])
         var steps: [StepReport] = []
         var goal = FormModel.InformationGoal.maximin, boundStep: StepReport?
@@ -34,6 +34,7 @@ public struct Assembler: Sendable {
             let shadow = try shadowTest(pool, request, target, candidates, state: state)
             boundStep = shadow.step
             plan = shadow.plan
+            if !shadow.narrowed { candidates = nil }
             // Aim a little below the share: integral forms made one at a time cannot use the pool
             // as fully as the relaxed shadow test, and without the margin that loss falls on the last forms.
             goal = .track(shadow.share.map { $0 * (1 - Self.targetMargin) })
@@ -52,13 +53,21 @@ public struct Assembler: Sendable {
                                                      tracking: true, explain: explain, start: start?.values) else { return nil }
                 var timed = step
                 timed.seconds += start?.seconds ?? 0
+                // A start cut short by the time limit depends on the machine: say so, like any limited solve.
+                if start?.limited == true, timed.status == .optimal { timed.status = .timeLimit }
                 return (form, values, timed)
             }
-            var made = try attempt(plan ?? candidates, explain: plan == nil)
+            // Narrowest first: the plan, the pre-filtered candidates, the whole bank; only a step the
+            // whole bank cannot build is explained as infeasible.
+            var made = try attempt(plan ?? candidates, explain: plan == nil && candidates == nil)
             if plan != nil, made.map({ $0.2.bound > options.absoluteGap }) ?? true {
                 plan = nil
-                let wider = try attempt(candidates, explain: made == nil)
+                let wider = try attempt(candidates, explain: made == nil && candidates == nil)
                 if let wider, made.map({ wider.2.objective < $0.2.objective }) ?? true { made = wider }
+            }
+            if made == nil, candidates != nil {
+                candidates = nil
+                made = try attempt(nil, explain: true)
             }
             guard let (form, values, step) = made else { throw .solverFailed(form: number, detail: "no solution returned") }
             let chosen = form.chosen(values)
@@ -104,6 +113,8 @@ public struct Assembler: Sendable {
             if !explain { return nil }
             throw .infeasible(form: reported, forms: forms,
                               reasons: ElasticCopy.explain(form, pool: pool, solver: solver, options: options))
+        case .noSolutionInTime:
+            throw .noSolutionInTime(form: reported, seconds: options.timeLimit)
         case .failed:
             throw .solverFailed(form: reported, detail: result.detail)
         case .optimal, .timeLimit, .firstSolution:
@@ -127,12 +138,17 @@ public struct Assembler: Sendable {
     /// information is the common target all forms track and the units it uses are the plan
     /// the tracking steps choose from. Measured on the benchmark: the shadow test as a MIP took
     /// 11–17 s for a target 0.03% lower; the LP takes 0.1 s, the whole-bank LP 0.5 s.
+    /// The whole bank is solved first, so an infeasible blueprint is explained with every item
+    /// counted; when only the pre-filter's candidates fall short, `narrowed` is false and the
+    /// whole bank's LP sets the target and the plan.
     private func shadowTest(_ pool: AssemblyPool, _ request: AssemblyRequest, _ target: ParallelismTarget, _ candidates: [Bool]?,
-                            state: FormModel.State) throws(AssemblyError) -> (step: StepReport, share: [Double], plan: [Bool]) {
+                            state: FormModel.State) throws(AssemblyError) -> (step: StepReport, share: [Double], plan: [Bool], narrowed: Bool) {
         guard case .information(let thetas) = target else { preconditionFailure("the shadow test tracks information") }
-        func relaxation(_ model: FormModel) throws(AssemblyError) -> MIPResult {
+        func relaxation(_ model: FormModel, explain: Bool) throws(AssemblyError) -> MIPResult? {
             let result = solver.solve(model.model.relaxed, options: request.options, start: nil)
+            if result.status == .noSolutionInTime { throw .noSolutionInTime(form: 1, seconds: request.options.timeLimit) }
             if result.status == .infeasible {
+                guard explain else { return nil }
                 throw .infeasible(form: 1, forms: request.forms,
                                   reasons: ElasticCopy.explain(model, pool: pool, solver: solver, options: request.options))
             }
@@ -143,18 +159,23 @@ public struct Assembler: Sendable {
             if !broken.isEmpty { throw .wrongAnswer(form: 0, violations: broken) }
             return result
         }
-        let shadow = FormModel(pool: pool, request: request, target: target, state: state, goal: .maximin, candidates: candidates)
-        let narrowed = try relaxation(shadow)
-        // The narrowed model's optimum holds for the narrowed bank only: prove one for the whole bank.
-        let whole = candidates == nil ? narrowed
-            : try relaxation(FormModel(pool: pool, request: request, target: target, state: state, goal: .maximin))
-        let bound = max(narrowed.objective, whole.objective)
-        let step = StepReport(form: 0, status: .optimal, objective: narrowed.objective, bound: bound,
-                              gap: (bound - narrowed.objective) / max(bound, 1e-9), nodes: 0,
+        let whole = FormModel(pool: pool, request: request, target: target, state: state, goal: .maximin)
+        guard let wholeLP = try relaxation(whole, explain: true) else { preconditionFailure("explained above") }
+        var shadow = whole, lp = wholeLP, narrowed = false, seconds = wholeLP.seconds
+        if candidates != nil {
+            let model = FormModel(pool: pool, request: request, target: target, state: state, goal: .maximin, candidates: candidates)
+            if let result = try relaxation(model, explain: false) {
+                (shadow, lp, narrowed) = (model, result, true)
+                seconds += result.seconds
+            }
+        }
+        let bound = max(lp.objective, wholeLP.objective)
+        let step = StepReport(form: 0, status: .optimal, objective: lp.objective, bound: bound,
+                              gap: (bound - lp.objective) / max(bound, 1e-9), nodes: 0,
                               columns: shadow.model.columns.count, rows: shadow.model.rows.count, rowsChecked: shadow.model.rows.count,
-                              seconds: narrowed.seconds + (candidates == nil ? 0 : whole.seconds))
-        return (step, shadow.share(narrowed.values, pool: pool, thetas: thetas, forms: request.forms),
-                shadow.plan(narrowed.values, within: candidates, pool: pool))
+                              seconds: seconds)
+        return (step, shadow.share(lp.values, pool: pool, thetas: thetas, forms: request.forms),
+                shadow.plan(lp.values, within: narrowed ? candidates : nil, pool: pool), narrowed)
     }
 
     /// A start for a tracking step: a first form, brought close to the targets by `SwapSearch`,
@@ -164,8 +185,8 @@ public struct Assembler: Sendable {
     /// first form (3 of 10 steps still solved cold, their dummy short after the exchanges);
     /// 13 s with the LP-guided first form, where every start landed within the tolerance.
     private func trackingStart(_ form: FormModel, pool: AssemblyPool, request: AssemblyRequest, state: FormModel.State,
-                               thetas: [Double], targets: [Double], options: SolverOptions) -> (values: [Double], seconds: Double)? {
-        var seconds = 0.0
+                               thetas: [Double], targets: [Double], options: SolverOptions) -> (values: [Double], seconds: Double, limited: Bool)? {
+        var seconds = 0.0, limited = false
         func run(_ model: LinearModel, _ options: SolverOptions) -> MIPResult {
             let result = solver.solve(model, options: options, start: nil)
             seconds += result.seconds
@@ -179,9 +200,8 @@ public struct Assembler: Sendable {
         if relaxed.status == .optimal, !relaxed.values.isEmpty {
             var whole: [Int: Double] = [:]
             for x in form.formColumn.values where abs(relaxed.values[x] - relaxed.values[x].rounded()) < 1e-6 { whole[x] = relaxed.values[x].rounded() }
-            var neighbourhood = options
-            neighbourhood.timeLimit = min(options.timeLimit, Self.neighbourhoodSeconds)
-            found = run(form.model.fixing(whole), neighbourhood)
+            found = run(form.model.fixing(whole), options)
+            limited = found.status == .timeLimit
         }
         if !found.hasSolution {
             var first = options
@@ -194,11 +214,8 @@ public struct Assembler: Sendable {
         let fixed = Dictionary(uniqueKeysWithValues: form.formColumn.map { ($0.value, chosen.contains($0.key) ? 1.0 : 0.0) })
         let completed = run(form.model.fixing(fixed).relaxed, options)
         guard completed.status == .optimal, !completed.values.isEmpty else { return nil }
-        return (completed.values, seconds)
+        return (completed.values, seconds, limited)
     }
-
-    /// Time for the small MIP over the LP's fractional columns (0.02–0.9 s each on the benchmark).
-    static let neighbourhoodSeconds = 5.0
 
     /// Information when the blueprint names ability points; else mean p-value when the
     /// scored pool has p-values (target: the blueprint window's middle, or the pool's mean);
@@ -221,6 +238,8 @@ public enum AssemblyError: Error, Sendable {
     /// Form `form` of `forms` cannot be built; the reasons are in the blueprint's terms.
     case infeasible(form: Int, forms: Int, reasons: [String])
     case solverFailed(form: Int, detail: String)
+    /// The time limit per solve came before any solution for form `form`.
+    case noSolutionInTime(form: Int, seconds: Double)
     /// The solver's answer broke the model or the blueprint: a solver bug, never shipped.
     case wrongAnswer(form: Int, violations: [String])
 }

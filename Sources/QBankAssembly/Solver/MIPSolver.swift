@@ -43,7 +43,9 @@ public struct MIPResult: Sendable {
         /// A feasible solution, returned early because `firstSolution` asked for it.
         case firstSolution = "first-solution"
         case infeasible
-        /// Anything else the library reports (unbounded, numerical trouble, no solution in time).
+        /// The time limit came before any solution: the limit is too short, not the model wrong.
+        case noSolutionInTime = "no-solution-in-time"
+        /// Anything else the library reports (unbounded, numerical trouble).
         case failed
     }
 

@@ -54,8 +54,15 @@ public struct FormBooklet: Sendable {
             guard let id = study["id"]?.stringValue, let text = study["scenario"]?.stringValue else { throw fail(study, "a case needs \"id\" and \"scenario\"") }
             scenarios[id] = Scenario(id: id, title: study["title"]?.stringValue, text: text)
         }
-        for question in questions where question.caseID.map({ scenarios[$0] == nil }) ?? false {
-            throw fail(root, "question \(question.position) belongs to case '\(question.caseID!)', which \"cases\" does not describe")
+        var seen = Set<String>(), previous: String?
+        for (question, item) in zip(questions, items) {
+            if let id = question.caseID, id != previous {
+                if scenarios[id] == nil { throw fail(item, "question \(question.position) belongs to case '\(id)', which \"cases\" does not describe") }
+                if !seen.insert(id).inserted {
+                    throw fail(item, "question \(question.position) belongs to case '\(id)', which other questions split; a case is delivered whole")
+                }
+            }
+            previous = question.caseID
         }
         let name = [root["title"]?.stringValue ?? root["exam"]?.stringValue, root["form"]?.stringValue].compactMap { $0 }.joined(separator: " — ")
         return FormBooklet(title: name.isEmpty ? "Form" : name, questions: questions, scenarios: scenarios)
@@ -100,7 +107,9 @@ public struct FormBooklet: Sendable {
             out += list(question.prompts, numbered: true) + "<p class=\"instruction\">Responses</p>\n" + list(question.responses)
         default:
             let instruction = question.select.map { "Select \(ItemPreview.countWord($0))." } ?? "Select one."
-            out += "<p class=\"instruction\">\(instruction)</p>\n" + list(question.options)
+            // Stems written in the exam's style already say "(Select TWO.)": say it once.
+            if !question.stem.localizedCaseInsensitiveContains(instruction) { out += "<p class=\"instruction\">\(instruction)</p>\n" }
+            out += list(question.options)
         }
         return out + "</article>\n"
     }

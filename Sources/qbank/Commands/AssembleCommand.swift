@@ -96,7 +96,8 @@ struct AssembleCommand: ParsableCommand {
         if !limited.isEmpty { note += "; time limit reached for \(limited.joined(separator: ", ")): results may differ on another machine" }
         if blueprint.constraints.information != nil, !pool.hasInformation {
             note += "\nnote: the blueprint asks for information at θ points, but no operational or approved item has IRT parameters "
-                + "(stats irtA and irtB); the forms are parallel by \(outcome.target.name) instead"
+                + "(stats irtA and irtB); " + (outcome.target.name == "none" ? "with no p-values either, the forms are not made parallel"
+                    : "the forms are parallel by \(outcome.target.name) instead")
         }
         FileHandle.standardError.write(Data((note + "\n").utf8))
     }
@@ -108,6 +109,8 @@ struct AssembleCommand: ParsableCommand {
         case .infeasible(let form, let total, let reasons):
             let which = total == 1 ? "the form" : form == 1 ? "\(total) forms" : "form \(form) of \(total) (forms 1–\(form - 1) were built)"
             return .findings("cannot assemble \(which):\n" + reasons.map { "  - \($0)" }.joined(separator: "\n"))
+        case .noSolutionInTime(let form, let seconds):
+            return .findings("no solution for form \(form) within --time-limit \(String(format: "%g", seconds)) s; raise --time-limit (the default is 120 s)")
         case .solverFailed(let form, let detail):
             return .internalError("the solver failed on form \(form): \(detail)")
         case .wrongAnswer(let form, let violations):

@@ -56,6 +56,11 @@ struct ExportCommand: ParsableCommand {
         if FileManager.default.fileExists(atPath: out) && !force { throw CLIError.usage("\(out) exists; pass --force to overwrite it") }
         guard let format = to.format else {
             guard let stem else { throw CLIError.usage("--to html prints an assembled form: pass its FORM.key.json or FORM.form.json, not \(source)") }
+            if let bank { throw CLIError.usage("--to html prints the form file itself; --bank \(bank) is not needed") }
+            // With its key beside it, the form must be the key's (same items, same order).
+            if source.hasSuffix(".key.json") || FileManager.default.fileExists(atPath: stem + ".key.json") {
+                _ = try FormsFolder.key(at: stem + ".key.json")
+            }
             let path = stem + ".form.json"
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw CLIError.usage("\(path): cannot read the form; --to html prints the FORM.form.json that qbank assemble wrote beside the key")
@@ -82,7 +87,7 @@ struct ExportCommand: ParsableCommand {
         let content: ExportContent
         if let key {
             do {
-                content = try FormContent.content(key, bank: Bank(files: files, blueprint: nil), title: "\(name) \(key.form)")
+                content = try FormContent.content(key, bank: Bank(files: files), blueprint: banks.first?.bank.blueprint, title: "\(name) \(key.form)")
             } catch { throw CLIError.usage(error.message) }
         } else {
             content = ExportContent(title: name, identifier: Identifiers.itemID(name) ?? "bank",

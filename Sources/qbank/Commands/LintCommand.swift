@@ -85,13 +85,14 @@ struct LintCommand: ParsableCommand {
             FileHandle.standardOutput.write(Data(ConfigStep.render(resolved).utf8))
             return
         }
+        if ignoreBaseline, let named = self.baseline { throw CLIError.usage("--ignore-baseline and --baseline \(named) contradict each other; drop one") }
         let baseline = ignoreBaseline ? nil : self.baseline ?? resolved.engine.settings.baseline
         if strictBaseline && baseline == nil {
             throw CLIError.usage(ignoreBaseline ? "--strict-baseline and --ignore-baseline contradict each other" : "--strict-baseline needs --baseline FILE (or \"baseline\" in qbank.json)")
         }
 
         var run = try LintRun.perform(paths: paths, engine: resolved.engine, fingerprints: baseline != nil || writeBaseline != nil,
-                                      excluding: [baseline, writeBaseline, config].compactMap { $0 },
+                                      excluding: [baseline, resolved.engine.settings.baseline, writeBaseline, config].compactMap { $0 },
                                       progress: progress.bar(label: "lint"))
         if let writeBaseline {
             try BaselineStep.write(run, to: writeBaseline)

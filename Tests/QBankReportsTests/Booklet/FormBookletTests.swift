@@ -45,4 +45,18 @@ import TestSupport
             String(describing: error).hasPrefix("f.form.json:1:30: form item #1 needs \"stem\" and \"type\"")
         }
     }
+
+    @Test func aSplitCaseIsRefused() {
+        let text = #"""
+            {"form": "form-1", "cases": [{"id": "c1", "scenario": "S"}], "items": [
+              {"position": 1, "type": "single", "stem": "A", "case": "c1", "options": []},
+              {"position": 2, "type": "single", "stem": "B", "options": []},
+              {"position": 3, "type": "single", "stem": "C", "case": "c1", "options": []}]}
+            """#
+        #expect {
+            try FormBooklet.read(Array(text.utf8), path: "f.form.json")
+        } throws: { error in
+            String(describing: error).hasPrefix("f.form.json:4:3: question 3 belongs to case 'c1', which other questions split")
+        }
+    }
 }
