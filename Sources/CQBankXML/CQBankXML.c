@@ -74,21 +74,22 @@ static void collect_first_error(void *ctx, xmlErrorPtr error) {
     if (*slot == NULL && error != NULL && error->message != NULL) *slot = dup_string(error->message);
 }
 
-cqbx_schema *cqbx_schema_compile(const char *xsd, size_t length, char **error) {
-    cqbx_init();
+/* Compiles the schema a parser context reads, with libxml2's generic errors silenced and the
+   first structured error kept; `guard` (reading_bank or local_only) says what the entity loader
+   may fetch while it runs. The context is freed here. */
+static cqbx_schema *compile_schema(xmlSchemaParserCtxtPtr pctxt, int *guard, char **error) {
     char *first = NULL;
     void (*old_generic)(void *, const char *, ...) = xmlGenericError;
     void *old_context = xmlGenericErrorContext;
     xmlSetGenericErrorFunc(NULL, silent);
-    reading_bank = 1;
+    *guard = 1;
     xmlSchemaPtr schema = NULL;
-    xmlSchemaParserCtxtPtr pctxt = length <= INT_MAX ? xmlSchemaNewMemParserCtxt(xsd, (int)length) : NULL;
     if (pctxt != NULL) {
         xmlSchemaSetParserStructuredErrors(pctxt, collect_first_error, &first);
         schema = xmlSchemaParse(pctxt);
         xmlSchemaFreeParserCtxt(pctxt);
     }
-    reading_bank = 0;
+    *guard = 0;
     xmlSetGenericErrorFunc(old_context, old_generic);
     if (schema == NULL) {
         if (error != NULL) *error = first != NULL ? first : dup_string("the schema could not be compiled");
@@ -102,32 +103,16 @@ cqbx_schema *cqbx_schema_compile(const char *xsd, size_t length, char **error) {
     return result;
 }
 
+cqbx_schema *cqbx_schema_compile(const char *xsd, size_t length, char **error) {
+    cqbx_init();
+    /* The embedded schema: nothing may be loaded while it compiles. */
+    return compile_schema(length <= INT_MAX ? xmlSchemaNewMemParserCtxt(xsd, (int)length) : NULL, &reading_bank, error);
+}
+
 cqbx_schema *cqbx_schema_compile_file(const char *path, char **error) {
     cqbx_init();
-    char *first = NULL;
-    void (*old_generic)(void *, const char *, ...) = xmlGenericError;
-    void *old_context = xmlGenericErrorContext;
-    xmlSetGenericErrorFunc(NULL, silent);
-    local_only = 1;
-    xmlSchemaPtr schema = NULL;
-    xmlSchemaParserCtxtPtr pctxt = xmlSchemaNewParserCtxt(path);
-    if (pctxt != NULL) {
-        xmlSchemaSetParserStructuredErrors(pctxt, collect_first_error, &first);
-        schema = xmlSchemaParse(pctxt);
-        xmlSchemaFreeParserCtxt(pctxt);
-    }
-    local_only = 0;
-    xmlSetGenericErrorFunc(old_context, old_generic);
-    if (schema == NULL) {
-        if (error != NULL) *error = first != NULL ? first : dup_string("the schema could not be compiled");
-        else cqbx_free(first);
-        return NULL;
-    }
-    cqbx_free(first);
-    cqbx_schema *result = (cqbx_schema *)calloc(1, sizeof *result);
-    if (result == NULL) { xmlSchemaFree(schema); return NULL; }
-    result->schema = schema;
-    return result;
+    /* A schema on disk (the QTI XSDs) may include local files, never remote ones. */
+    return compile_schema(xmlSchemaNewParserCtxt(path), &local_only, error);
 }
 
 void cqbx_schema_free(cqbx_schema *schema) {

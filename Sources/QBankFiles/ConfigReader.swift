@@ -16,7 +16,7 @@ struct ConfigReader {
         guard let members = value.objectValue else { throw fail("\(what) must be an object, not \(value.kindDescription)", at: value.position) }
         for member in members where !known.contains(member.key) {
             var message = "unknown key '\(member.key)' in \(what)"
-            if let near = nearest(member.key, in: known) { message += " (did you mean '\(near)'?)" }
+            if let near = Suggestion.nearest(to: member.key, in: known) { message += " (did you mean '\(near)'?)" }
             throw fail(message + "; allowed: \(known.filter { $0 != "$schema" }.joined(separator: ", "))", at: member.keyPosition)
         }
         return members
@@ -53,7 +53,7 @@ struct ConfigReader {
         if RuleSelection(select: [token]).unknownTokens(among: BuiltInRules.descriptions).isEmpty { return }
         var message = "'\(token)' names no rule"
         let names = BuiltInRules.descriptions.flatMap { [$0.id, $0.name] }
-        if let near = nearest(token, in: names) { message += " (did you mean '\(near)'?)" }
+        if let near = Suggestion.nearest(to: token, in: names) { message += " (did you mean '\(near)'?)" }
         throw fail(message + "; use a code (QB101), a name, a code prefix (QB1), a category or ALL; `qbank rules` lists them", at: position)
     }
 
@@ -142,28 +142,5 @@ struct ConfigReader {
             result.append(override)
         }
         return result
-    }
-
-    func nearest(_ word: String, in candidates: [String]) -> String? {
-        let lower = Array(word.lowercased().utf8)
-        var best: (String, Int)?
-        for candidate in candidates {
-            let d = distance(lower, Array(candidate.lowercased().utf8))
-            if d <= 2, d < (best?.1 ?? Int.max) { best = (candidate, d) }
-        }
-        return best?.0
-    }
-
-    private func distance(_ a: [UInt8], _ b: [UInt8]) -> Int {
-        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }

@@ -58,7 +58,7 @@ struct ObjectView {
         self.members = members
         for m in members where !known.contains(m.key) {
             var message = "\(Self.prefix(subject))unknown field '\(m.key)'"
-            if let near = Suggestion.nearest(to: m.key, in: known) { message += " (did you mean '\(near)'?)" }
+            if let near = Suggestion.nearest(to: m.key, in: known, within: { max(1, min(2, $0.count / 3)) }) { message += " (did you mean '\(near)'?)" }
             context.report(message, at: m.keyPosition, item: itemID)
         }
         for key in required where !members.contains(where: { $0.key == key }) {

@@ -105,7 +105,7 @@ struct SuppressionPass {
         for (index, token) in entry.suppression.rules.enumerated() {
             guard let rule = entry.rules[index] else {
                 var message = "suppression on \(owner) names '\(token)', which is no rule"
-                if let near = Self.nearestRuleName(to: token) { message += " (did you mean '\(near)'?)" }
+                if let near = Suggestion.nearest(to: token, in: BuiltInRules.descriptions.flatMap { [$0.id, $0.name] }) { message += " (did you mean '\(near)'?)" }
                 report(UnknownRuleInSuppressionRule.description, message + "; `qbank rules` lists them")
                 continue
             }
@@ -131,30 +131,5 @@ struct SuppressionPass {
             break
         }
         return found
-    }
-
-    private static func nearestRuleName(to token: String) -> String? {
-        let lower = token.lowercased()
-        var best: (String, Int)?
-        for rule in BuiltInRules.descriptions {
-            for candidate in [rule.id, rule.name] {
-                let distance = editDistance(Array(lower.utf8), Array(candidate.lowercased().utf8))
-                if distance <= 2, distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
-            }
-        }
-        return best?.0
-    }
-
-    private static func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
-        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }

@@ -94,7 +94,7 @@ struct AssembleCommand: ParsableCommand {
         var note = "assembled \(forms) form\(forms == 1 ? "" : "s") into \(out) with \(outcome.solver) in \(String(format: "%.2f", seconds)) s"
         note += " (solver \(String(format: "%.2f", outcome.totalSeconds)) s)"
         if !limited.isEmpty { note += "; time limit reached for \(limited.joined(separator: ", ")): results may differ on another machine" }
-        if blueprint.constraints.information != nil, !pool.hasInformation {
+        if blueprint.constraints.information != nil, outcome.target.name != "information" {
             note += "\nnote: the blueprint asks for information at θ points, but no operational or approved item has IRT parameters "
                 + "(stats irtA and irtB); " + (outcome.target.name == "none" ? "with no p-values either, the forms are not made parallel"
                     : "the forms are parallel by \(outcome.target.name) instead")

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import QBankAssembly
-import QBankFiles
 import QBankReporting
 
 struct BalanceCommand: ParsableCommand {
@@ -25,18 +24,8 @@ struct BalanceCommand: ParsableCommand {
     }
 
     func run() throws {
-        let banks: [BankLoader.LoadedBank]
-        do { banks = try BankLoader().load([bank]) } catch { throw CLIError.files(error) }
-        guard banks.count == 1, let loaded = banks.first else {
-            throw CLIError.usage("\(bank) holds \(banks.count) banks (one per blueprint.json); name one bank folder")
-        }
-        if loaded.hasUnreadableInput {
-            throw CLIError.usage("\(bank) has files that cannot be read; run `qbank lint \(bank)` to see them")
-        }
-        guard let blueprint = loaded.bank.blueprint else {
-            throw CLIError.usage("\(bank) has no readable blueprint.json; balance compares the bank with its blueprint")
-        }
-        let supply = BankSupply(bank: loaded.bank, blueprint: blueprint)
+        let (loaded, blueprint) = try SingleBank.load(bank, purpose: "balance compares the bank with its blueprint")
+        let supply = BankSupply(bank: loaded, blueprint: blueprint)
         print(BalanceReporter(format: format.reporterFormat).render(supply, forms: forms), terminator: "")
         throw ExitCode(supply.allShortfalls(forms: forms).isEmpty ? ExitStatus.clean : ExitStatus.findings)
     }

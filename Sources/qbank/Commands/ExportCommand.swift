@@ -61,12 +61,9 @@ struct ExportCommand: ParsableCommand {
             if source.hasSuffix(".key.json") || FileManager.default.fileExists(atPath: stem + ".key.json") {
                 _ = try FormsFolder.key(at: stem + ".key.json")
             }
-            let path = stem + ".form.json"
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw CLIError.usage("\(path): cannot read the form; --to html prints the FORM.form.json that qbank assemble wrote beside the key")
-            }
+            let path = stem + ".form.json", bytes = try FormsFolder.read(path)
             let booklet: FormBooklet
-            do { booklet = try FormBooklet.read([UInt8](data), path: path) } catch { throw CLIError.usage(error.description) }
+            do { booklet = try FormBooklet.read(bytes, path: path) } catch { throw CLIError.usage(error.description) }
             do { try AtomicFile.write(booklet.html(), to: out) } catch { throw CLIError.files(error) }
             Log.info("wrote \(out): \(booklet.questions.count) questions (html)")
             return

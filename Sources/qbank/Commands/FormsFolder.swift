@@ -46,7 +46,7 @@ enum FormsFolder {
         }
     }
 
-    private static func read(_ path: String) throws -> [UInt8] {
+    static func read(_ path: String) throws -> [UInt8] {
         guard FileManager.default.fileExists(atPath: path) else { throw CLIError.usage("\(path): no such file; pass a file that qbank assemble wrote") }
         guard let data = FileManager.default.contents(atPath: path) else { throw CLIError.usage("\(path): cannot be read; check its permissions") }
         return [UInt8](data)
