@@ -24,8 +24,15 @@ public struct BankLoader: Sendable {
     /// Loads every bank file under `paths`, except the files in `excluding` (a baseline
     /// or config file that lives among the bank files), telling `progress` (if any) as files are read.
     public func load(_ paths: [String], excluding: [String] = [], progress: ProgressHandler? = nil) throws(FilesError) -> [LoadedBank] {
-        let skipped = Set(excluding.map(FileDiscovery.absolute))
-        let files = try FileDiscovery.bankFiles(in: paths).filter { !skipped.contains(FileDiscovery.absolute($0)) }
+        var skipped: [FileDiscovery.Skipped] = []
+        return try load(paths, excluding: excluding, progress: progress, skipped: &skipped)
+    }
+
+    /// As `load(_:excluding:progress:)`, telling what the folder walk left out (links outside the tree, loops, FIFOs).
+    public func load(_ paths: [String], excluding: [String] = [], progress: ProgressHandler? = nil,
+                     skipped: inout [FileDiscovery.Skipped]) throws(FilesError) -> [LoadedBank] {
+        let excluded = Set(excluding.map(FileDiscovery.absolute))
+        let files = try FileDiscovery.bankFiles(in: paths, skipped: &skipped).filter { !excluded.contains(FileDiscovery.absolute($0)) }
         var cache: [String: String?] = [:]
         let blueprintOf = files.map { FileDiscovery.blueprintPath(for: $0, cache: &cache) }
         let results = Self.readAll(files, progress: progress)

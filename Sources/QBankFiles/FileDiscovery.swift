@@ -11,28 +11,123 @@ public enum FileDiscovery {
         return !reservedNames.contains(lower) && !lower.hasSuffix(".schema.json") && !lower.hasPrefix(".")
     }
 
+    /// A path the walk did not read, and why (printed so nothing is left out silently).
+    public struct Skipped: Hashable, Sendable, CustomStringConvertible {
+        public var path: String
+        public var reason: String
+        public var description: String { "skipped \(path): \(reason)" }
+    }
+
     /// Bank files named directly or found recursively under folders, sorted, without repeats.
-    ///
-    /// A file named directly is taken whatever its extension says, so a typo is reported
-    /// by the reader rather than skipped; folders contribute only `.xml` and `.json` files.
     public static func bankFiles(in paths: [String]) throws(FilesError) -> [String] {
+        var skipped: [Skipped] = []
+        return try bankFiles(in: paths, skipped: &skipped)
+    }
+
+    /// Bank files named directly or found recursively under folders, sorted, without repeats; what the walk left out
+    /// goes to `skipped`.
+    ///
+    /// A file named directly is taken whatever its extension says, so a typo is reported by the reader rather than
+    /// skipped, but only if it is a regular file (a FIFO would hang the read). In folders only regular `.xml` and
+    /// `.json` files count, and symbolic links are followed only when they resolve inside the named folder: a link
+    /// committed to `/proc/self/environ` or `~/.aws` is skipped, never read into a report. A link back to a folder
+    /// already walked (a loop) is skipped too, and a file reached twice is read once.
+    public static func bankFiles(in paths: [String], skipped: inout [Skipped]) throws(FilesError) -> [String] {
         var found: [String] = []
-        let manager = FileManager.default
+        var seenFiles = Set<String>()
         for path in paths {
-            var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .notFound(path) }
-            guard isDirectory.boolValue else { found.append(path); continue }
-            guard let walker = manager.enumerator(atPath: path) else { throw .unreadable(path, "cannot list folder") }
-            var inFolder: [String] = []
-            while let relative = walker.nextObject() as? String {
-                let name = (relative as NSString).lastPathComponent
-                if name.hasPrefix(".") { walker.skipDescendants(); continue }
-                if isBankFile(name) { inFolder.append(join(path, relative)) }
+            var status = stat()
+            guard stat(path, &status) == 0 else { throw .notFound(path) }
+            guard Kind(status) == .directory else {
+                guard Kind(status) == .regular else { throw .unreadable(path, "not a regular file (a FIFO, device or socket)") }
+                if seenFiles.insert(realPath(path) ?? path).inserted { found.append(path) }
+                continue
             }
-            found += inFolder.sorted()
+            guard let root = realPath(path) else { throw .unreadable(path, "cannot resolve the folder") }
+            var walk = FolderWalk(root: root, seenFiles: seenFiles)
+            walk.visit(path, real: root)
+            found += walk.files.sorted()
+            skipped += walk.skipped
+            seenFiles = walk.seenFiles
         }
-        var seen = Set<String>()
-        return found.filter { seen.insert(($0 as NSString).standardizingPath).inserted }
+        return found
+    }
+
+    enum Kind {
+        case directory, regular, symbolicLink, other
+
+        init(_ status: stat) {
+            switch status.st_mode & S_IFMT {
+            case S_IFDIR: self = .directory
+            case S_IFREG: self = .regular
+            case S_IFLNK: self = .symbolicLink
+            default: self = .other
+            }
+        }
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// One named folder, walked depth first with `lstat`, each folder once (by real path).
+    struct FolderWalk {
+        let root: String
+        var seenFiles: Set<String>
+        var seenFolders: Set<String> = []
+        var files: [String] = []
+        var skipped: [Skipped] = []
+
+        init(root: String, seenFiles: Set<String>) {
+            self.root = root
+            self.seenFiles = seenFiles
+        }
+
+        func isInside(_ real: String) -> Bool {
+            real == root || real.hasPrefix(root.hasSuffix("/") ? root : root + "/")
+        }
+
+        mutating func visit(_ folder: String, real: String) {
+            guard seenFolders.insert(real).inserted else { return }
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+                skipped.append(Skipped(path: folder, reason: "cannot list the folder"))
+                return
+            }
+            for name in names.sorted() where !name.hasPrefix(".") {
+                let path = join(folder, name)
+                var status = stat()
+                guard lstat(path, &status) == 0 else { continue }
+                var kind = Kind(status)
+                if kind == .symbolicLink {
+                    guard let target = realPath(path) else {
+                        if isBankFile(name) { skipped.append(Skipped(path: path, reason: "a broken symbolic link")) }
+                        continue
+                    }
+                    guard isInside(target) else {
+                        skipped.append(Skipped(path: path, reason: "a symbolic link to \(target), outside \(root); only links inside the linted folder are followed"))
+                        continue
+                    }
+                    guard stat(path, &status) == 0 else { continue }
+                    kind = Kind(status)
+                    if kind == .directory, seenFolders.contains(target) {
+                        skipped.append(Skipped(path: path, reason: "a symbolic link to \(target), a folder already read (a loop or a second path to it)"))
+                        continue
+                    }
+                }
+                switch kind {
+                case .directory:
+                    if let target = realPath(path) { visit(path, real: target) }
+                case .regular where isBankFile(name):
+                    if seenFiles.insert(realPath(path) ?? path).inserted { files.append(path) }
+                case .other where isBankFile(name):
+                    skipped.append(Skipped(path: path, reason: "not a regular file (a FIFO, device or socket)"))
+                default:
+                    continue
+                }
+            }
+        }
     }
 
     static func join(_ folder: String, _ relative: String) -> String {

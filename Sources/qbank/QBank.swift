@@ -25,19 +25,20 @@ enum Main {
         do {
             var command = try QBank.parseAsRoot()
             try command.run()
+            Console.finish(ExitStatus.clean)
         } catch let code as ExitCode {
-            exit(code.rawValue)
+            Console.finish(code.rawValue)
         } catch let error as CLIError {
-            FileHandle.standardError.write(Data("qbank: \(error)\n".utf8))
-            exit(error.exitCode)
+            Console.err("qbank: \(error)\n")
+            Console.finish(error.exitCode)
         } catch {
             let code = QBank.exitCode(for: error)
             if code == .success {
-                print(QBank.fullMessage(for: error))
-                exit(0)
+                Console.out(QBank.fullMessage(for: error) + "\n")
+                Console.finish(ExitStatus.clean)
             }
-            FileHandle.standardError.write(Data("\(QBank.fullMessage(for: error))\n".utf8))
-            exit(code == .validationFailure ? ExitStatus.usage : ExitStatus.internalError)
+            Console.err("\(QBank.fullMessage(for: error))\n")
+            Console.finish(code == .validationFailure ? ExitStatus.usage : ExitStatus.internalError)
         }
     }
 }

@@ -9,7 +9,9 @@ enum CLI {
         var stderr: String
     }
 
+    /// `QBANK_EXECUTABLE` runs the suites against another build (e.g. main's, to see a regression test fail there).
     static var executable: URL {
+        if let other = ProcessInfo.processInfo.environment["QBANK_EXECUTABLE"] { return URL(fileURLWithPath: other) }
         let candidates = [
             Bundle.main.bundleURL.appendingPathComponent("qbank"),
             Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("qbank"),
@@ -52,6 +54,13 @@ enum CLI {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try text.write(to: url, atomically: true, encoding: .utf8)
         }
+        return folder
+    }
+
+    /// A fresh copy of the sample bank (blueprint, items and all) in a temporary folder.
+    static func sampleBankCopy() throws -> URL {
+        let folder = try temporaryFolder().appendingPathComponent("mla-c01")
+        try FileManager.default.copyItem(at: Fixtures.repositoryRoot.appendingPathComponent("Banks/mla-c01"), to: folder)
         return folder
     }
 

@@ -82,7 +82,7 @@ struct LintCommand: ParsableCommand {
         let resolved = try ConfigStep.resolve(configPath: config, paths: paths, select: selection.selected,
                                               ignore: selection.ignored, strict: strict)
         if printConfig {
-            FileHandle.standardOutput.write(Data(ConfigStep.render(resolved).utf8))
+            Console.out(ConfigStep.render(resolved))
             return
         }
         if ignoreBaseline, let named = self.baseline { throw CLIError.usage("--ignore-baseline and --baseline \(named) contradict each other; drop one") }
@@ -112,11 +112,11 @@ struct LintCommand: ParsableCommand {
             if let path = output.path {
                 do { try AtomicFile.write(text, to: path) } catch { throw CLIError.files(error) }
             } else {
-                FileHandle.standardOutput.write(Data(text.utf8))
+                Console.out(text)
             }
         }
         if statistics {
-            FileHandle.standardError.write(Data(StatisticsReporter().render(report).utf8))
+            Console.err(StatisticsReporter().render(report))
         }
         throw ExitCode(exitStatus(run, staleBaselineEntries: stale))
     }

@@ -130,6 +130,6 @@ struct ImportRun {
         let imported = results.reduce(0) { $0 + $1.imported }
         let skipped = results.reduce(0) { $0 + $1.skipped }
         lines.append("total: read \(read), imported \(imported), skipped \(skipped)")
-        print(lines.joined(separator: "\n"))
+        Console.out(lines.joined(separator: "\n") + "\n")
     }
 }

@@ -23,7 +23,9 @@ struct LintRun {
         progress: ProgressHandler? = nil
     ) throws -> LintRun {
         let banks: [BankLoader.LoadedBank]
-        do { banks = try BankLoader().load(paths, excluding: excluding, progress: progress) } catch { throw CLIError.files(error) }
+        var skipped: [FileDiscovery.Skipped] = []
+        do { banks = try BankLoader().load(paths, excluding: excluding, progress: progress, skipped: &skipped) } catch { throw CLIError.files(error) }
+        for note in skipped { Log.info("qbank: \(note)") }
         var diagnostics: [Diagnostic] = []
         var suppressed: [SuppressedDiagnostic] = []
         var fingerprints: [FingerprintKey: String] = [:]
