@@ -8,7 +8,8 @@ import ZIPFoundation
 /// `maxEntries` entries, and decompression bombs: an entry larger than
 /// `maxEntryBytes`, a package larger than `maxTotalBytes` uncompressed, or an entry
 /// that expands more than `maxRatio` times. Sizes are counted while inflating, so a
-/// header that lies about its size does not help.
+/// header that lies about its size does not help. Two entries with one name are refused (which is meant?), and the
+/// central directory is checked against the file's length first (`ZipDirectory`).
 public enum ZipPackage {
     public static let maxEntries = 10_000
     public static let maxEntryBytes = 64 << 20
@@ -22,6 +23,7 @@ public enum ZipPackage {
 
     /// Every file entry by normalised path (directories skipped).
     public static func read(_ bytes: [UInt8], path: String) throws(Failure) -> [String: [UInt8]] {
+        try ZipDirectory.check(bytes)
         let archive: Archive
         do { archive = try Archive(data: Data(bytes), accessMode: .read) } catch {
             throw Failure(message: "not a readable zip archive (\(error))")
@@ -62,6 +64,9 @@ public enum ZipPackage {
                 throw Failure(message: "entry '\(name)' cannot be extracted (\(error))")
             }
             total += data.count
+            guard files[normalised] == nil else {
+                throw Failure(message: "entry '\(name)' appears twice in the package; which one is meant is ambiguous, so the package is refused")
+            }
             files[normalised] = [UInt8](data)
         }
         return files

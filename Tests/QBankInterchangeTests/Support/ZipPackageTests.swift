@@ -56,4 +56,35 @@ import ZIPFoundation
         #expect(result.imported == 0 && result.skipped == 1)
         #expect(result.problems.first?.reason.contains("DOCTYPE") == true)
     }
+
+    // Issue #12 case 2: a directory that points past the end of the file trapped inside ZIPFoundation.
+    @Test func aCentralDirectoryPastTheEndIsRefused() {
+        var record: [UInt8] = [0x50, 0x4B, 0x05, 0x06, 0, 0, 0, 0, 1, 0, 1, 0]
+        record += [46, 0, 0, 0, 0xE8, 0x03, 0, 0, 0, 0]  // 46 bytes at offset 1000, no comment
+        #expect(record.count == 22)
+        #expect(refusal(record)?.contains("past the end") == true)
+    }
+
+    /// Every truncation and a byte flipped at every offset of a real package: refused or read, never a trap.
+    @Test func damagedPackagesNeverTrap() throws {
+        let bytes = try Self.zip { archive in
+            try Self.add(archive, "imsmanifest.xml", Data("<manifest/>".utf8))
+            try Self.add(archive, "items/q1.xml", Data(String(repeating: "<p>text</p>", count: 20).utf8))
+        }
+        for length in 0..<bytes.count { _ = refusal(Array(bytes.prefix(length))) }
+        for offset in bytes.indices {
+            var flipped = bytes
+            flipped[offset] ^= 0xFF
+            _ = refusal(flipped)
+        }
+    }
+
+    // Issue #12 case 12: the last of two same-named entries silently won.
+    @Test func entriesWithOneNameAreRefused() throws {
+        let bytes = try Self.zip { archive in
+            try Self.add(archive, "items/q1.xml", Data("first".utf8))
+            try Self.add(archive, "items/./q1.xml", Data("second".utf8))
+        }
+        #expect(refusal(bytes)?.contains("appears twice") == true)
+    }
 }
