@@ -20,9 +20,7 @@ public enum CanonicalFormatter {
         }
         let original = String(decoding: data, as: UTF8.self)
         let isJSON = path.lowercased().hasSuffix(".json")
-        // The model has no place for comments yet, so a rewrite would silently drop them
-        // (suppression comments among them).
-        if !isJSON && original.contains("<!--") {
+        if !isJSON && hasComments(data) {
             return .refused(reason: "contains XML comments, which the canonical writer would drop; move what they say into the item (or remove them) and run fmt again", diagnostics: [])
         }
         let read = BankLoader.read(path)
@@ -38,6 +36,18 @@ public enum CanonicalFormatter {
             return .refused(reason: "the canonical form would not read back the same (this is a bug; please report it)", diagnostics: [])
         }
         return canonical == original ? .unchanged : .changed(canonical)
+    }
+
+    /// The model has no place for XML comments yet, so any rewrite (fmt, an import merge) would silently drop them,
+    /// suppression comments among them: such files are refused instead.
+    public static func hasComments(_ data: Data) -> Bool {
+        data.range(of: Data("<!--".utf8)) != nil
+    }
+
+    /// `text` (the canonical JSON of a file) with the `$schema` the file at `path` has now, so a rewrite keeps it.
+    public static func keepingSchema(_ text: String, of path: String) -> String {
+        guard let data = FileManager.default.contents(atPath: path), let schema = schemaReference(data) else { return text }
+        return insert(schema: schema, into: text)
     }
 
     /// The top-level `$schema` of a JSON bank file: editors use it, the model does not keep it.

@@ -160,7 +160,23 @@ public enum FileDiscovery {
         }
     }
 
-    static func absolute(_ path: String) -> String {
+    /// The folder of the bank `folder` belongs to: the nearest folder at or above it with a `blueprint.json`,
+    /// spelled relative when `folder` is, or `folder` itself when there is none.
+    public static func bankRoot(of folder: String) -> String {
+        var candidate = folder
+        while true {
+            if FileManager.default.fileExists(atPath: (candidate as NSString).appendingPathComponent("blueprint.json")) { return candidate }
+            if absolute(candidate) == "/" { return folder }
+            if candidate == "." || candidate.hasSuffix("..") {
+                candidate = candidate == "." ? ".." : candidate + "/.."
+            } else {
+                let parent = (candidate as NSString).deletingLastPathComponent
+                candidate = parent.isEmpty ? "." : parent
+            }
+        }
+    }
+
+    public static func absolute(_ path: String) -> String {
         let url = URL(fileURLWithPath: path)
         return url.standardizedFileURL.path
     }

@@ -103,6 +103,84 @@ struct FaultCaseTests {
         }
     }
 
+    // MARK: 5. Characters XML 1.0 forbids
+
+    @Test func jsonEscapesOfForbiddenCharactersAreRefusedWhereTheyStand() throws {
+        let bank = try CLI.sampleBankCopy()
+        let json = bank.appendingPathComponent("d1-data-preparation/1.2-transform-and-engineer.json")
+        let text = try String(contentsOf: json, encoding: .utf8)
+        let stem = try #require(text.range(of: "\"stem\": \""))
+        try text.replacingCharacters(in: stem, with: "\"stem\": \"\\u0001").write(to: json, atomically: true, encoding: .utf8)
+        let line = text[..<stem.lowerBound].split(separator: "\n", omittingEmptySubsequences: false).count
+        let out = bank.appendingPathComponent("converted.xml").path
+        let convert = try CLI.run(["convert", json.path, "--to", "xml", "--output", out])
+        #expect(convert.status == 2, "\(convert.status)")
+        #expect(convert.stderr.contains("1.2-transform-and-engineer.json:\(line):") && convert.stderr.contains("U+0001"), "\(convert.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+        let exported = try CLI.temporaryFolder().appendingPathComponent("bank.xml").path
+        #expect(try CLI.run(["export", ".", "--to", "moodle", "--output", exported], in: bank).status == 2)
+    }
+
+    @Test func importedItemsWithForbiddenCharactersAreSkippedWithTheReason() throws {
+        let folder = try CLI.temporaryFolder()
+        try "::Q1:: Which value\u{01} is right? {=A ~B ~C}\n\n::Q2:: Which one is right? {=A ~B ~C}\n"
+            .write(to: folder.appendingPathComponent("q.gift"), atomically: true, encoding: .utf8)
+        let result = try CLI.run(["import", "q.gift", "--into", "bank", "--domain", "1"], in: folder)
+        #expect(result.status == 1, "\(result.status)")
+        #expect(result.stdout.contains("imported 1, skipped 1") && result.stdout.contains("U+0001"), "\(result.stdout)")
+        let lint = try CLI.run(["lint", "bank"], in: folder)
+        #expect(lint.status != 2, "qbank's own lint refuses what import wrote: \(lint.stdout)")
+    }
+
+    // MARK: 6 and 7. Importing into one file of a bank
+
+    static let importedItem = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bank xmlns="urn:qbank:bank:1">
+          <item id="ID" type="single" domain="2" task="2.1" status="draft">
+            <stem>Which service stores training data as objects for the team?</stem>
+            <options>
+              <option id="a" correct="true"><text>Amazon S3</text><rationale>Object storage.</rationale></option>
+              <option id="b"><text>Amazon EFS</text><rationale>File storage.</rationale></option>
+              <option id="c"><text>Amazon EBS</text><rationale>Block storage.</rationale></option>
+            </options>
+          </item>
+        </bank>
+
+        """
+
+    @Test(arguments: ["", "rename", "skip", "replace"])
+    func idsAreCheckedAcrossTheWholeBankWhenImportingIntoAFile(_ policy: String) throws {
+        let bank = try CLI.sampleBankCopy()
+        let source = bank.deletingLastPathComponent().appendingPathComponent("source.xml")
+        try Self.importedItem.replacingOccurrences(of: "\"ID\"", with: "\"mla-1.1-001\"").write(to: source, atomically: true, encoding: .utf8)
+        let arguments = ["import", source.path, "--into", "d2-model-development/2.1-modeling-approach.json"]
+        let result = try CLI.run(arguments + (policy.isEmpty ? [] : ["--on-conflict", policy]), in: bank)
+        let lint = try CLI.run(["lint", ".", "--select", "QB107"], in: bank)
+        #expect(!lint.stdout.contains("QB107"), "\(policy): import --into FILE added a duplicate id (exit \(result.status))")
+        if policy.isEmpty { #expect(result.status == 1 && result.stderr.contains("1.1-ingest-and-store.xml")) }
+    }
+
+    @Test func mergingKeepsSchemaReferencesAndRefusesToDropComments() throws {
+        let bank = try CLI.sampleBankCopy()
+        let source = bank.deletingLastPathComponent().appendingPathComponent("source.xml")
+        try Self.importedItem.replacingOccurrences(of: "\"ID\"", with: "\"brand-new-1\"").write(to: source, atomically: true, encoding: .utf8)
+        let json = "d2-model-development/2.1-modeling-approach.json"
+        #expect(try String(contentsOf: bank.appendingPathComponent(json), encoding: .utf8).contains("\"$schema\""))
+        let intoJSON = try CLI.run(["import", source.path, "--into", json], in: bank)
+        #expect(intoJSON.status == 0, "\(intoJSON.stderr)")
+        #expect(try String(contentsOf: bank.appendingPathComponent(json), encoding: .utf8).contains("\"$schema\""), "the merge dropped $schema")
+
+        let xml = bank.appendingPathComponent("d2-model-development/2.2-train-and-refine.xml")
+        let before = try String(contentsOf: xml, encoding: .utf8)
+            .replacingOccurrences(of: "<item id=\"mla-2.2-001\"", with: "<!-- qbank-disable QB110: kept on purpose -->\n  <item id=\"mla-2.2-001\"")
+        try before.write(to: xml, atomically: true, encoding: .utf8)
+        try Self.importedItem.replacingOccurrences(of: "\"ID\"", with: "\"brand-new-2\"").write(to: source, atomically: true, encoding: .utf8)
+        let intoXML = try CLI.run(["import", source.path, "--into", "d2-model-development/2.2-train-and-refine.xml"], in: bank)
+        #expect(intoXML.status == 2 && intoXML.stderr.contains("comments"), "\(intoXML.status)")
+        #expect(try String(contentsOf: xml, encoding: .utf8) == before, "the file changed")
+    }
+
     // MARK: 9. Secrets through symbolic links
 
     @Test func linksOutsideTheLintedFolderAreSkippedAndSaidSo() throws {
