@@ -245,4 +245,14 @@ struct FaultCaseTests {
         #expect(!result.stdout.contains("QB107"))
         #expect(result.stderr.contains("skipped sub/again"))
     }
+
+    // MARK: 12. --exit-zero and malformed files
+
+    @Test func exitZeroStillExitsTwoOnMalformedFilesAndHelpSaysSo() throws {
+        let bank = try CLI.bank(["broken.xml": "<bank xmlns=\"urn:qbank:bank:1\"><item"])
+        #expect(try CLI.run(["lint", ".", "--exit-zero"], in: bank).status == 2)
+        let help = try CLI.run(["lint", "--help"]).stdout.replacingOccurrences(of: "\n", with: " ")
+            .split(separator: " ").joined(separator: " ")
+        #expect(help.contains("exits 2 even with --exit-zero"))
+    }
 }

@@ -11,7 +11,10 @@ struct LintCommand: ParsableCommand {
         abstract: "Check bank files against the schemas and the exam's rules.",
         discussion: """
             Exit status: 0 no errors (warnings allowed unless --max-warnings), 1 errors or too many warnings, \
-            2 unreadable input or bad usage, 3 internal error.
+            2 unreadable input or bad usage, 3 internal error. A malformed file (QB001: not well-formed, not UTF-8, \
+            a forbidden character) exits 2 even with --exit-zero: --exit-zero forgives findings, not input that could \
+            not be read. In folders only regular .xml and .json files are read; symbolic links are followed only when \
+            they stay inside the named folder, and each one skipped is named on stderr.
             """
     )
 
