@@ -7,6 +7,9 @@ enum CLI {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// Ended by a signal (a crash, or the timeout's kill) rather than an exit.
+        var signalled = false
+        var timedOut = false
     }
 
     /// `QBANK_EXECUTABLE` runs the suites against another build (e.g. main's, to see a regression test fail there).
@@ -20,7 +23,8 @@ enum CLI {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[2]
     }
 
-    static func run(_ arguments: [String], in folder: URL = Fixtures.repositoryRoot) throws -> Result {
+    /// - Parameter timeout: seconds after which the process is killed and the result says so.
+    static func run(_ arguments: [String], in folder: URL = Fixtures.repositoryRoot, timeout: Double? = nil) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -29,12 +33,34 @@ enum CLI {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        // Read before waiting so a large report cannot fill the pipe and stall the child.
+        let killed = Flag()
+        if let timeout {
+            DispatchQueue.global().asyncAfter(deadline: .now() + timeout) {
+                if process.isRunning { killed.set(); kill(process.processIdentifier, SIGKILL) }
+            }
+        }
+        // Read stderr on another thread and stdout here, so neither pipe can fill and stall the child.
+        let errors = Box()
+        let reader = Thread { errors.data = err.fileHandleForReading.readDataToEndOfFile(); errors.done.signal() }
+        reader.start()
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        errors.done.wait()
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+                      stderr: String(decoding: errors.data, as: UTF8.self),
+                      signalled: process.terminationReason == .uncaughtSignal, timedOut: killed.isSet)
+    }
+
+    private final class Flag: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = false
+        func set() { lock.withLock { value = true } }
+        var isSet: Bool { lock.withLock { value } }
+    }
+
+    private final class Box: @unchecked Sendable {
+        var data = Data()
+        let done = DispatchSemaphore(value: 0)
     }
 
     /// A fresh temporary folder for one test.
