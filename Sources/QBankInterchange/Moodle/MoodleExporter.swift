@@ -116,11 +116,13 @@ public struct MoodleExporter: FormExporter {
         x.close(name)
     }
 
+    /// The answer is escaped as HTML too: Moodle renders it, and qbank's importer reads it as HTML, so a literal
+    /// `&#1;` or `<b>` in a response must not come back as a character or a tag.
     private func subquestion(_ html: String, answer: String, _ x: inout XMLText) {
         x.open("subquestion", [("format", "html")])
         x.element("text", text: html)
         x.open("answer")
-        x.element("text", text: answer)
+        x.element("text", text: HTMLText.inline(answer))
         x.close("answer")
         x.close("subquestion")
     }

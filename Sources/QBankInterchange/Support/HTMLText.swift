@@ -15,39 +15,42 @@ public enum HTMLText {
     }
 
     public static func plain(_ html: String) -> Converted {
-        var out = ""
+        // Scalar by scalar: a "<", "&" or ";" followed by a combining mark is one Character, and still markup.
+        let scalars = Array(html.unicodeScalars)
+        var out = String.UnicodeScalarView()
         var lost: [String] = []
-        var index = html.startIndex
-        while index < html.endIndex {
-            let character = html[index]
-            if character == "<", let close = html[index...].firstIndex(of: ">") {
-                let tag = html[html.index(after: index)..<close]
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "<", let close = scalars[index...].firstIndex(of: ">") {
+                let tag = Substring(String(String.UnicodeScalarView(scalars[(index + 1)..<close])))
                 let (name, closing) = tagName(tag)
                 switch name {
                 case "br", "p", "div", "li", "ul", "ol", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre":
-                    out += "\n\n"
-                case "strong", "b": out += "**"
-                case "code", "tt": out += "`"
+                    out.append(contentsOf: "\n\n".unicodeScalars)
+                case "strong", "b": out.append(contentsOf: "**".unicodeScalars)
+                case "code", "tt": out.append("`")
                 case "img": lost.append("image" + (attribute("src", in: tag).map { " '\($0)'" } ?? ""))
                 case "audio", "video", "object", "embed", "iframe": if !closing { lost.append("\(name) element") }
                 case "table": if !closing { lost.append("table layout (cells kept as text)") }
                 case "math": if !closing { lost.append("MathML (kept as text)") }
-                case "td", "th": out += " "
+                case "td", "th": out.append(" ")
                 default: break
                 }
-                index = html.index(after: close)
+                index = close + 1
                 continue
             }
-            if character == "&", let entity = decodeEntity(html[index...]) {
-                out += entity.text
-                index = html.index(index, offsetBy: entity.length)
+            if scalar == "&", let entity = decodeEntity(scalars[index...]) {
+                out.append(contentsOf: entity.text.unicodeScalars)
+                index += entity.length
                 continue
             }
-            out.append(character)
-            index = html.index(after: index)
+            out.append(scalar)
+            index += 1
         }
-        if out.contains("@@PLUGINFILE@@") { lost.append("embedded file reference (@@PLUGINFILE@@)") }
-        var text = TextNormalization.normalize(out)
+        let decoded = String(out)
+        if decoded.contains("@@PLUGINFILE@@") { lost.append("embedded file reference (@@PLUGINFILE@@)") }
+        var text = TextNormalization.normalize(decoded)
         // `**` around nothing (e.g. <b></b>) is noise.
         text = text.replacingOccurrences(of: "****", with: "")
         return Converted(text: text, lost: Array(Set(lost)).sorted())
@@ -56,18 +59,19 @@ public enum HTMLText {
     /// Only entities and `<br>`: for plain-text formats that allow a little HTML.
     public static func decodeEntities(_ text: String) -> String {
         guard text.contains("&") else { return text }
-        var out = ""
-        var index = text.startIndex
-        while index < text.endIndex {
-            if text[index] == "&", let entity = decodeEntity(text[index...]) {
-                out += entity.text
-                index = text.index(index, offsetBy: entity.length)
+        let scalars = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var index = 0
+        while index < scalars.count {
+            if scalars[index] == "&", let entity = decodeEntity(scalars[index...]) {
+                out.append(contentsOf: entity.text.unicodeScalars)
+                index += entity.length
             } else {
-                out.append(text[index])
-                index = text.index(after: index)
+                out.append(scalars[index])
+                index += 1
             }
         }
-        return out
+        return String(out)
     }
 
     /// Bank text as XHTML paragraphs (`<p>…</p>`), with `**`/`` ` `` as `<strong>`/`<code>`.
@@ -94,12 +98,15 @@ public enum HTMLText {
                 index = text.index(after: index)
                 continue
             }
-            switch text[index] {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(text[index])
+            // By scalar: "<" followed by a combining mark is one Character, and must still be escaped.
+            for scalar in text[index].unicodeScalars {
+                switch scalar {
+                case "&": out += "&amp;"
+                case "<": out += "&lt;"
+                case ">": out += "&gt;"
+                case "\"": out += "&quot;"
+                default: out.unicodeScalars.append(scalar)
+                }
             }
             index = text.index(after: index)
         }
@@ -134,18 +141,18 @@ public enum HTMLText {
         "uacute": "ú", "ntilde": "ñ", "middot": "·", "bull": "•", "le": "≤", "ge": "≥", "ne": "≠", "rarr": "→",
     ]
 
-    /// An entity at the start of `text`: its characters and how many Characters it spans.
-    private static func decodeEntity(_ text: Substring) -> (text: String, length: Int)? {
+    /// An entity at the start of `text`: its characters and how many scalars it spans.
+    private static func decodeEntity(_ text: ArraySlice<Unicode.Scalar>) -> (text: String, length: Int)? {
         guard let semicolon = text.prefix(12).firstIndex(of: ";") else { return nil }
-        let body = text[text.index(after: text.startIndex)..<semicolon]
-        let length = text.distance(from: text.startIndex, to: semicolon) + 1
+        let body = String(String.UnicodeScalarView(text[(text.startIndex + 1)..<semicolon]))
+        let length = semicolon - text.startIndex + 1
         if body.hasPrefix("#") {
             let digits = body.dropFirst()
             let value = digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
             guard let value, let scalar = Unicode.Scalar(value) else { return nil }
             return (String(Character(scalar)), length)
         }
-        guard let decoded = named[String(body)] else { return nil }
+        guard let decoded = named[body] else { return nil }
         return (decoded, length)
     }
 }

@@ -112,8 +112,11 @@ public enum ZipPackage {
             let date = Date(timeIntervalSince1970: 1_577_836_800)  // 2020-01-01, any fixed time works
             for file in files {
                 let data = Data(file.bytes)
+                // Large entries are stored: a repetitive one (a long generated text) could deflate past `maxRatio`,
+                // and no package qbank writes may be one its own reader refuses as a bomb.
+                let method: CompressionMethod = data.count > 1 << 20 ? .none : .deflate
                 try archive.addEntry(with: file.path, type: .file, uncompressedSize: Int64(data.count), modificationDate: date,
-                                     permissions: 0o644, compressionMethod: .deflate) { position, size in
+                                     permissions: 0o644, compressionMethod: method) { position, size in
                     data.subdata(in: Int(position)..<Int(position) + size)
                 }
             }
