@@ -98,16 +98,8 @@ public enum HTMLText {
                 index = text.index(after: index)
                 continue
             }
-            // By scalar: "<" followed by a combining mark is one Character, and must still be escaped.
-            for scalar in text[index].unicodeScalars {
-                switch scalar {
-                case "&": out += "&amp;"
-                case "<": out += "&lt;"
-                case ">": out += "&gt;"
-                case "\"": out += "&quot;"
-                default: out.unicodeScalars.append(scalar)
-                }
-            }
+            // XMLEscaping works scalar by scalar: "<" followed by a combining mark is one Character, and still escaped.
+            out += XMLEscaping.attribute(String(text[index]))
             index = text.index(after: index)
         }
         if code { out += "</code>" }

@@ -7,6 +7,11 @@
 /// - a pattern that matches a folder matches everything under it (`Banks/legacy`).
 public enum Glob {
     public static func matches(_ pattern: String, _ path: String) -> Bool {
+        matches(pattern, path, using: match)
+    }
+
+    /// The rules above around any matcher of one pattern against one path (tests pass the old backtracking one).
+    static func matches(_ pattern: String, _ path: String, using match: (ArraySlice<UInt8>, ArraySlice<UInt8>) -> Bool) -> Bool {
         var pattern = pattern
         while pattern.hasPrefix("./") { pattern.removeFirst(2) }
         if pattern.hasSuffix("/") { pattern.removeLast() }
