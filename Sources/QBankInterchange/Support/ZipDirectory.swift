@@ -39,6 +39,12 @@ enum ZipDirectory {
             guard localEnd <= start else {
                 throw ZipPackage.Failure(message: "damaged zip archive: the local header of entry \(index + 1) runs into the central directory")
             }
+            // ZIPFoundation reads as many bytes as the directory claims: a forged size would have it allocate and
+            // loop far past the file (found by Scripts/fuzz.sh qti-package).
+            let compressed = Int(uint32(bytes, offset + 20))
+            guard localEnd + compressed <= start else {
+                throw ZipPackage.Failure(message: "damaged zip archive: entry \(index + 1) claims \(compressed) compressed bytes, more than the file holds")
+            }
             offset = next
         }
     }

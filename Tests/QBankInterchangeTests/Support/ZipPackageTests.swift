@@ -1,6 +1,7 @@
 import Foundation
 import QBankInterchange
 import Testing
+import TestSupport
 import ZIPFoundation
 
 /// Hostile packages are refused before anything in them is used.
@@ -86,5 +87,26 @@ import ZIPFoundation
             try Self.add(archive, "items/./q1.xml", Data("second".utf8))
         }
         #expect(refusal(bytes)?.contains("appears twice") == true)
+    }
+
+    /// Found by `Scripts/fuzz.sh qti-package`: a compressed size larger than the file kept ZIPFoundation reading
+    /// (allocating) past the 10 s timeout.
+    @Test func aCompressedSizeBeyondTheFileIsRefused() throws {
+        var bytes = try Self.zip { try Self.add($0, "items/q1.xml", Data("<p>text</p>".utf8)) }
+        let signature: [UInt8] = [0x50, 0x4B, 0x01, 0x02]
+        let starts: [Int] = (0..<(bytes.count - 4)).filter { Array(bytes[$0..<($0 + 4)]) == signature }
+        let central = try #require(starts.last)
+        bytes.replaceSubrange((central + 20)..<(central + 24), with: [0xFF, 0xFF, 0xFF, 0x7F])
+        #expect(refusal(bytes)?.contains("compressed bytes") == true)
+    }
+
+    /// Every crash or hang the fuzzers saved (Fuzz/Regressions/qti-package) is refused or read, quickly.
+    @Test func fuzzerFindingsAreHandled() throws {
+        let folder = Fixtures.repositoryRoot.appendingPathComponent("Fuzz/Regressions/qti-package")
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] {
+            let bytes = [UInt8](try Data(contentsOf: folder.appendingPathComponent(name)))
+            let result = QTIImporter().importItems(from: ImportSource(path: name, bytes: bytes))
+            #expect(result.imported + result.problems.count > 0, "\(name)")
+        }
     }
 }
