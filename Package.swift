@@ -38,9 +38,10 @@ let package = Package(
         .target(name: "QBankAuthoring", dependencies: ["QBankCore"]),
         .target(name: "QBankReports", dependencies: ["QBankCore", "QBankJSON", "QBankAssembly", "QBankRules"]),
         .target(name: "QBankFiles", dependencies: ["QBankCore", "QBankXML", "QBankJSON", "QBankRules"]),
+        .systemLibrary(name: "CQBankZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "QBankInterchange",
-            dependencies: ["QBankCore", "QBankXML", "QBankJSON", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["QBankCore", "QBankXML", "QBankJSON", "CQBankZlib", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
 
         .executableTarget(

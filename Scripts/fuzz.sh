@@ -44,6 +44,7 @@ if [[ ! -x $EXE || -n $(find Fuzz "$BIN/QBankInterchange.build" "$BIN/QBankFiles
         -I "$BIN/Modules" -I "$BIN" -Xcc -fmodule-map-file="$ROOT/Sources/CLibXML2/module.modulemap" \
         -Xcc -fmodule-map-file="$BIN/CQBankXML.build/module.modulemap" -Xcc -I"$ROOT/Sources/CQBankXML/include" \
         -Xcc -fmodule-map-file="$SCRATCH/checkouts/ZIPFoundation/Sources/CZLib/module.modulemap" \
+        -Xcc -fmodule-map-file="$ROOT/Sources/CQBankZlib/module.modulemap" \
         $(pkg-config --cflags libxml-2.0 | sed 's/-I/-Xcc -I/g') \
         "Fuzz/Harnesses/$TARGET.swift" Fuzz/Support/*.swift "${objects[@]}" \
         $(pkg-config --libs libxml-2.0) -lz -o "$EXE"

@@ -8,7 +8,24 @@ enum ZipDirectory {
     static let localSignature: UInt32 = 0x0403_4B50
     static let endRecordLength = 22, centralHeaderLength = 46, localHeaderLength = 30
 
-    static func check(_ bytes: [UInt8]) throws(ZipPackage.Failure) {
+    /// One file entry as the central directory describes it, with where its data starts.
+    struct Entry {
+        var name: String
+        var method: UInt16
+        var flags: UInt16
+        var dataOffset: Int
+        var compressedSize: Int
+        var uncompressedSize: Int
+        var isDirectory: Bool { name.hasSuffix("/") }
+        /// Unix file type bits from the external attributes (0o120000 is a link).
+        var unixMode: UInt32
+        var checksum: UInt32
+    }
+
+    /// The entries, once every header is known to lie inside the file.
+    @discardableResult
+    static func check(_ bytes: [UInt8]) throws(ZipPackage.Failure) -> [Entry] {
+        var found: [Entry] = []
         guard let end = endRecordOffset(bytes) else {
             throw ZipPackage.Failure(message: "not a zip archive: no end-of-central-directory record")
         }
@@ -45,8 +62,13 @@ enum ZipDirectory {
             guard localEnd + compressed <= start else {
                 throw ZipPackage.Failure(message: "damaged zip archive: entry \(index + 1) claims \(compressed) compressed bytes, more than the file holds")
             }
+            let name = String(decoding: bytes[(offset + centralHeaderLength)..<(offset + centralHeaderLength + nameLength)], as: UTF8.self)
+            found.append(Entry(name: name, method: uint16(bytes, offset + 10), flags: uint16(bytes, offset + 8), dataOffset: localEnd,
+                               compressedSize: compressed, uncompressedSize: Int(uint32(bytes, offset + 24)),
+                               unixMode: uint32(bytes, offset + 38) >> 16, checksum: uint32(bytes, offset + 16)))
             offset = next
         }
+        return found
     }
 
     /// The last end-of-central-directory record whose comment ends exactly at the end of the file.
