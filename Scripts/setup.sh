@@ -7,7 +7,7 @@ packages=(
   libxml2-dev     # XML reading and XSD validation
   libxml2-utils   # xmllint, the reference the benchmark compares against
   pkg-config      # how SwiftPM finds libxml2, CBC and HiGHS
-  coinor-libcbc-dev  # COIN-OR CBC (EPL), the second MIP solver (qbank assemble --solver cbc)
+  coinor-libcbc3  # COIN-OR CBC (EPL), the second MIP solver (qbank assemble --solver cbc), opened at run time
 )
 
 missing=()
