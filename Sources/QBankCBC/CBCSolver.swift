@@ -61,19 +61,19 @@ public struct CBCSolver: MIPSolver {
     /// A model without integer columns goes to Clp directly: through `Cbc_solve` the benchmark's
     /// shadow-test LP took 33 s.
     private func solveLP(_ model: LinearModel, _ matrix: ColumnMajor, options: SolverOptions, api: CBCLibrary) -> MIPResult {
-        guard let clp = api.clpNewModel() else { return MIPResult(status: .failed, detail: "Clp could not create a model") }
-        defer { api.clpDeleteModel(clp) }
-        api.clpLoadProblem(clp, Int32(model.columns.count), Int32(model.rows.count), matrix.starts, matrix.index, matrix.value,
+        guard let clp = api.clp.newModel() else { return MIPResult(status: .failed, detail: "Clp could not create a model") }
+        defer { api.clp.deleteModel(clp) }
+        api.clp.loadProblem(clp, Int32(model.columns.count), Int32(model.rows.count), matrix.starts, matrix.index, matrix.value,
                         matrix.columnLower, matrix.columnUpper, matrix.cost, matrix.rowLower, matrix.rowUpper)
-        api.clpSetObjSense(clp, model.sense == .minimize ? 1 : -1)
-        api.clpSetLogLevel(clp, 0)
-        api.clpSetMaximumSeconds(clp, options.timeLimit)
+        api.clp.setObjSense(clp, model.sense == .minimize ? 1 : -1)
+        api.clp.setLogLevel(clp, 0)
+        api.clp.setMaximumSeconds(clp, options.timeLimit)
         let began = DispatchTime.now().uptimeNanoseconds
         _ = api.clpInitialPrimalSolve(clp)
         var result = MIPResult(status: .failed, seconds: Double(DispatchTime.now().uptimeNanoseconds - began) / 1e9)
-        switch api.clpStatus(clp) {
+        switch api.clp.status(clp) {
         case 0:
-            guard let solution = api.clpColSolution(clp) else { return result }
+            guard let solution = api.clp.colSolution(clp) else { return result }
             result.status = .optimal
             result.values = Array(UnsafeBufferPointer(start: solution, count: model.columns.count))
             result.objective = api.clpObjectiveValue(clp)
@@ -81,7 +81,7 @@ public struct CBCSolver: MIPSolver {
             result.gap = 0
         case 1: result.status = .infeasible
         case 3: result.status = .noSolutionInTime
-        default: result.detail = "Clp status \(api.clpStatus(clp)), secondary status \(api.clpSecondaryStatus(clp))"
+        default: result.detail = "Clp status \(api.clp.status(clp)), secondary status \(api.clp.secondaryStatus(clp))"
         }
         return result
     }
@@ -90,16 +90,16 @@ public struct CBCSolver: MIPSolver {
         let columns = model.columns, rows = model.rows
         let matrix = ColumnMajor(model)
         if !columns.contains(where: \.isInteger) { return solveLP(model, matrix, options: options, api: api) }
-        guard let cbc = api.newModel() else { return MIPResult(status: .failed, detail: "CBC could not create a model") }
-        defer { api.deleteModel(cbc) }
-        api.loadProblem(cbc, Int32(columns.count), Int32(rows.count), matrix.starts, matrix.index, matrix.value,
+        guard let cbc = api.cbc.newModel() else { return MIPResult(status: .failed, detail: "CBC could not create a model") }
+        defer { api.cbc.deleteModel(cbc) }
+        api.cbc.loadProblem(cbc, Int32(columns.count), Int32(rows.count), matrix.starts, matrix.index, matrix.value,
                         matrix.columnLower, matrix.columnUpper, matrix.cost, matrix.rowLower, matrix.rowUpper)
         for (c, column) in columns.enumerated() where column.isInteger { api.setInteger(cbc, Int32(c)) }
-        api.setObjSense(cbc, model.sense == .minimize ? 1 : -1)
-        api.setLogLevel(cbc, 0)
+        api.cbc.setObjSense(cbc, model.sense == .minimize ? 1 : -1)
+        api.cbc.setLogLevel(cbc, 0)
         api.setAllowableFractionGap(cbc, options.relativeGap)
         api.setAllowableGap(cbc, options.absoluteGap)
-        api.setMaximumSeconds(cbc, options.timeLimit)
+        api.cbc.setMaximumSeconds(cbc, options.timeLimit)
         api.setParameter(cbc, "threads", "1")
         api.setParameter(cbc, "randomCbcSeed", "\(options.seed + 1)")
         if options.firstSolution { api.setMaximumSolutions(cbc, 1) }
@@ -117,8 +117,8 @@ public struct CBCSolver: MIPSolver {
             result.status = .noSolutionInTime
             return result
         }
-        guard let solution = api.colSolution(cbc) else {
-            result.detail = "CBC status \(api.status(cbc)), secondary status \(api.secondaryStatus(cbc)), no solution"
+        guard let solution = api.cbc.colSolution(cbc) else {
+            result.detail = "CBC status \(api.cbc.status(cbc)), secondary status \(api.cbc.secondaryStatus(cbc)), no solution"
             return result
         }
         let found = !hasIntegers || api.numberSavedSolutions(cbc) > 0 || api.isProvenOptimal(cbc) != 0
@@ -129,7 +129,7 @@ public struct CBCSolver: MIPSolver {
         } else if found, options.firstSolution, api.isSolutionLimitReached(cbc) != 0 {
             result.status = .firstSolution
         } else {
-            result.detail = "CBC status \(api.status(cbc)), secondary status \(api.secondaryStatus(cbc))"
+            result.detail = "CBC status \(api.cbc.status(cbc)), secondary status \(api.cbc.secondaryStatus(cbc))"
             return result
         }
         result.values = Array(UnsafeBufferPointer(start: solution, count: columns.count))

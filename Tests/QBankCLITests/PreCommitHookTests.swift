@@ -16,44 +16,14 @@ enum PreCommit {
 @Suite(.serialized, .enabled(if: PreCommit.path != nil, "pre-commit is not installed (Scripts/setup.sh installs it from PyPI)"))
 struct PreCommitHookTests {
 
-    static func item(_ id: String, secondKey: Bool = false) -> String {
-        """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <bank xmlns="urn:qbank:bank:1">
-          <item id="\(id)" type="single" domain="1" task="1.1" status="draft">
-            <stem>Which service stores training data as objects for team \(id)?</stem>
-            <options>
-              <option id="a" correct="true"><text>Amazon S3</text><rationale>Object storage.</rationale></option>
-              <option id="b"\(secondKey ? " correct=\"true\"" : "")><text>Amazon EFS</text><rationale>File storage.</rationale></option>
-              <option id="c"><text>Amazon EBS</text><rationale>Block storage.</rationale></option>
-              <option id="d"><text>Amazon FSx</text><rationale>File storage.</rationale></option>
-            </options>
-            <references><reference title="S3" url="https://docs.aws.amazon.com/s3/"/></references>
-          </item>
-        </bank>
-
-        """
-    }
-
-    /// Runs `arguments` in `folder` with qbank's folder first on PATH and pre-commit's cache inside the test folder.
+    /// Runs `arguments` (through env, so PATH finds git) with qbank's folder first on PATH and pre-commit's cache in `cache`.
     static func run(_ arguments: [String], in folder: URL, cache: URL) throws -> CLI.Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        var environment = ProcessInfo.processInfo.environment
-        environment["PATH"] = CLI.executable.deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
-        environment["PRE_COMMIT_HOME"] = cache.path
-        environment["GIT_AUTHOR_NAME"] = "qbank test"; environment["GIT_COMMITTER_NAME"] = "qbank test"
-        environment["GIT_AUTHOR_EMAIL"] = "test@example.com"; environment["GIT_COMMITTER_EMAIL"] = "test@example.com"
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return CLI.Result(status: process.terminationStatus, stdout: text, stderr: "")
+        let path = CLI.executable.deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        let environment = ["PATH": path, "PRE_COMMIT_HOME": cache.path,
+                           "GIT_AUTHOR_NAME": "qbank test", "GIT_COMMITTER_NAME": "qbank test",
+                           "GIT_AUTHOR_EMAIL": "test@example.com", "GIT_COMMITTER_EMAIL": "test@example.com"]
+        let result = try CLI.run(program: URL(fileURLWithPath: "/usr/bin/env"), arguments, in: folder, environment: environment)
+        return CLI.Result(status: result.status, stdout: result.stdout + result.stderr, stderr: "")
     }
 
     @Test func aFlawedItemFailsTheCommitAndAGoodOnePasses() throws {
@@ -90,17 +60,17 @@ struct PreCommitHookTests {
             return try Self.run(["git", "commit", "-qm", "add \(file)"], in: repository, cache: cache)
         }
 
-        let good = try commit("good.xml", Self.item("q1"))
+        let good = try commit("good.xml", CLI.itemsFile([(id: "q1", comments: "")]))
         #expect(good.status == 0, "a good item is committed: \(good.stdout)")
         #expect(good.stdout.contains("qbank lint"), "the hook ran: \(good.stdout)")
 
-        let flawed = try commit("flawed.xml", Self.item("q2", secondKey: true))
+        let flawed = try commit("flawed.xml", LintCommandTests.badItem.replacingOccurrences(of: "id=\"q1\"", with: "id=\"q2\""))
         #expect(flawed.status != 0, "two keys on a single-answer item block the commit")
         #expect(flawed.stdout.contains("flawed.xml:") && flawed.stdout.contains("QB101"), "\(flawed.stdout)")
         try FileManager.default.removeItem(at: bank.appendingPathComponent("flawed.xml"))
 
         // Only the whole bank shows this: the staged file is fine alone, its id is taken by a committed item.
-        let reused = try commit("reused.xml", Self.item("q1").replacingOccurrences(of: "team q1", with: "team q3"))
+        let reused = try commit("reused.xml", CLI.itemsFile([(id: "q1", comments: "")]).replacingOccurrences(of: "team q1", with: "team q3"))
         #expect(reused.status != 0, "an id already in the bank blocks the commit")
         #expect(reused.stdout.contains("QB107"), "\(reused.stdout)")
     }
