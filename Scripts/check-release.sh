@@ -27,6 +27,7 @@ fi
 
 root="$scratch/check-root"
 cleanup() {
+  umount "$root/dev/pts" 2>/dev/null || true
   umount "$root/proc" 2>/dev/null || true
   rm -rf "$root"
 }
@@ -34,6 +35,7 @@ trap cleanup EXIT
 cleanup
 cp -a "$pristine" "$root"
 mount -t proc proc "$root/proc"
+mkdir -p "$root/dev/pts" && mount -t devpts devpts "$root/dev/pts"
 cp /etc/resolv.conf "$root/etc/resolv.conf"
 
 name=$(basename "$archive" .tar.gz)
