@@ -3,12 +3,10 @@ import Foundation
 
 /// The `qbank` command. Subcommands are thin: they parse options and call the libraries.
 struct QBank: ParsableCommand {
-    static let version = "0.1.0"
-
     static let configuration = CommandConfiguration(
         commandName: "qbank",
         abstract: "Author, lint, balance and assemble certification-exam question banks.",
-        version: version,
+        version: Version.text,
         subcommands: [
             LintCommand.self, RulesCommand.self, ExplainCommand.self, BalanceCommand.self, AssembleCommand.self,
             ScoreCommand.self, ReportCommand.self, PreviewCommand.self, NewCommand.self, FmtCommand.self,

@@ -19,10 +19,18 @@ enum CLI {
     }
 
     static func run(_ arguments: [String], in folder: URL = Fixtures.repositoryRoot) throws -> Result {
+        try run(program: executable, arguments, in: folder)
+    }
+
+    /// Runs any program (git, pre-commit…) with `environment` laid over this process's own.
+    static func run(program: URL, _ arguments: [String], in folder: URL, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program
         process.arguments = arguments
         process.currentDirectoryURL = folder
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -102,7 +102,7 @@ struct LintCommand: ParsableCommand {
         if let baseline { stale = try BaselineStep.apply(baseline, to: &run) }
         var report = LintReport(
             diagnostics: run.diagnostics, rules: resolved.engine.enabledDescriptions,
-            checkedFiles: run.files, itemsChecked: run.itemCount, toolVersion: QBank.version,
+            checkedFiles: run.files, itemsChecked: run.itemCount, toolVersion: Version.text,
             rootDirectory: Workspace.rootDirectory(), workingDirectory: FileManager.default.currentDirectoryPath,
             sourceLines: { [cache = SourceLineCache()] in cache.lines(of: $0) })
         report.suppressed = run.suppressed
