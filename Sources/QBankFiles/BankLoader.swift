@@ -24,8 +24,13 @@ public struct BankLoader: Sendable {
     /// Loads every bank file under `paths`, except the files in `excluding` (a baseline
     /// or config file that lives among the bank files), telling `progress` (if any) as files are read.
     public func load(_ paths: [String], excluding: [String] = [], progress: ProgressHandler? = nil) throws(FilesError) -> [LoadedBank] {
+        try load(files: FileDiscovery.bankFiles(in: paths), excluding: excluding, progress: progress)
+    }
+
+    /// Loads files already found (`FileDiscovery.discover`), except those in `excluding`.
+    public func load(files found: [String], excluding: [String] = [], progress: ProgressHandler? = nil) -> [LoadedBank] {
         let skipped = Set(excluding.map(FileDiscovery.absolute))
-        let files = try FileDiscovery.bankFiles(in: paths).filter { !skipped.contains(FileDiscovery.absolute($0)) }
+        let files = found.filter { !skipped.contains(FileDiscovery.absolute($0)) }
         var cache: [String: String?] = [:]
         let blueprintOf = files.map { FileDiscovery.blueprintPath(for: $0, cache: &cache) }
         let results = Self.readAll(files, progress: progress)

@@ -56,7 +56,6 @@ struct LintCommandTests {
         #expect(try CLI.run(["lint", "no/such/folder"]).status == 2)
         #expect(try CLI.run(["lint", "Banks", "--select", "QB777"]).status == 2)
         #expect(try CLI.run(["lint", "Banks", "--format", "yaml"]).status == 2)
-        #expect(try CLI.run(["lint"]).status == 2)
     }
 
     @Test func jsonReportKeepsTheContract() throws {

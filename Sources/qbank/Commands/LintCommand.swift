@@ -15,8 +15,19 @@ struct LintCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Bank files or folders (searched recursively for .xml and .json files).")
+    @Argument(help: ArgumentHelp(
+        "Bank files or folders (default: the current folder). Folders are searched for .xml and .json files that declare urn:qbank:bank:1, outside hidden folders, .gitignore and the config's exclude.",
+        valueName: "paths"))
     var paths: [String] = []
+
+    @Flag(help: "List the files that would be linted, and the XML/JSON files and folders passed over with why, then exit.")
+    var showFiles = false
+
+    @Flag(name: .shortAndLong, help: "Also tell on stderr which files and folders were passed over, and why.")
+    var verbose = false
+
+    @Flag(name: .shortAndLong, help: "Print findings only: no summary line, no progress, no notes.")
+    var quiet = false
 
     @ArgumentParser.Option(name: .long, parsing: .singleValue, help: ArgumentHelp(
         "Report format: text, json, sarif, github or junit. Repeat for several; FORMAT:FILE writes that one to FILE.",
@@ -68,7 +79,7 @@ struct LintCommand: ParsableCommand {
     @OptionGroup var progress: ProgressOptions
 
     func validate() throws {
-        if paths.isEmpty && !printConfig { throw ValidationError("name the bank files or folders to lint, e.g. `qbank lint Banks`") }
+        if quiet && verbose { throw ValidationError("--quiet and --verbose contradict each other; drop one") }
         if let maxWarnings, maxWarnings < 0 { throw ValidationError("--max-warnings takes a number of 0 or more") }
     }
 
@@ -79,6 +90,7 @@ struct LintCommand: ParsableCommand {
         guard unknown.isEmpty else {
             throw CLIError.usage("unknown rule \(unknown.map { "'\($0)'" }.joined(separator: ", ")); run `qbank rules` to list them")
         }
+        let paths = self.paths.isEmpty ? ["."] : self.paths
         let resolved = try ConfigStep.resolve(configPath: config, paths: paths, select: selection.selected,
                                               ignore: selection.ignored, strict: strict)
         if printConfig {
@@ -91,9 +103,11 @@ struct LintCommand: ParsableCommand {
             throw CLIError.usage(ignoreBaseline ? "--strict-baseline and --ignore-baseline contradict each other" : "--strict-baseline needs --baseline FILE (or \"baseline\" in qbank.json)")
         }
 
+        let notBankFiles = [baseline, resolved.engine.settings.baseline, writeBaseline, config].compactMap { $0 }
+        if showFiles { return try ShowFiles.print(paths: paths, settings: resolved.engine.settings, excluding: notBankFiles) }
         var run = try LintRun.perform(paths: paths, engine: resolved.engine, fingerprints: baseline != nil || writeBaseline != nil,
-                                      excluding: [baseline, resolved.engine.settings.baseline, writeBaseline, config].compactMap { $0 },
-                                      progress: progress.bar(label: "lint"))
+                                      excluding: notBankFiles, progress: quiet ? nil : progress.bar(label: "lint"))
+        if verbose { ShowFiles.tellSkipped(run.skipped) }
         if let writeBaseline {
             try BaselineStep.write(run, to: writeBaseline)
             throw ExitCode(run.hasUnreadableInput ? ExitStatus.usage : ExitStatus.clean)
@@ -108,7 +122,9 @@ struct LintCommand: ParsableCommand {
         report.suppressed = run.suppressed
 
         for output in outputs {
-            let text = output.format.reporter(colors: output.path == nil && color.enabled).render(report)
+            let colors = output.path == nil && color.enabled
+            let reporter = output.format == .text ? TextReporter(colors: colors, summary: !quiet) : output.format.reporter(colors: colors)
+            let text = reporter.render(report)
             if let path = output.path {
                 do { try AtomicFile.write(text, to: path) } catch { throw CLIError.files(error) }
             } else {
@@ -125,14 +141,14 @@ struct LintCommand: ParsableCommand {
         if run.hasUnreadableInput { return ExitStatus.usage }
         if exitZero { return ExitStatus.clean }
         if strictBaseline && staleBaselineEntries > 0 {
-            Log.info("qbank: --strict-baseline: the baseline has \(staleBaselineEntries) stale finding\(staleBaselineEntries == 1 ? "" : "s")")
+            if !quiet { Log.info("qbank: --strict-baseline: the baseline has \(staleBaselineEntries) stale finding\(staleBaselineEntries == 1 ? "" : "s")") }
             return ExitStatus.findings
         }
         let errors = run.diagnostics.filter { $0.severity == .error }.count
         let warnings = run.diagnostics.filter { $0.severity == .warning }.count
         if errors > 0 { return ExitStatus.findings }
         if let maxWarnings, warnings > maxWarnings {
-            Log.info("qbank: \(warnings) warnings exceed --max-warnings \(maxWarnings)")
+            if !quiet { Log.info("qbank: \(warnings) warnings exceed --max-warnings \(maxWarnings)") }
             return ExitStatus.findings
         }
         return ExitStatus.clean
@@ -176,7 +192,15 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
         switch self {
         case .always: true
         case .never: false
-        case .auto: isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        case .auto: Self.automatic(environment: ProcessInfo.processInfo.environment, terminal: isatty(STDOUT_FILENO) != 0)
         }
+    }
+
+    /// FORCE_COLOR (force-color.org) turns colour on for logs that render it (CI), NO_COLOR (no-color.org)
+    /// turns it off; each counts when set and not empty, and FORCE_COLOR wins when both are.
+    static func automatic(environment: [String: String], terminal: Bool) -> Bool {
+        if let force = environment["FORCE_COLOR"], !force.isEmpty { return true }
+        if let no = environment["NO_COLOR"], !no.isEmpty { return false }
+        return terminal
     }
 }

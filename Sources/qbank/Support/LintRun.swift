@@ -9,6 +9,8 @@ struct LintRun {
     /// Findings inline suppressions (and later the baseline) took out of the count.
     var suppressed: [SuppressedDiagnostic]
     var files: [String]
+    /// What folder walks passed over (non-bank XML/JSON, excluded and ignored paths), for `--verbose`.
+    var skipped: [FileDiscovery.Skipped] = []
     var itemCount: Int
     var hasUnreadableInput: Bool
     /// The banks as loaded, for commands that report on more than findings.
@@ -22,8 +24,9 @@ struct LintRun {
         paths: [String], engine: LintEngine, fingerprints wanted: Bool = false, excluding: [String] = [],
         progress: ProgressHandler? = nil
     ) throws -> LintRun {
-        let banks: [BankLoader.LoadedBank]
-        do { banks = try BankLoader().load(paths, excluding: excluding, progress: progress) } catch { throw CLIError.files(error) }
+        let found: FileDiscovery.Found
+        do { found = try FileDiscovery.discover(paths, options: FileDiscovery.Options(settings: engine.settings)) } catch { throw CLIError.files(error) }
+        let banks = BankLoader().load(files: found.files, excluding: excluding, progress: progress)
         var diagnostics: [Diagnostic] = []
         var suppressed: [SuppressedDiagnostic] = []
         var fingerprints: [FingerprintKey: String] = [:]
@@ -42,7 +45,7 @@ struct LintRun {
         return LintRun(
             diagnostics: diagnostics.sorted(by: Diagnostic.reportOrder),
             suppressed: suppressed,
-            files: banks.flatMap(\.filePaths),
+            files: banks.flatMap(\.filePaths), skipped: found.skipped,
             itemCount: banks.reduce(0) { $0 + $1.bank.allItems.count },
             hasUnreadableInput: banks.contains { $0.hasUnreadableInput }, banks: banks,
             fingerprints: fingerprints)

@@ -1,0 +1,80 @@
+import Foundation
+
+/// Tells bank files from other XML and JSON in a folder without parsing them: a bank file
+/// says what it is, with the namespace `urn:qbank:bank:1` on its XML root element or
+/// `"format": "urn:qbank:bank:1"` in JSON (both readers require it, so every valid bank says so).
+enum BankSniffer {
+    static let identifier = Array("urn:qbank:bank:1".utf8)
+    /// How much of an XML file is read to find its root element.
+    static let xmlHeadLength = 64 * 1024
+
+    static func declaresBank(_ path: String) -> Bool {
+        if path.lowercased().hasSuffix(".json") {
+            guard let data = FileManager.default.contents(atPath: path) else { return true }
+            return jsonDeclaresBank([UInt8](data))
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else { return true }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: xmlHeadLength)) ?? Data()
+        return xmlDeclaresBank([UInt8](head))
+    }
+
+    /// The root start tag (after the prolog, comments, processing instructions and doctype) names the bank namespace.
+    static func xmlDeclaresBank(_ bytes: [UInt8]) -> Bool {
+        var i = 0
+        while let open = bytes[i...].firstIndex(of: UInt8(ascii: "<")) {
+            let next = open + 1 < bytes.count ? bytes[open + 1] : 0
+            if next == UInt8(ascii: "?") {
+                guard let end = find(Array("?>".utf8), in: bytes, from: open) else { return false }
+                i = end
+            } else if bytes[open...].starts(with: Array("<!--".utf8)) {
+                guard let end = find(Array("-->".utf8), in: bytes, from: open) else { return false }
+                i = end
+            } else if next == UInt8(ascii: "!") {
+                // A doctype, perhaps with an internal subset in brackets.
+                var depth = 0
+                var j = open
+                while j < bytes.count, !(bytes[j] == UInt8(ascii: ">") && depth == 0) {
+                    if bytes[j] == UInt8(ascii: "[") { depth += 1 }
+                    if bytes[j] == UInt8(ascii: "]") { depth -= 1 }
+                    j += 1
+                }
+                i = j
+            } else {
+                let end = bytes[open...].firstIndex(of: UInt8(ascii: ">")) ?? bytes.count
+                return find(identifier, in: Array(bytes[open..<end]), from: 0) != nil
+            }
+        }
+        return false
+    }
+
+    /// Some `"format"` key has the value `"urn:qbank:bank:1"`.
+    static func jsonDeclaresBank(_ bytes: [UInt8]) -> Bool {
+        let key = Array("\"format\"".utf8)
+        let value = [UInt8(ascii: "\"")] + identifier + [UInt8(ascii: "\"")]
+        var from = 0
+        while let end = find(key, in: bytes, from: from) {
+            var i = end
+            func skipSpace() { while i < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[i]) { i += 1 } }
+            skipSpace()
+            if i < bytes.count, bytes[i] == UInt8(ascii: ":") {
+                i += 1
+                skipSpace()
+                if bytes[i...].starts(with: value) { return true }
+            }
+            from = end
+        }
+        return false
+    }
+
+    /// The index just past the first occurrence of `needle` at or after `from`.
+    static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
+        guard let first = needle.first, needle.count <= bytes.count else { return nil }
+        var i = from
+        while i + needle.count <= bytes.count {
+            if bytes[i] == first && bytes[i..<(i + needle.count)].elementsEqual(needle) { return i + needle.count }
+            i += 1
+        }
+        return nil
+    }
+}
