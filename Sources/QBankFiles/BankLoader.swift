@@ -28,12 +28,14 @@ public struct BankLoader: Sendable {
     }
 
     /// Loads files already found (`FileDiscovery.discover`), except those in `excluding`.
-    public func load(files found: [String], excluding: [String] = [], progress: ProgressHandler? = nil) -> [LoadedBank] {
+    /// `standardInput` stands in for the file at its path (an editor's unsaved buffer).
+    public func load(files found: [String], excluding: [String] = [], standardInput: StandardInput? = nil,
+                     progress: ProgressHandler? = nil) -> [LoadedBank] {
         let skipped = Set(excluding.map(FileDiscovery.absolute))
         let files = found.filter { !skipped.contains(FileDiscovery.absolute($0)) }
         var cache: [String: String?] = [:]
         let blueprintOf = files.map { FileDiscovery.blueprintPath(for: $0, cache: &cache) }
-        let results = Self.readAll(files, progress: progress)
+        let results = Self.readAll(files, standardInput: standardInput, progress: progress)
 
         var groups: [String?: [Int]] = [:]
         var order: [String?] = []
@@ -66,7 +68,11 @@ public struct BankLoader: Sendable {
                 ReaderRules.syntaxError, "cannot read the file; check it exists and is readable",
                 at: SourceLocation(file: path, line: 1, column: 1))])
         }
-        let bytes = [UInt8](data)
+        return read([UInt8](data), path: path)
+    }
+
+    /// Reads bytes as the file at `path`, with the reader its extension calls for.
+    public static func read(_ bytes: [UInt8], path: String) -> ReadResult {
         if path.lowercased().hasSuffix(".json") { return JSONBankReader().read(bytes, path: path) }
         if path.lowercased().hasSuffix(".xml") { return XMLBankReader().read(bytes, path: path) }
         return ReadResult(file: nil, diagnostics: [Diagnostic(
@@ -75,11 +81,16 @@ public struct BankLoader: Sendable {
     }
 
     /// Reads files on every core; results keep the order of `files`.
-    static func readAll(_ files: [String], progress: ProgressHandler? = nil) -> [ReadResult] {
+    static func readAll(_ files: [String], standardInput: StandardInput? = nil, progress: ProgressHandler? = nil) -> [ReadResult] {
         let slots = ConcurrentSlots<ReadResult>(count: files.count)
         let counter = ProgressCounter(total: files.count, phase: "reading files", handler: progress)
+        let replaced = standardInput.map { FileDiscovery.absolute($0.path) }
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            slots.store(read(files[index]), at: index)
+            if let standardInput, FileDiscovery.absolute(files[index]) == replaced {
+                slots.store(read(standardInput.bytes, path: files[index]), at: index)
+            } else {
+                slots.store(read(files[index]), at: index)
+            }
             counter.advance()
         }
         return slots.values.map { $0 ?? ReadResult(file: nil) }

@@ -37,6 +37,11 @@ public enum FileDiscovery {
     public struct Found: Sendable {
         public var files: [String] = []
         public var skipped: [Skipped] = []
+
+        public init(files: [String] = [], skipped: [Skipped] = []) {
+            self.files = files
+            self.skipped = skipped
+        }
     }
 
     /// Bank files named directly or found recursively under folders, sorted, without repeats.

@@ -93,3 +93,44 @@ struct LintDiscoveryCommandTests {
         #expect(result.stdout.contains("No problems found in 16 files"), "\(result.stdout)")
     }
 }
+
+/// What editors, hooks and CI set around `qbank lint`: stdin, colour variables, typos.
+@Suite(.serialized)
+struct LintInvocationCommandTests {
+    static let sampleFile = "Banks/mla-c01/d1-data-preparation/1.1-ingest-and-store.xml"
+
+    @Test func standardInputIsLintedAsTheNamedFileInItsBank() throws {
+        let text = try String(contentsOf: Fixtures.repositoryRoot.appendingPathComponent(Self.sampleFile), encoding: .utf8)
+        let clean = try CLI.run(["lint", "-", "--stdin-filename", Self.sampleFile], input: text)
+        #expect(clean.status == 0, "\(clean.stdout)\(clean.stderr)")
+        #expect(clean.stdout.contains("in 1 file"))
+        // A copy under another name collides with its original: bank-wide rules saw the neighbours.
+        let copy = try CLI.run(["lint", "-", "--stdin-filename", "Banks/mla-c01/d1-data-preparation/copy.xml", "--format", "json"], input: text)
+        #expect(copy.status == 1)
+        #expect(copy.stdout.contains("QB107") && copy.stdout.contains("copy.xml"))
+        // Unsaved, broken text: exit 2 with the position in the named file, the disk file untouched.
+        let broken = try CLI.run(["lint", "-", "--stdin-filename", Self.sampleFile], input: String(text.prefix(2000)))
+        #expect(broken.status == 2)
+        #expect(broken.stdout.contains("\(Self.sampleFile):"))
+        #expect(try CLI.run(["lint", "-"]).status == 2)
+        #expect(try CLI.run(["lint", "-", "Banks", "--stdin-filename", "x.xml"]).status == 2)
+    }
+
+    @Test func colourFollowsForceColorAndNoColor() throws {
+        let folder = try CLI.bank(["bad.xml": LintCommandTests.badItem])
+        let escape = "\u{1B}["
+        #expect(try CLI.run(["lint"], in: folder, environment: ["FORCE_COLOR": "1", "NO_COLOR": nil]).stdout.contains(escape))
+        #expect(try !CLI.run(["lint"], in: folder, environment: ["FORCE_COLOR": nil, "NO_COLOR": "1"]).stdout.contains(escape))
+        #expect(try !CLI.run(["lint"], in: folder, environment: ["FORCE_COLOR": "", "NO_COLOR": nil]).stdout.contains(escape))
+        #expect(try !CLI.run(["lint", "--color", "never"], in: folder, environment: ["FORCE_COLOR": "1"]).stdout.contains(escape))
+    }
+
+    @Test func misspeltCommandsAndRulesGetSuggestions() throws {
+        let command = try CLI.run(["lnit", "Banks"])
+        #expect(command.status == 2)
+        #expect(command.stderr.contains("did you mean 'lint'?"))
+        let rules = try CLI.run(["lint", "Banks", "--select", "QB20l", "--ignore", "dupliate-items"])
+        #expect(rules.status == 2)
+        #expect(rules.stderr.contains("did you mean 'QB201'?") && rules.stderr.contains("did you mean 'duplicate-items'?"), "\(rules.stderr)")
+    }
+}

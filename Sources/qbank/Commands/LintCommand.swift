@@ -20,6 +20,11 @@ struct LintCommand: ParsableCommand {
         valueName: "paths"))
     var paths: [String] = []
 
+    @ArgumentParser.Option(help: ArgumentHelp(
+        "With `-` as the path: the path of the text read from stdin, which is linted as that file among the files of its bank.",
+        valueName: "path"))
+    var stdinFilename: String?
+
     @Flag(help: "List the files that would be linted, and the XML/JSON files and folders passed over with why, then exit.")
     var showFiles = false
 
@@ -79,6 +84,11 @@ struct LintCommand: ParsableCommand {
     @OptionGroup var progress: ProgressOptions
 
     func validate() throws {
+        if paths.contains("-") && paths.count > 1 { throw ValidationError("`-` (stdin) cannot be mixed with other paths") }
+        if paths == ["-"] && stdinFilename == nil {
+            throw ValidationError("`-` needs --stdin-filename PATH: the file the text stands for (its syntax and its bank)")
+        }
+        if stdinFilename != nil && !(paths.isEmpty || paths == ["-"]) { throw ValidationError("--stdin-filename goes with `-`, not with other paths") }
         if quiet && verbose { throw ValidationError("--quiet and --verbose contradict each other; drop one") }
         if let maxWarnings, maxWarnings < 0 { throw ValidationError("--max-warnings takes a number of 0 or more") }
     }
@@ -88,9 +98,12 @@ struct LintCommand: ParsableCommand {
         let selection = RuleSelection(select: split(select), ignore: split(ignore))
         let unknown = selection.unknownTokens(among: BuiltInRules.descriptions)
         guard unknown.isEmpty else {
-            throw CLIError.usage("unknown rule \(unknown.map { "'\($0)'" }.joined(separator: ", ")); run `qbank rules` to list them")
+            let names = BuiltInRules.descriptions.flatMap { [$0.id, $0.name] }
+            let described = unknown.map { token in "'\(token)'" + (Suggestion.nearest(to: token, in: names).map { " (did you mean '\($0)'?)" } ?? "") }
+            throw CLIError.usage("unknown rule \(described.joined(separator: ", ")); run `qbank rules` to list them")
         }
-        let paths = self.paths.isEmpty ? ["."] : self.paths
+        let standardInput = stdinFilename.map { StandardInput(path: $0, bytes: Self.readStandardInput()) }
+        let paths = standardInput.map { [$0.path] } ?? (self.paths.isEmpty ? ["."] : self.paths)
         let resolved = try ConfigStep.resolve(configPath: config, paths: paths, select: selection.selected,
                                               ignore: selection.ignored, strict: strict)
         if printConfig {
@@ -106,7 +119,8 @@ struct LintCommand: ParsableCommand {
         let notBankFiles = [baseline, resolved.engine.settings.baseline, writeBaseline, config].compactMap { $0 }
         if showFiles { return try ShowFiles.print(paths: paths, settings: resolved.engine.settings, excluding: notBankFiles) }
         var run = try LintRun.perform(paths: paths, engine: resolved.engine, fingerprints: baseline != nil || writeBaseline != nil,
-                                      excluding: notBankFiles, progress: quiet ? nil : progress.bar(label: "lint"))
+                                      excluding: notBankFiles, standardInput: standardInput,
+                                      progress: quiet ? nil : progress.bar(label: "lint"))
         if verbose { ShowFiles.tellSkipped(run.skipped) }
         if let writeBaseline {
             try BaselineStep.write(run, to: writeBaseline)
@@ -118,7 +132,7 @@ struct LintCommand: ParsableCommand {
             diagnostics: run.diagnostics, rules: resolved.engine.enabledDescriptions,
             checkedFiles: run.files, itemsChecked: run.itemCount, toolVersion: QBank.version,
             rootDirectory: Workspace.rootDirectory(), workingDirectory: FileManager.default.currentDirectoryPath,
-            sourceLines: { [cache = SourceLineCache()] in cache.lines(of: $0) })
+            sourceLines: { [cache = Self.sourceLines(replacing: standardInput)] in cache.lines(of: $0) })
         report.suppressed = run.suppressed
 
         for output in outputs {
@@ -135,6 +149,20 @@ struct LintCommand: ParsableCommand {
             FileHandle.standardError.write(Data(StatisticsReporter().render(report).utf8))
         }
         throw ExitCode(exitStatus(run, staleBaselineEntries: stale))
+    }
+
+    /// Source lines for snippets, with the stdin text in place of its file.
+    private static func sourceLines(replacing input: StandardInput?) -> SourceLineCache {
+        guard let input else { return SourceLineCache() }
+        let text = String(decoding: input.bytes, as: UTF8.self), target = Glob.absolutePath(input.path, workingDirectory: FileManager.default.currentDirectoryPath)
+        return SourceLineCache { path in
+            if Glob.absolutePath(path, workingDirectory: FileManager.default.currentDirectoryPath) == target { return text }
+            return FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
+        }
+    }
+
+    private static func readStandardInput() -> [UInt8] {
+        [UInt8](FileHandle.standardInput.readDataToEndOfFile())
     }
 
     private func exitStatus(_ run: LintRun, staleBaselineEntries: Int) -> Int32 {

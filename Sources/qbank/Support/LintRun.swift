@@ -22,11 +22,14 @@ struct LintRun {
     /// - Parameter excluding: files that are not bank files though they may sit among them (baselines).
     static func perform(
         paths: [String], engine: LintEngine, fingerprints wanted: Bool = false, excluding: [String] = [],
-        progress: ProgressHandler? = nil
+        standardInput: StandardInput? = nil, progress: ProgressHandler? = nil
     ) throws -> LintRun {
-        let found: FileDiscovery.Found
-        do { found = try FileDiscovery.discover(paths, options: FileDiscovery.Options(settings: engine.settings)) } catch { throw CLIError.files(error) }
-        let banks = BankLoader().load(files: found.files, excluding: excluding, progress: progress)
+        var found = FileDiscovery.Found()
+        let options = FileDiscovery.Options(settings: engine.settings)
+        do {
+            if let standardInput { found.files = try standardInput.bankFiles(options: options) } else { found = try FileDiscovery.discover(paths, options: options) }
+        } catch { throw CLIError.files(error) }
+        let banks = BankLoader().load(files: found.files, excluding: excluding, standardInput: standardInput, progress: progress)
         var diagnostics: [Diagnostic] = []
         var suppressed: [SuppressedDiagnostic] = []
         var fingerprints: [FingerprintKey: String] = [:]
@@ -42,12 +45,19 @@ struct LintRun {
             suppressed += outcome.suppressed
             if wanted { fingerprints.merge(ContentFingerprint.index(loaded.bank)) { first, _ in first } }
         }
+        if let standardInput {
+            diagnostics = diagnostics.filter(standardInput.concerns)
+            suppressed = suppressed.filter { standardInput.concerns($0.diagnostic) }
+        }
         return LintRun(
             diagnostics: diagnostics.sorted(by: Diagnostic.reportOrder),
             suppressed: suppressed,
-            files: banks.flatMap(\.filePaths), skipped: found.skipped,
-            itemCount: banks.reduce(0) { $0 + $1.bank.allItems.count },
-            hasUnreadableInput: banks.contains { $0.hasUnreadableInput }, banks: banks,
+            files: standardInput.map { [$0.path] } ?? banks.flatMap { $0.filePaths }, skipped: found.skipped,
+            itemCount: standardInput.map { input in
+                banks.flatMap(\.bank.files).filter { $0.path == input.path }.reduce(0) { $0 + $1.allItems.count }
+            } ?? banks.reduce(0) { $0 + $1.bank.allItems.count },
+            hasUnreadableInput: standardInput.map { input in diagnostics.contains { $0.ruleID == ReaderRules.syntaxError.id && input.concerns($0) } }
+                ?? banks.contains { $0.hasUnreadableInput }, banks: banks,
             fingerprints: fingerprints)
     }
 }
