@@ -35,7 +35,7 @@ struct LintCommand: ParsableCommand {
     var quiet = false
 
     @ArgumentParser.Option(name: .long, parsing: .singleValue, help: ArgumentHelp(
-        "Report format: text, json, sarif, github or junit. Repeat for several; FORMAT:FILE writes that one to FILE.",
+        "Report format: text, json, sarif, github, junit or gitlab (Code Quality). Repeat for several; FORMAT:FILE writes that one to FILE.",
         valueName: "format[:file]"))
     var format: [String] = []
 
@@ -134,6 +134,7 @@ struct LintCommand: ParsableCommand {
             rootDirectory: Workspace.rootDirectory(), workingDirectory: FileManager.default.currentDirectoryPath,
             sourceLines: { [cache = Self.sourceLines(replacing: standardInput)] in cache.lines(of: $0) })
         report.suppressed = run.suppressed
+        report.executionSuccessful = !run.hasUnreadableInput
 
         for output in outputs {
             let colors = output.path == nil && color.enabled
