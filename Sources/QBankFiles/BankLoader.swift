@@ -28,14 +28,14 @@ public struct BankLoader: Sendable {
     }
 
     /// Loads files already found (`FileDiscovery.discover`), except those in `excluding`.
-    /// `standardInput` stands in for the file at its path (an editor's unsaved buffer).
-    public func load(files found: [String], excluding: [String] = [], standardInput: StandardInput? = nil,
+    /// `replacing` stands in for files (absolute path → bytes): an editor's unsaved buffer, or text `--fix` changed.
+    public func load(files found: [String], excluding: [String] = [], replacing: [String: [UInt8]] = [:],
                      progress: ProgressHandler? = nil) -> [LoadedBank] {
         let skipped = Set(excluding.map(FileDiscovery.absolute))
         let files = found.filter { !skipped.contains(FileDiscovery.absolute($0)) }
         var cache: [String: String?] = [:]
         let blueprintOf = files.map { FileDiscovery.blueprintPath(for: $0, cache: &cache) }
-        let results = Self.readAll(files, standardInput: standardInput, progress: progress)
+        let results = Self.readAll(files, replacing: replacing, progress: progress)
 
         var groups: [String?: [Int]] = [:]
         var order: [String?] = []
@@ -81,13 +81,12 @@ public struct BankLoader: Sendable {
     }
 
     /// Reads files on every core; results keep the order of `files`.
-    static func readAll(_ files: [String], standardInput: StandardInput? = nil, progress: ProgressHandler? = nil) -> [ReadResult] {
+    static func readAll(_ files: [String], replacing: [String: [UInt8]] = [:], progress: ProgressHandler? = nil) -> [ReadResult] {
         let slots = ConcurrentSlots<ReadResult>(count: files.count)
         let counter = ProgressCounter(total: files.count, phase: "reading files", handler: progress)
-        let replaced = standardInput.map { FileDiscovery.absolute($0.path) }
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            if let standardInput, FileDiscovery.absolute(files[index]) == replaced {
-                slots.store(read(standardInput.bytes, path: files[index]), at: index)
+            if !replacing.isEmpty, let bytes = replacing[FileDiscovery.absolute(files[index])] {
+                slots.store(read(bytes, path: files[index]), at: index)
             } else {
                 slots.store(read(files[index]), at: index)
             }

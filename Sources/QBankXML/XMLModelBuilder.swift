@@ -37,7 +37,34 @@ struct XMLModelBuilder {
     }
 
     private func text(_ node: XMLElementNode) -> Text {
-        Text(TextNormalization.normalize(node.text), origin: origin(node))
+        Text(TextNormalization.normalize(node.text), origin: Origin(location(node), span: contentSpan(node)))
+    }
+
+    /// The bytes between a text element's start and end tags (text elements hold no child elements).
+    private func contentSpan(_ node: XMLElementNode) -> TextSpan? {
+        guard let offset = node.offset else { return nil }
+        let bytes = lines.bytes
+        var i = offset + 1
+        var quote: UInt8?
+        while i < bytes.count {
+            let byte = bytes[i]
+            if let open = quote {
+                if byte == open { quote = nil }
+            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                quote = byte
+            } else if byte == UInt8(ascii: ">") {
+                break
+            }
+            i += 1
+        }
+        guard i < bytes.count, bytes[i - 1] != UInt8(ascii: "/") else { return nil }
+        let start = i + 1
+        var end = start
+        while end + 1 < bytes.count, !(bytes[end] == UInt8(ascii: "<") && bytes[end + 1] == UInt8(ascii: "/")) { end += 1 }
+        guard end + 1 < bytes.count else { return nil }
+        let (line, column) = lines.position(ofOffset: end)
+        return TextSpan(start: start, end: end, raw: String(decoding: bytes[start..<end], as: UTF8.self), syntax: .xml,
+                        endLocation: SourceLocation(file: path, line: line, column: column))
     }
 
     private mutating func report(_ message: String, at node: XMLElementNode, item: String?) {

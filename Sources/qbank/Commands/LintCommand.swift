@@ -25,6 +25,15 @@ struct LintCommand: ParsableCommand {
         valueName: "path"))
     var stdinFilename: String?
 
+    @Flag(help: "Apply the safe fixes of fixable findings (written atomically), re-lint, and report what is left.")
+    var fix = false
+
+    @Flag(help: "Show the fixes as a unified diff instead of writing them (exit 1 when there are some).")
+    var diff = false
+
+    @Flag(help: "With --fix or --diff, also apply unsafe fixes (they may change what an item says; review them).")
+    var unsafeFixes = false
+
     @Flag(help: "List the files that would be linted, and the XML/JSON files and folders passed over with why, then exit.")
     var showFiles = false
 
@@ -89,6 +98,8 @@ struct LintCommand: ParsableCommand {
             throw ValidationError("`-` needs --stdin-filename PATH: the file the text stands for (its syntax and its bank)")
         }
         if stdinFilename != nil && !(paths.isEmpty || paths == ["-"]) { throw ValidationError("--stdin-filename goes with `-`, not with other paths") }
+        if (fix || diff) && writeBaseline != nil { throw ValidationError("--fix/--diff and --write-baseline do not go together: fix first, then write the baseline") }
+        if unsafeFixes && !(fix || diff) { throw ValidationError("--unsafe-fixes goes with --fix or --diff") }
         if quiet && verbose { throw ValidationError("--quiet and --verbose contradict each other; drop one") }
         if let maxWarnings, maxWarnings < 0 { throw ValidationError("--max-warnings takes a number of 0 or more") }
     }
@@ -118,6 +129,18 @@ struct LintCommand: ParsableCommand {
 
         let notBankFiles = [baseline, resolved.engine.settings.baseline, writeBaseline, config].compactMap { $0 }
         if showFiles { return try ShowFiles.print(paths: paths, settings: resolved.engine.settings, excluding: notBankFiles) }
+        var fixed = FixStep()
+        if fix || diff {
+            fixed = try FixStep.run(paths: paths, engine: resolved.engine, excluding: notBankFiles, standardInput: standardInput,
+                                    baseline: baseline, unsafe: unsafeFixes)
+            if diff {
+                FileHandle.standardOutput.write(Data(fixed.diff().utf8))
+                if !quiet { Log.info("qbank: \(fixed.applied) fix\(fixed.applied == 1 ? "" : "es") would change \(fixed.changedFiles.count) file\(fixed.changedFiles.count == 1 ? "" : "s")") }
+                throw ExitCode(fixed.changedFiles.isEmpty ? ExitStatus.clean : ExitStatus.findings)
+            }
+            try fixed.write(standardInput: standardInput)
+            if standardInput != nil { throw ExitCode(ExitStatus.clean) }
+        }
         var run = try LintRun.perform(paths: paths, engine: resolved.engine, fingerprints: baseline != nil || writeBaseline != nil,
                                       excluding: notBankFiles, standardInput: standardInput,
                                       progress: quiet ? nil : progress.bar(label: "lint"))
@@ -145,6 +168,9 @@ struct LintCommand: ParsableCommand {
             } else {
                 FileHandle.standardOutput.write(Data(text.utf8))
             }
+        }
+        if fix && !quiet {
+            Log.info("qbank: fixed \(fixed.applied) finding\(fixed.applied == 1 ? "" : "s") in \(fixed.changedFiles.count) file\(fixed.changedFiles.count == 1 ? "" : "s"); \(run.diagnostics.count) remaining")
         }
         if statistics {
             FileHandle.standardError.write(Data(StatisticsReporter().render(report).utf8))

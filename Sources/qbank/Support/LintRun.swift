@@ -22,14 +22,18 @@ struct LintRun {
     /// - Parameter excluding: files that are not bank files though they may sit among them (baselines).
     static func perform(
         paths: [String], engine: LintEngine, fingerprints wanted: Bool = false, excluding: [String] = [],
-        standardInput: StandardInput? = nil, progress: ProgressHandler? = nil
+        standardInput: StandardInput? = nil, replacing: [String: [UInt8]] = [:], progress: ProgressHandler? = nil
     ) throws -> LintRun {
         var found = FileDiscovery.Found()
         let options = FileDiscovery.Options(settings: engine.settings)
         do {
             if let standardInput { found.files = try standardInput.bankFiles(options: options) } else { found = try FileDiscovery.discover(paths, options: options) }
         } catch { throw CLIError.files(error) }
-        let banks = BankLoader().load(files: found.files, excluding: excluding, standardInput: standardInput, progress: progress)
+        var contents = replacing
+        if let standardInput, contents[FileDiscovery.absolute(standardInput.path)] == nil {
+            contents[FileDiscovery.absolute(standardInput.path)] = standardInput.bytes
+        }
+        let banks = BankLoader().load(files: found.files, excluding: excluding, replacing: contents, progress: progress)
         var diagnostics: [Diagnostic] = []
         var suppressed: [SuppressedDiagnostic] = []
         var fingerprints: [FingerprintKey: String] = [:]
