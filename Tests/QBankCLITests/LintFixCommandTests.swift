@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `qbank lint --fix` on a copy of a flawed bank: it fixes what it claims and leaves every other
+/// byte (comments, layout, attribute spacing, entities, escapes) alone; `--diff` shows and writes nothing.
+@Suite(.serialized)
+struct LintFixCommandTests {
+    static let flawedXML = #"""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bank xmlns="urn:qbank:bank:1">
+          <!-- a comment that must survive -->
+          <item id="q1" type="single" domain="1" task="1.1" status="draft">
+            <stem>An ML engineer stores training data in Amazon S3 &amp; Glacier. Which option does not encrypt the data at rest?</stem>
+            <options>
+              <option id="a" correct="true"><text>Disable default encryption</text><rationale>x</rationale></option>
+              <option id="b"><text>SSE-S3</text><rationale>x</rationale></option>
+              <option id="c"><text>SSE-KMS</text><rationale>x</rationale></option>
+              <option id="d"><text>DSSE-KMS</text><rationale>x</rationale></option>
+            </options>
+            <references><reference title="S3" url="https://docs.aws.amazon.com/s3/"/></references>
+          </item>
+          <item id="q2"   type="multiple" select="2" domain="1" task="1.1" status="draft">
+            <stem>Which services store objects?</stem>
+            <options>
+              <option id="a" correct="true"><text>Amazon S3</text><rationale>x</rationale></option>
+              <option id="b" correct="true"><text>Amazon S3 Glacier</text><rationale>x</rationale></option>
+              <option id="c"><text>Amazon EBS</text><rationale>x</rationale></option>
+              <option id="d"><text>Amazon EFS</text><rationale>x</rationale></option>
+              <option id="e"><text>Amazon RDS</text><rationale>x</rationale></option>
+            </options>
+            <references><reference title="S3" url="https://docs.aws.amazon.com/s3/"/></references>
+          </item>
+          <item id="q3" type="ordering" domain="1" task="1.1" status="draft">
+            <stem>In which order should the engineer run these steps?</stem>
+            <steps>
+              <step id="s1"><text>1. Create the bucket</text><rationale>x</rationale></step>
+              <step id="s2"><text>2) Upload the data</text><rationale>x</rationale></step>
+              <step id="s3"><text>(c) Start the job</text><rationale>x</rationale></step>
+            </steps>
+            <references><reference title="S3" url="https://docs.aws.amazon.com/s3/"/></references>
+          </item>
+        </bank>
+
+        """#
+
+    static let flawedJSON = #"""
+        {"format": "urn:qbank:bank:1",
+         "items": [
+          {"id": "j1", "type": "multiple", "select": 2, "domain": 1, "task": "1.1", "status": "draft",
+           "stem": "Which \"object\" services store data? (Select THREE.)",
+           "options": [
+             {"id": "a", "correct": true, "text": "Amazon S3", "rationale": "x"},
+             {"id": "b", "correct": true, "text": "Amazon S3 Glacier", "rationale": "x"},
+             {"id": "c", "text": "Amazon EBS", "rationale": "x"},
+             {"id": "d", "text": "Amazon EFS", "rationale": "x"},
+             {"id": "e", "text": "Amazon RDS", "rationale": "x"}],
+           "references": [{"title": "S3", "url": "https://docs.aws.amazon.com/s3/"}]}
+         ]}
+
+        """#
+
+    /// The texts with exactly the edits the fixes claim, and nothing else.
+    static let fixedXML = flawedXML
+        .replacingOccurrences(of: "Which option does not encrypt", with: "Which option does NOT encrypt")
+        .replacingOccurrences(of: "<stem>Which services store objects?</stem>", with: "<stem>Which services store objects? (Select TWO.)</stem>")
+        .replacingOccurrences(of: "<text>1. Create", with: "<text>Create")
+        .replacingOccurrences(of: "<text>2) Upload", with: "<text>Upload")
+        .replacingOccurrences(of: "<text>(c) Start", with: "<text>Start")
+    static let fixedJSON = flawedJSON.replacingOccurrences(of: "(Select THREE.)", with: "(Select TWO.)")
+
+    func flawedBank() throws -> URL {
+        try CLI.bank(["flawed.xml": Self.flawedXML, "flawed.json": Self.flawedJSON])
+    }
+
+    func contents(_ folder: URL, _ name: String) throws -> String {
+        try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+    }
+
+    @Test func fixRepairsWhatItClaimsAndLeavesEveryOtherByte() throws {
+        let folder = try flawedBank()
+        let before = try CLI.run(["lint", "--format", "json"], in: folder)
+        #expect(before.status == 1)
+        for code in ["QB111", "QB201", "QB401", "QB402"] { #expect(before.stdout.contains(code)) }
+        let fixed = try CLI.run(["lint", "--fix"], in: folder)
+        #expect(fixed.status == 0, "\(fixed.stdout)\(fixed.stderr)")
+        #expect(fixed.stderr.contains("fixed 6 findings in 2 files; 0 remaining"), "\(fixed.stderr)")
+        #expect(try contents(folder, "flawed.xml") == Self.fixedXML)
+        #expect(try contents(folder, "flawed.json") == Self.fixedJSON)
+        // Fixed is fixed: a second run changes nothing.
+        let again = try CLI.run(["lint", "--fix"], in: folder)
+        #expect(again.stderr.contains("fixed 0 findings in 0 files"))
+        #expect(try contents(folder, "flawed.xml") == Self.fixedXML)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).allSatisfy { !$0.hasSuffix(".tmp") })
+    }
+
+    @Test func diffShowsTheFixesAndWritesNothing() throws {
+        let folder = try flawedBank()
+        let result = try CLI.run(["lint", "--diff"], in: folder)
+        #expect(result.status == 1)
+        #expect(try contents(folder, "flawed.xml") == Self.flawedXML)
+        #expect(result.stdout.hasPrefix("--- flawed.json\n+++ flawed.json\n@@ -1,7 +1,7 @@\n"), "\(result.stdout)")
+        #expect(result.stdout.contains("-      <step id=\"s1\"><text>1. Create the bucket</text><rationale>x</rationale></step>\n"
+            + "-      <step id=\"s2\"><text>2) Upload the data</text><rationale>x</rationale></step>\n"))
+        #expect(result.stdout.contains("+    <stem>Which services store objects? (Select TWO.)</stem>\n"))
+        // The diff is the one `diff -u` prints for the fixed file.
+        let copy = try CLI.temporaryFolder()
+        try Self.fixedXML.write(to: copy.appendingPathComponent("flawed.xml"), atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["diff", "-u", folder.appendingPathComponent("flawed.xml").path, copy.appendingPathComponent("flawed.xml").path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        guard (try? process.run()) != nil else { return }
+        let expected = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let hunks = { (text: String) in text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("---") && !$0.hasPrefix("+++") } }
+        let ours = String(result.stdout[result.stdout.range(of: "--- flawed.xml")!.lowerBound...])
+        #expect(hunks(ours) == hunks(expected))
+        #expect(try CLI.run(["lint", "--diff"], in: folder).status == 1)
+    }
+
+    @Test func standardInputIsFixedToStandardOutput() throws {
+        let folder = try flawedBank()
+        let result = try CLI.run(["lint", "-", "--stdin-filename", "flawed.json", "--fix"], in: folder, input: Self.flawedJSON)
+        #expect(result.status == 0)
+        #expect(result.stdout == Self.fixedJSON)
+        #expect(try contents(folder, "flawed.json") == Self.flawedJSON)
+    }
+
+    @Test func unsafeFixesNeedFixOrDiff() throws {
+        #expect(try CLI.run(["lint", "Banks", "--unsafe-fixes"]).status == 2)
+        #expect(try CLI.run(["lint", "Banks", "--fix", "--write-baseline", "b.json"]).status == 2)
+    }
+}
