@@ -21,14 +21,19 @@ enum BankSniffer {
 
     /// The root start tag (after the prolog, comments, processing instructions and doctype) names the bank namespace.
     static func xmlDeclaresBank(_ bytes: [UInt8]) -> Bool {
+        rootStartTag(bytes).map { find(identifier, in: Array($0), from: 0) != nil } ?? false
+    }
+
+    /// The bytes of the root element's start tag.
+    static func rootStartTag(_ bytes: [UInt8]) -> ArraySlice<UInt8>? {
         var i = 0
         while let open = bytes[i...].firstIndex(of: UInt8(ascii: "<")) {
             let next = open + 1 < bytes.count ? bytes[open + 1] : 0
             if next == UInt8(ascii: "?") {
-                guard let end = find(Array("?>".utf8), in: bytes, from: open) else { return false }
+                guard let end = find(Array("?>".utf8), in: bytes, from: open) else { return nil }
                 i = end
             } else if bytes[open...].starts(with: Array("<!--".utf8)) {
-                guard let end = find(Array("-->".utf8), in: bytes, from: open) else { return false }
+                guard let end = find(Array("-->".utf8), in: bytes, from: open) else { return nil }
                 i = end
             } else if next == UInt8(ascii: "!") {
                 // A doctype, perhaps with an internal subset in brackets.
@@ -42,10 +47,26 @@ enum BankSniffer {
                 i = j
             } else {
                 let end = bytes[open...].firstIndex(of: UInt8(ascii: ">")) ?? bytes.count
-                return find(identifier, in: Array(bytes[open..<end]), from: 0) != nil
+                return bytes[open..<end]
             }
         }
-        return false
+        return nil
+    }
+
+    /// The XSD location the root element's `xsi:schemaLocation` gives for the bank namespace, if any.
+    static func schemaLocation(_ head: [UInt8]) -> String? {
+        guard let tag = rootStartTag(head) else { return nil }
+        let text = String(decoding: tag, as: UTF8.self)
+        guard let attribute = text.range(of: ":schemaLocation=") else { return nil }
+        let rest = text[attribute.upperBound...]
+        guard let quote = rest.first, quote == "\"" || quote == "'", let close = rest.dropFirst().firstIndex(of: quote) else { return nil }
+        let pairs = rest[rest.index(after: rest.startIndex)..<close].split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" })
+        var index = 0
+        while index + 1 < pairs.count {
+            if pairs[index] == "urn:qbank:bank:1" { return String(pairs[index + 1]) }
+            index += 2
+        }
+        return nil
     }
 
     /// Some `"format"` key has the value `"urn:qbank:bank:1"`.
