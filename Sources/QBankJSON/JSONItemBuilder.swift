@@ -38,7 +38,7 @@ struct JSONItemBuilder {
         guard let id, let domain, let task, let status, let stem, let body else { return nil }
         return Item(id: id, domain: domain, task: task, status: status, shuffle: shuffle, stem: stem, body: body,
                     references: references, tags: tags, enemies: enemies, stats: itemStats, suppressions: suppressions,
-                    origin: context.origin(value.position))
+                    origin: context.elementOrigin(value.position))
     }
 
     /// The if/then part of the schema: the body fields must be exactly those of the type.
@@ -87,7 +87,7 @@ struct JSONItemBuilder {
         guard let p = part(v, index, o, noun: "option", known: ["id", "text", "correct", "rationale"], required: ["id", "text"]) else { return nil }
         let id = partID(p), text = p.text("text"), correct = p.bool("correct") ?? false, why = rationale(p)
         guard let id, let text else { return nil }
-        return Option(id: id, text: text, isCorrect: correct, rationale: why, origin: context.origin(v.position))
+        return Option(id: id, text: text, isCorrect: correct, rationale: why, origin: context.elementOrigin(v.position, keepSource: true))
     }
 
     private func step(_ v: JSONValue, _ index: Int, _ o: ObjectView) -> Step? {
@@ -138,7 +138,7 @@ struct JSONItemBuilder {
             return nil
         }
         if !Patterns.isItemID(s) { o.report("enemy '\(s)' is not a valid item id", at: v.position) }
-        return EnemyReference(s, origin: context.origin(v.position))
+        return EnemyReference(s, origin: context.elementOrigin(v.position))
     }
 
     /// `"qbank"`: one suppression object, or an array of them (what several XML

@@ -24,6 +24,37 @@ final class SchemaContext {
                         endLocation: SourceLocation(file: path, line: p.line, column: p.column + 1 + raw.utf16.count))
     }
 
+    /// An origin with the byte range of the object or string that starts at `p`.
+    func elementOrigin(_ p: JSONPosition, keepSource: Bool = false) -> Origin {
+        var origin = origin(p)
+        guard let start = p.offset, start < bytes.count else { return origin }
+        var depth = 0
+        var i = start
+        var inString = false
+        while i < bytes.count {
+            let byte = bytes[i]
+            if inString {
+                if byte == UInt8(ascii: "\\") { i += 1 } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                    if depth == 0 { origin.element = start..<(i + 1); return origin }
+                }
+            } else if byte == UInt8(ascii: "\"") {
+                inString = true
+            } else if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") {
+                depth += 1
+            } else if byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]") {
+                depth -= 1
+                if depth == 0 {
+                    origin.element = start..<(i + 1)
+                    if keepSource { origin.elementSource = String(decoding: bytes[start..<(i + 1)], as: UTF8.self) }
+                    return origin
+                }
+            }
+            i += 1
+        }
+        return origin
+    }
+
     func location(_ p: JSONPosition) -> SourceLocation {
         SourceLocation(file: path, line: p.line, column: p.column)
     }

@@ -27,6 +27,34 @@ struct XMLModelBuilder {
 
     private func origin(_ node: XMLElementNode) -> Origin { Origin(location(node)) }
 
+    /// An origin with the element's byte range: from its `<` past its end tag (or `/>`); elements
+    /// given ranges (item, option, enemy) never nest in themselves.
+    private func elementOrigin(_ node: XMLElementNode, _ name: String, keepSource: Bool = false) -> Origin {
+        var origin = origin(node)
+        guard let start = node.offset else { return origin }
+        let bytes = lines.bytes
+        var i = start + 1
+        var quote: UInt8?
+        while i < bytes.count {
+            let byte = bytes[i]
+            if let open = quote { if byte == open { quote = nil } } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") { quote = byte } else if byte == UInt8(ascii: ">") { break }
+            i += 1
+        }
+        guard i < bytes.count else { return origin }
+        if bytes[i - 1] == UInt8(ascii: "/") { origin.element = start..<(i + 1); return origin }
+        let close = Array("</\(name)>".utf8)
+        var j = i
+        while j + close.count <= bytes.count {
+            if bytes[j] == UInt8(ascii: "<"), bytes[j..<(j + close.count)].elementsEqual(close) {
+                origin.element = start..<(j + close.count)
+                if keepSource { origin.elementSource = String(decoding: bytes[start..<(j + close.count)], as: UTF8.self) }
+                break
+            }
+            j += 1
+        }
+        return origin
+    }
+
     /// `<!-- qbank-disable … -->` comments right before the element.
     private func suppressions(before node: XMLElementNode) -> [Suppression] {
         guard let offset = node.offset else { return [] }
@@ -118,7 +146,7 @@ struct XMLModelBuilder {
         var parts = BodyParts()
         var item = Item(id: id, domain: domain, task: task, status: status,
                         shuffle: node.attribute("shuffle").map(Self.flag) ?? true,
-                        stem: "", body: .ordering([]), suppressions: suppressions(before: node), origin: origin(node))
+                        stem: "", body: .ordering([]), suppressions: suppressions(before: node), origin: elementOrigin(node, "item"))
         for child in node.children where child.isBankElement {
             switch child.name {
             case "stem": stem = text(child)
@@ -199,7 +227,7 @@ struct XMLModelBuilder {
             guard child.isBankElement, child.hasName("option"), let id = child.attribute("id"),
                   let (text, rationale) = textAndRationale(child) else { return nil }
             return Option(id: id, text: text, isCorrect: child.attribute("correct").map(Self.flag) ?? false,
-                          rationale: rationale, origin: origin(child))
+                          rationale: rationale, origin: elementOrigin(child, "option", keepSource: true))
         }
     }
 
@@ -254,7 +282,7 @@ struct XMLModelBuilder {
     private func enemies(_ node: XMLElementNode) -> [EnemyReference] {
         node.children.compactMap { child in
             guard child.isBankElement, let ref = child.attribute("ref") else { return nil }
-            return EnemyReference(ref, origin: origin(child))
+            return EnemyReference(ref, origin: elementOrigin(child, "enemy"))
         }
     }
 

@@ -128,6 +128,65 @@ struct LintFixCommandTests {
         #expect(try contents(folder, "flawed.json") == Self.flawedJSON)
     }
 
+    static let stem = "A data science team stores raw clickstream logs for model training. The logs arrive every hour from three regions, are read by nightly training jobs, and must keep every version of each file for seven years for audits. Which service should the team"
+
+    /// Numeric options out of order under shuffle="false" (QB312, safe) and a near-duplicate (QB503, unsafe).
+    static let variants = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bank xmlns="urn:qbank:bank:1">
+          <item id="q1" type="single" domain="3" task="3.1" status="draft" shuffle="false">
+            <stem>What is the maximum payload size of a SageMaker AI real-time endpoint invocation?</stem>
+            <options>
+              <option id="a"><text>1 MB</text><rationale>Too small.</rationale></option>
+              <option id="b" correct="true"><text>25 MB</text><rationale>The limit.</rationale></option>
+              <option id="c"><text>6 MB</text><rationale>An older limit.</rationale></option>
+              <option id="d"><text>100 MB</text><rationale>Too large.</rationale></option>
+            </options>
+            <references><reference title="Limits" url="https://docs.aws.amazon.com/sagemaker/"/></references>
+          </item>
+          <item id="v1" type="single" domain="1" task="1.1" status="draft">
+            <stem>\(stem) use?</stem>
+            <options>
+              <option id="a" correct="true"><text>Amazon S3 with versioning</text><rationale>x</rationale></option>
+              <option id="b"><text>Amazon EFS</text><rationale>x</rationale></option>
+              <option id="c"><text>Amazon EBS</text><rationale>x</rationale></option>
+              <option id="d"><text>Amazon FSx for Lustre</text><rationale>x</rationale></option>
+            </options>
+            <references><reference title="S3" url="https://docs.aws.amazon.com/s3/"/></references>
+          </item>
+          <item id="v2" type="single" domain="1" task="1.1" status="draft">
+            <stem>\(stem) choose?</stem>
+            <options>
+              <option id="a" correct="true"><text>Amazon S3 with versioning</text><rationale>x</rationale></option>
+              <option id="b"><text>Amazon EFS</text><rationale>x</rationale></option>
+              <option id="c"><text>Amazon EBS</text><rationale>x</rationale></option>
+              <option id="d"><text>Amazon FSx for Lustre</text><rationale>x</rationale></option>
+            </options>
+            <references><reference title="S3" url="https://docs.aws.amazon.com/s3/"/></references>
+          </item>
+        </bank>
+
+        """
+
+    @Test func optionsAreReorderedWholeAndEnemiesNeedUnsafeFixes() throws {
+        let folder = try CLI.bank(["variants.xml": Self.variants])
+        let c = #"      <option id="c"><text>6 MB</text><rationale>An older limit.</rationale></option>"#
+        let b = #"      <option id="b" correct="true"><text>25 MB</text><rationale>The limit.</rationale></option>"#
+        let ordered = Self.variants.replacingOccurrences(of: b + "\n" + c, with: c + "\n" + b)
+        #expect(ordered != Self.variants)
+        let safe = try CLI.run(["lint", "--fix", "--select", "QB312,QB503"], in: folder)
+        #expect(safe.status == 0, "\(safe.stdout)\(safe.stderr)")
+        #expect(safe.stderr.contains("fixed 1 finding in 1 file; 1 remaining"), "\(safe.stderr)")
+        #expect(try contents(folder, "variants.xml") == ordered)
+        let unsafe = try CLI.run(["lint", "--fix", "--unsafe-fixes", "--select", "QB312,QB503"], in: folder)
+        #expect(unsafe.stderr.contains("fixed 1 finding in 1 file; 0 remaining"), "\(unsafe.stderr)")
+        let withEnemies = ordered.replacingOccurrences(
+            of: "<references><reference title=\"S3\" url=\"https://docs.aws.amazon.com/s3/\"/></references>\n  </item>\n</bank>",
+            with: "<references><reference title=\"S3\" url=\"https://docs.aws.amazon.com/s3/\"/></references>\n    <enemies><enemy ref=\"v1\"/></enemies>\n  </item>\n</bank>")
+        #expect(try contents(folder, "variants.xml") == withEnemies)
+        #expect(try CLI.run(["lint", "variants.xml", "--select", "QB0"], in: folder).status == 0)
+    }
+
     @Test func unsafeFixesNeedFixOrDiff() throws {
         #expect(try CLI.run(["lint", "Banks", "--unsafe-fixes"]).status == 2)
         #expect(try CLI.run(["lint", "Banks", "--fix", "--write-baseline", "b.json"]).status == 2)

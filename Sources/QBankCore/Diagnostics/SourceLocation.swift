@@ -27,6 +27,11 @@ public struct Origin: Hashable, Sendable {
     public var location: SourceLocation?
     /// For text values: where the content lies in the file, so fixes can edit it in place.
     public var span: TextSpan?
+    /// For items, options and enemies: the UTF-8 byte range of the whole element (XML, start tag to
+    /// end tag) or value (JSON object or string), so fixes can move or extend it.
+    public var element: Range<Int>?
+    /// The element's text as written, for options only (a fix that reorders options moves them whole).
+    public var elementSource: String?
 
     public init(_ location: SourceLocation? = nil, span: TextSpan? = nil) {
         self.location = location

@@ -8,6 +8,8 @@ public enum FixableRules {
         NegativeLeadInRule.description.id: .safe,
         SelectCountMissingRule.description.id: .safe,
         OrderingSequenceMarkerRule.description.id: .safe,
+        NumericOptionsUnorderedRule.description.id: .safe,
+        DuplicateItemsRule.description.id: .unsafe,
     ]
 
     /// "Fix: safe (qbank lint --fix)" for a fixable rule, nil otherwise.
