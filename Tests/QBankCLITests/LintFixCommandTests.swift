@@ -187,6 +187,39 @@ struct LintFixCommandTests {
         #expect(try CLI.run(["lint", "variants.xml", "--select", "QB0"], in: folder).status == 0)
     }
 
+    /// SARIF of a real run: every region has an end, fixable findings carry fixes whose byte ranges hold
+    /// the text they replace, and the log validates against the SARIF 2.1.0 schema with no GitHub advisory.
+    @Test func sarifWithEndsAndFixesValidates() throws {
+        let folder = try flawedBank()
+        _ = try CLI.run(["lint", "--format", "sarif:out.sarif"], in: folder)
+        let data = try Data(contentsOf: folder.appendingPathComponent("out.sarif"))
+        let root = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let results = try #require(((root["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]]))
+        #expect(results.count == 6)
+        for result in results {
+            let region = try #require(((result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["region"] as? [String: Int])
+            #expect(region["endLine"] != nil && region["endColumn"]! > region["startColumn"]!, "\(region)")
+            let change = try #require(((result["fixes"] as? [[String: Any]])?.first?["artifactChanges"] as? [[String: Any]])?.first)
+            let uri = try #require((change["artifactLocation"] as? [String: Any])?["uri"] as? String)
+            let bytes = Array(try Data(contentsOf: folder.appendingPathComponent(uri)))
+            for replacement in change["replacements"] as? [[String: Any]] ?? [] {
+                let deleted = try #require(replacement["deletedRegion"] as? [String: Int])
+                #expect(deleted["byteOffset"]! + deleted["byteLength"]! <= bytes.count)
+            }
+        }
+        guard let shared = Fixtures.sharedFolder else { return }
+        let validator = Process()
+        validator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        validator.arguments = ["python3", shared.appendingPathComponent("tools/validate_sarif.py").path, folder.appendingPathComponent("out.sarif").path]
+        let pipe = Pipe()
+        validator.standardOutput = pipe
+        try validator.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        validator.waitUntilExit()
+        #expect(validator.terminationStatus == 0 && output.contains("valid SARIF 2.1.0"), "\(output)")
+        #expect(!output.contains("GITHUB"), "\(output)")
+    }
+
     @Test func unsafeFixesNeedFixOrDiff() throws {
         #expect(try CLI.run(["lint", "Banks", "--unsafe-fixes"]).status == 2)
         #expect(try CLI.run(["lint", "Banks", "--fix", "--write-baseline", "b.json"]).status == 2)
