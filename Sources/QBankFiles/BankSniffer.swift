@@ -88,14 +88,19 @@ enum BankSniffer {
         return false
     }
 
-    /// The index just past the first occurrence of `needle` at or after `from`.
+    /// The index just past the first occurrence of `needle` at or after `from` (`memchr` to each first byte).
     static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
-        guard let first = needle.first, needle.count <= bytes.count else { return nil }
-        var i = from
-        while i + needle.count <= bytes.count {
-            if bytes[i] == first && bytes[i..<(i + needle.count)].elementsEqual(needle) { return i + needle.count }
-            i += 1
+        bytes.withUnsafeBufferPointer { buffer -> Int? in
+            guard let base = buffer.baseAddress, let first = needle.first else { return nil }
+            var at = from
+            while at + needle.count <= buffer.count {
+                guard let hit = memchr(base + at, Int32(first), buffer.count - at) else { return nil }
+                let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                guard offset + needle.count <= buffer.count else { return nil }
+                if memcmp(base + offset, needle, needle.count) == 0 { return offset + needle.count }
+                at = offset + 1
+            }
+            return nil
         }
-        return nil
     }
 }

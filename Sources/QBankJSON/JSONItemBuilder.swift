@@ -38,7 +38,7 @@ struct JSONItemBuilder {
         guard let id, let domain, let task, let status, let stem, let body else { return nil }
         return Item(id: id, domain: domain, task: task, status: status, shuffle: shuffle, stem: stem, body: body,
                     references: references, tags: tags, enemies: enemies, stats: itemStats, suppressions: suppressions,
-                    origin: context.elementOrigin(value.position))
+                    origin: context.origin(value.position))
     }
 
     /// The if/then part of the schema: the body fields must be exactly those of the type.

@@ -43,15 +43,9 @@ struct XMLModelBuilder {
         guard i < bytes.count else { return origin }
         if bytes[i - 1] == UInt8(ascii: "/") { origin.element = start..<(i + 1); return origin }
         let close = Array("</\(name)>".utf8)
-        var j = i
-        while j + close.count <= bytes.count {
-            if bytes[j] == UInt8(ascii: "<"), bytes[j..<(j + close.count)].elementsEqual(close) {
-                origin.element = start..<(j + close.count)
-                if keepSource { origin.elementSource = String(decoding: bytes[start..<(j + close.count)], as: UTF8.self) }
-                break
-            }
-            j += 1
-        }
+        guard let end = lines.firstOffset(of: close, from: i).map({ $0 + close.count }) else { return origin }
+        origin.element = start..<end
+        if keepSource { origin.elementSource = String(decoding: bytes[start..<end], as: UTF8.self) }
         return origin
     }
 
@@ -87,9 +81,7 @@ struct XMLModelBuilder {
         }
         guard i < bytes.count, bytes[i - 1] != UInt8(ascii: "/") else { return nil }
         let start = i + 1
-        var end = start
-        while end + 1 < bytes.count, !(bytes[end] == UInt8(ascii: "<") && bytes[end + 1] == UInt8(ascii: "/")) { end += 1 }
-        guard end + 1 < bytes.count else { return nil }
+        guard let end = lines.firstOffset(of: [UInt8(ascii: "<"), UInt8(ascii: "/")], from: start) else { return nil }
         let (line, column) = lines.position(ofOffset: end)
         return TextSpan(start: start, end: end, raw: String(decoding: bytes[start..<end], as: UTF8.self), syntax: .xml,
                         endLocation: SourceLocation(file: path, line: line, column: column))
