@@ -1,4 +1,5 @@
 import Foundation
+import QBankCore
 
 /// Tells bank files from other XML and JSON in a folder without parsing them: a bank file
 /// says what it is, with the namespace `urn:qbank:bank:1` on its XML root element or
@@ -88,19 +89,8 @@ enum BankSniffer {
         return false
     }
 
-    /// The index just past the first occurrence of `needle` at or after `from` (`memchr` to each first byte).
+    /// The index just past the first occurrence of `needle` at or after `from`.
     static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
-        bytes.withUnsafeBufferPointer { buffer -> Int? in
-            guard let base = buffer.baseAddress, let first = needle.first else { return nil }
-            var at = from
-            while at + needle.count <= buffer.count {
-                guard let hit = memchr(base + at, Int32(first), buffer.count - at) else { return nil }
-                let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                guard offset + needle.count <= buffer.count else { return nil }
-                if memcmp(base + offset, needle, needle.count) == 0 { return offset + needle.count }
-                at = offset + 1
-            }
-            return nil
-        }
+        ByteSearch.firstOffset(of: needle, in: bytes, from: from).map { $0 + needle.count }
     }
 }

@@ -29,22 +29,6 @@ final class LineTable {
         bomLength = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     }
 
-    /// Where `needle` (which starts with `<`) first occurs at or after `from`: `memchr` to each `<`, then a compare.
-    func firstOffset(of needle: [UInt8], from: Int) -> Int? {
-        bytes.withUnsafeBufferPointer { buffer -> Int? in
-            guard let base = buffer.baseAddress, let first = needle.first else { return nil }
-            var at = from
-            while at + needle.count <= buffer.count {
-                guard let hit = memchr(base + at, Int32(first), buffer.count - at) else { return nil }
-                let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                guard offset + needle.count <= buffer.count else { return nil }
-                if memcmp(base + offset, needle, needle.count) == 0 { return offset }
-                at = offset + 1
-            }
-            return nil
-        }
-    }
-
     /// Line and UTF-16 column of a byte offset (clamped to the file).
     func position(ofOffset rawOffset: Int) -> (line: Int, column: Int) {
         let offset = min(max(rawOffset, 0), bytes.count)

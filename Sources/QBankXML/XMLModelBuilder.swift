@@ -27,23 +27,35 @@ struct XMLModelBuilder {
 
     private func origin(_ node: XMLElementNode) -> Origin { Origin(location(node)) }
 
+    /// The offset of the `>` that ends the start tag beginning at `offset` (quoted attribute values may hold `>`).
+    private func startTagEnd(from offset: Int) -> Int? {
+        let bytes = lines.bytes
+        var i = offset + 1
+        var quote: UInt8?
+        while i < bytes.count {
+            let byte = bytes[i]
+            if let open = quote {
+                if byte == open { quote = nil }
+            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                quote = byte
+            } else if byte == UInt8(ascii: ">") {
+                return i
+            }
+            i += 1
+        }
+        return nil
+    }
+
     /// An origin with the element's byte range: from its `<` past its end tag (or `/>`); elements
     /// given ranges (item, option, enemy) never nest in themselves.
     private func elementOrigin(_ node: XMLElementNode, _ name: String, keepSource: Bool = false) -> Origin {
         var origin = origin(node)
         guard let start = node.offset else { return origin }
         let bytes = lines.bytes
-        var i = start + 1
-        var quote: UInt8?
-        while i < bytes.count {
-            let byte = bytes[i]
-            if let open = quote { if byte == open { quote = nil } } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") { quote = byte } else if byte == UInt8(ascii: ">") { break }
-            i += 1
-        }
-        guard i < bytes.count else { return origin }
+        guard let i = startTagEnd(from: start) else { return origin }
         if bytes[i - 1] == UInt8(ascii: "/") { origin.element = start..<(i + 1); return origin }
         let close = Array("</\(name)>".utf8)
-        guard let end = lines.firstOffset(of: close, from: i).map({ $0 + close.count }) else { return origin }
+        guard let end = ByteSearch.firstOffset(of: close, in: lines.bytes, from: i).map({ $0 + close.count }) else { return origin }
         origin.element = start..<end
         if keepSource { origin.elementSource = String(decoding: bytes[start..<end], as: UTF8.self) }
         return origin
@@ -66,22 +78,9 @@ struct XMLModelBuilder {
     private func contentSpan(_ node: XMLElementNode) -> TextSpan? {
         guard let offset = node.offset else { return nil }
         let bytes = lines.bytes
-        var i = offset + 1
-        var quote: UInt8?
-        while i < bytes.count {
-            let byte = bytes[i]
-            if let open = quote {
-                if byte == open { quote = nil }
-            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                quote = byte
-            } else if byte == UInt8(ascii: ">") {
-                break
-            }
-            i += 1
-        }
-        guard i < bytes.count, bytes[i - 1] != UInt8(ascii: "/") else { return nil }
+        guard let i = startTagEnd(from: offset), bytes[i - 1] != UInt8(ascii: "/") else { return nil }
         let start = i + 1
-        guard let end = lines.firstOffset(of: [UInt8(ascii: "<"), UInt8(ascii: "/")], from: start) else { return nil }
+        guard let end = ByteSearch.firstOffset(of: [UInt8(ascii: "<"), UInt8(ascii: "/")], in: bytes, from: start) else { return nil }
         let (line, column) = lines.position(ofOffset: end)
         return TextSpan(start: start, end: end, raw: String(decoding: bytes[start..<end], as: UTF8.self), syntax: .xml,
                         endLocation: SourceLocation(file: path, line: line, column: column))

@@ -47,6 +47,20 @@ enum CLI {
                       stderr: String(decoding: stderr, as: UTF8.self))
     }
 
+    /// `../shared/tools/validate_sarif.py` on a SARIF file: its exit status and output, or nil without the tool.
+    static func validateSARIF(_ file: URL) throws -> (status: Int32, output: String)? {
+        guard let shared = Fixtures.sharedFolder else { return nil }
+        let validator = Process()
+        validator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        validator.arguments = ["python3", shared.appendingPathComponent("tools/validate_sarif.py").path, file.path]
+        let pipe = Pipe()
+        validator.standardOutput = pipe
+        try validator.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        validator.waitUntilExit()
+        return (validator.terminationStatus, output)
+    }
+
     /// A fresh temporary folder for one test.
     static func temporaryFolder() throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("qbank-cli-\(UUID().uuidString)")

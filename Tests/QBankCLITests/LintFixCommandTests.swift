@@ -130,6 +130,22 @@ struct LintFixCommandTests {
 
     static let stem = "A data science team stores raw clickstream logs for model training. The logs arrive every hour from three regions, are read by nightly training jobs, and must keep every version of each file for seven years for audits. Which service should the team"
 
+    /// An item whose stem ends in `verb`: two of them are near-duplicates.
+    static func variant(_ id: String, _ verb: String) -> String {
+        """
+          <item id="\(id)" type="single" domain="1" task="1.1" status="draft">
+            <stem>\(stem) \(verb)?</stem>
+            <options>
+              <option id="a" correct="true"><text>Amazon S3 with versioning</text><rationale>x</rationale></option>
+              <option id="b"><text>Amazon EFS</text><rationale>x</rationale></option>
+              <option id="c"><text>Amazon EBS</text><rationale>x</rationale></option>
+              <option id="d"><text>Amazon FSx for Lustre</text><rationale>x</rationale></option>
+            </options>
+            <references><reference title="S3" url="https://docs.aws.amazon.com/s3/"/></references>
+          </item>
+        """
+    }
+
     /// Numeric options out of order under shuffle="false" (QB312, safe) and a near-duplicate (QB503, unsafe).
     static let variants = """
         <?xml version="1.0" encoding="UTF-8"?>
@@ -144,26 +160,8 @@ struct LintFixCommandTests {
             </options>
             <references><reference title="Limits" url="https://docs.aws.amazon.com/sagemaker/"/></references>
           </item>
-          <item id="v1" type="single" domain="1" task="1.1" status="draft">
-            <stem>\(stem) use?</stem>
-            <options>
-              <option id="a" correct="true"><text>Amazon S3 with versioning</text><rationale>x</rationale></option>
-              <option id="b"><text>Amazon EFS</text><rationale>x</rationale></option>
-              <option id="c"><text>Amazon EBS</text><rationale>x</rationale></option>
-              <option id="d"><text>Amazon FSx for Lustre</text><rationale>x</rationale></option>
-            </options>
-            <references><reference title="S3" url="https://docs.aws.amazon.com/s3/"/></references>
-          </item>
-          <item id="v2" type="single" domain="1" task="1.1" status="draft">
-            <stem>\(stem) choose?</stem>
-            <options>
-              <option id="a" correct="true"><text>Amazon S3 with versioning</text><rationale>x</rationale></option>
-              <option id="b"><text>Amazon EFS</text><rationale>x</rationale></option>
-              <option id="c"><text>Amazon EBS</text><rationale>x</rationale></option>
-              <option id="d"><text>Amazon FSx for Lustre</text><rationale>x</rationale></option>
-            </options>
-            <references><reference title="S3" url="https://docs.aws.amazon.com/s3/"/></references>
-          </item>
+        \(variant("v1", "use"))
+        \(variant("v2", "choose"))
         </bank>
 
         """
@@ -207,16 +205,8 @@ struct LintFixCommandTests {
                 #expect(deleted["byteOffset"]! + deleted["byteLength"]! <= bytes.count)
             }
         }
-        guard let shared = Fixtures.sharedFolder else { return }
-        let validator = Process()
-        validator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        validator.arguments = ["python3", shared.appendingPathComponent("tools/validate_sarif.py").path, folder.appendingPathComponent("out.sarif").path]
-        let pipe = Pipe()
-        validator.standardOutput = pipe
-        try validator.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        validator.waitUntilExit()
-        #expect(validator.terminationStatus == 0 && output.contains("valid SARIF 2.1.0"), "\(output)")
+        guard let (status, output) = try CLI.validateSARIF(folder.appendingPathComponent("out.sarif")) else { return }
+        #expect(status == 0 && output.contains("valid SARIF 2.1.0"), "\(output)")
         #expect(!output.contains("GITHUB"), "\(output)")
     }
 
