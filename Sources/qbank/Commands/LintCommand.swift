@@ -31,7 +31,7 @@ struct LintCommand: ParsableCommand {
     @Flag(help: "Show the fixes as a unified diff instead of writing them (exit 1 when there are some).")
     var diff = false
 
-    @Flag(help: "With --fix or --diff, also apply unsafe fixes (they may change what an item says; review them).")
+    @Flag(help: "With --fix or --diff, also apply unsafe fixes (they change more than wording, e.g. declare enemies; review them).")
     var unsafeFixes = false
 
     @Flag(help: "List the files that would be linted, and the XML/JSON files and folders passed over with why, then exit.")
