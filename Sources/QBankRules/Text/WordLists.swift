@@ -10,6 +10,10 @@ enum WordLists {
         ["at", "least"], ["not", "only"], ["whether", "or", "not"], ["if", "not"], ["false", "positive"],
         ["false", "positives"], ["false", "negative"], ["false", "negatives"], ["false", "positive", "rate"],
         ["not", "a", "number"], ["least", "privilege"], ["least", "privileged"], ["least", "recently"],
+        // Terms of art that contain "least" or "false" without asking a negative question.
+        ["least", "squares"], ["least", "square"], ["least", "angle"], ["least", "absolute"],
+        ["least", "significant"], ["least", "frequently", "used"], ["least", "common"], ["false", "discovery"],
+        ["false", "alarm"], ["false", "alarms"], ["false", "acceptance"], ["false", "rejection"],
     ]
 
     /// Negation in an option (QB202).
@@ -35,10 +39,17 @@ enum WordLists {
         "correct", "true", "false", "describe", "describes", "example", "choose", "select",
     ]
 
+    /// Vendor and generic words that name the product family rather than the answer ("Amazon", "AWS",
+    /// "service"): every option of a cloud exam may carry them, so QB306 ignores them too.
+    static let vendorAndGeneric: Set<String> = [
+        "amazon", "aws", "azure", "google", "microsoft", "service", "services", "managed", "cloud", "feature",
+        "features", "tool", "tools", "resource", "resources", "using", "capability", "capabilities",
+    ]
+
     /// Vague frequency and hedging terms (QB308; RULES.md §2b).
     static let vague: [String] = [
         "often", "usually", "sometimes", "rarely", "frequently", "occasionally", "commonly", "generally",
-        "typically", "normally", "seldom", "mostly", "nearly", "approximately", "somewhat", "more or less",
+        "typically", "normally", "seldom", "mostly", "nearly", "approximately", "somewhat",
         "may", "might", "possibly", "probably", "likely",
     ]
 

@@ -20,7 +20,8 @@ public struct VagueTermsRule: ItemRule {
             distractors. Tarrant et al. (2006), Moore et al. (2023) and SAQUET (2024) check a word list. \
             Reported when only the key uses them. Calibration: in the measured banks vague words in \
             distractors or in every option were common and harmless, so that case (info) is off by default \
-            (`reportWhenNotACue`).
+            (`reportWhenNotACue`). "More or less" is not in the list: in technical items it names a \
+            direction ("more or less regularisation"), not a hedge.
             """,
         severity: .warning,
         triggeringExamples: [
@@ -37,6 +38,17 @@ public struct VagueTermsRule: ItemRule {
             """,
         ],
         nonTriggeringExamples: [
+            """
+            <item id="q1" type="single" domain="2" task="2.2" status="draft">
+              <stem>A model overfits its training data. What should the engineer change first?</stem>
+              <options>
+                <option id="a" correct="true"><text>Add more or less regularisation until validation loss stops falling</text></option>
+                <option id="b"><text>Train for twice as many epochs</text></option>
+                <option id="c"><text>Remove the validation set</text></option>
+                <option id="d"><text>Raise the learning rate tenfold</text></option>
+              </options>
+            </item>
+            """,
             """
             <item id="q1" type="single" domain="2" task="2.2" status="draft">
               <stem>What happens when the learning rate of a neural network is set too high?</stem>

@@ -9,12 +9,13 @@ public struct MidStemBlankRule: ItemRule {
 
     public static let description = RuleDescription(
         id: "QB204", name: "mid-stem-blank", category: .stem,
-        summary: "A blank (\"____\", \"[blank]\", \"(...)\") must end the stem, not sit inside it.",
+        summary: "A blank (\"____\", \"[blank]\", \"(...)\", \"[...]\") must end the stem, not sit inside it.",
         rationale: """
             Tarrant et al. (2006) and Moore et al. (2023) count fill-in-the-blank stems as a flaw: with the \
             blank in the middle the candidate must hold the whole sentence in mind and retry it with each \
             option. Haladyna et al. (2002) guideline 9 permits the completion format, so a blank at the very \
-            end is fine. A blank is two or more underscores, "[blank]", "(blank)" or "(...)"; it counts as \
+            end is fine. A blank is two or more underscores, "[blank]", "(blank)", "(...)" or "[...]" (also \
+            with "…"); it counts as \
             mid-stem when two or more words follow it (a trailing "(Select TWO.)" is ignored).
             """,
         severity: .warning,
@@ -27,6 +28,17 @@ public struct MidStemBlankRule: ItemRule {
                 <option id="b"><text>batch size</text></option>
                 <option id="c"><text>epoch count</text></option>
                 <option id="d"><text>dropout rate</text></option>
+              </options>
+            </item>
+            """,
+            """
+            <item id="q1" type="single" domain="1" task="1.1" status="draft">
+              ↓<stem>The […] feature of Amazon S3 keeps every version of an object.</stem>
+              <options>
+                <option id="a" correct="true"><text>Versioning</text></option>
+                <option id="b"><text>Replication</text></option>
+                <option id="c"><text>Object Lock</text></option>
+                <option id="d"><text>Intelligent-Tiering</text></option>
               </options>
             </item>
             """,
@@ -57,7 +69,13 @@ public struct MidStemBlankRule: ItemRule {
         ]
     )
 
-    static let blankMarkers = ["[blank]", "(blank)", "(...)", "(…)", "__"]
+    static let blankMarkers = ["[blank]", "(blank)", "(...)", "(…)", "[...]", "[…]", "__"]
+
+    /// Whether `stem` holds a fill-in blank anywhere (QB203 leaves such stems to this rule).
+    static func hasBlank(_ stem: some StringProtocol) -> Bool {
+        let text = String(stem)
+        return mayContainBlank(text) && blankMarkers.contains { text.contains($0) }
+    }
 
     public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
         guard item.type == .single || item.type == .multiple else { return [] }

@@ -48,6 +48,17 @@ public struct NegativeLeadInRule: ItemRule {
         ],
         nonTriggeringExamples: [
             """
+            <item id="q1" type="single" domain="2" task="2.1" status="draft">
+              <stem>Which method fits a linear regression by ordinary least squares on a large dataset?</stem>
+              <options>
+                <option id="a" correct="true"><text>The SageMaker AI Linear Learner algorithm</text></option>
+                <option id="b"><text>The SageMaker AI k-means algorithm</text></option>
+                <option id="c"><text>The SageMaker AI PCA algorithm</text></option>
+                <option id="d"><text>The SageMaker AI IP Insights algorithm</text></option>
+              </options>
+            </item>
+            """,
+            """
             <item id="q1" type="single" domain="4" task="4.3" status="draft">
               <stem>An ML engineer stores training data in Amazon S3. Which option does **not** encrypt the data at rest?</stem>
               <options>
