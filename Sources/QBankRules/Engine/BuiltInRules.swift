@@ -61,6 +61,11 @@ public enum BuiltInRules {
 
     private static let byID: [String: RuleDescription] = Dictionary(descriptions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
 
+    /// The options of the rule with this code and their defaults (what `qbank.json` may set), or nil when it takes none.
+    public static func defaultOptions(of id: String) -> [String: RuleOptionValue]? {
+        (all.first { $0.description.id == id }?.init() as? any ConfigurableRule)?.options
+    }
+
     /// The description of the rule with this code.
     public static func description(of id: String) -> RuleDescription? { byID[id] }
 }

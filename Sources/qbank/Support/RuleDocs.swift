@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import QBankCore
+import QBankRules
 
 enum RuleDocFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
@@ -24,19 +25,24 @@ enum RuleDocs {
         }
     }
 
-    static func explain(_ rule: RuleDescription, format: RuleDocFormat) -> String {
+    static func explain(_ rule: RuleDescription, options: [String: RuleOptionValue]? = nil, format: RuleDocFormat) -> String {
         switch format {
         case .json:
             var object = summaryObject(rule)
             object["rationale"] = rule.rationale
             object["triggeringExamples"] = rule.triggeringExamples.map(exampleObject)
             object["nonTriggeringExamples"] = rule.nonTriggeringExamples.map(exampleObject)
+            if let options { object["options"] = options.mapValues(\.description) }
             return json(object)
         case .text:
             var out = "\(rule.id) \(rule.name) (\(rule.category.rawValue), default severity \(rule.severity.rawValue))\n\n"
             out += "\(rule.summary)\n\n\(rule.rationale)\n"
             out += section("Triggers on", rule.triggeringExamples)
             out += section("Does not trigger on", rule.nonTriggeringExamples)
+            if let options, !options.isEmpty {
+                out += "\nOptions (qbank.json: \"rules\": {\"\(rule.id)\": {\"options\": {…}}}), with their defaults:\n"
+                out += options.keys.sorted().map { "    \($0) = \(options[$0]!)\n" }.joined()
+            }
             out += "\nDocs: \(rule.helpURI)\n"
             return out
         }

@@ -74,3 +74,14 @@ public struct AbsoluteTermsRule: ItemRule {
         }
     }
 }
+
+extension AbsoluteTermsRule: ConfigurableRule {
+    public var options: [String: RuleOptionValue] {
+        ["terms": .strings(terms), "reportWhenNotACue": .bool(reportWhenNotACue)]
+    }
+
+    public mutating func configure(_ options: RuleOptions) throws(RuleOptionError) {
+        try options.read("terms", into: &terms)
+        try options.read("reportWhenNotACue", into: &reportWhenNotACue)
+    }
+}

@@ -3,9 +3,9 @@ import QBankCore
 /// A key conspicuously longer than every distractor tells the test-wise candidate which it is.
 public struct KeyIsLongestRule: ItemRule {
     /// The key must be at least this many times the longest distractor (characters) to be flagged.
-    public var lengthRatio = 1.33
+    public var ratio = 1.33
     /// Keys shorter than this many words are never flagged ("Amazon S3" vs "EFS").
-    public var minimumKeyWords = 4
+    public var minimumWords = 4
 
     public init() {}
 
@@ -69,8 +69,8 @@ public struct KeyIsLongestRule: ItemRule {
         let distractorLengths = distractors.map { Double($0.text.value.count) }
         let longestDistractor = distractorLengths.max() ?? 0
         if item.type == .single {
-            guard let key = keys.first, Words.of(key.text.value).count >= minimumKeyWords,
-                  keyLengths[0] >= lengthRatio * longestDistractor else { return [] }
+            guard let key = keys.first, Words.of(key.text.value).count >= minimumWords,
+                  keyLengths[0] >= ratio * longestDistractor else { return [] }
             return [diagnostic(
                 "the key of item '\(item.id)' ('\(key.id)') is \(ratio(keyLengths[0], longestDistractor))× as long as the longest distractor; shorten it or lengthen the distractors so length gives nothing away",
                 at: key.origin, in: context.file.path, item: item.id)]
@@ -78,8 +78,8 @@ public struct KeyIsLongestRule: ItemRule {
         let meanKeys = keyLengths.reduce(0, +) / Double(keyLengths.count)
         let meanDistractors = distractorLengths.reduce(0, +) / Double(distractorLengths.count)
         let meanKeyWords = Double(keys.map { Words.of($0.text.value).count }.reduce(0, +)) / Double(keys.count)
-        guard (keyLengths.min() ?? 0) > longestDistractor, meanKeyWords >= Double(minimumKeyWords),
-              meanKeys >= lengthRatio * meanDistractors else { return [] }
+        guard (keyLengths.min() ?? 0) > longestDistractor, meanKeyWords >= Double(minimumWords),
+              meanKeys >= ratio * meanDistractors else { return [] }
         return [diagnostic(
             "every key of item '\(item.id)' (\(quotedList(keys.map(\.id)))) is longer than every distractor, \(ratio(meanKeys, meanDistractors))× on average; even out the option lengths",
             at: keys[0].origin, in: context.file.path, item: item.id)]
@@ -89,5 +89,16 @@ public struct KeyIsLongestRule: ItemRule {
         guard b > 0 else { return "∞" }
         let value = (a / b * 10).rounded() / 10
         return String(value)
+    }
+}
+
+extension KeyIsLongestRule: ConfigurableRule {
+    public var options: [String: RuleOptionValue] {
+        ["ratio": .number(ratio), "minimumWords": .number(Double(minimumWords))]
+    }
+
+    public mutating func configure(_ options: RuleOptions) throws(RuleOptionError) {
+        try options.read("ratio", into: &ratio, in: 1...10)
+        try options.read("minimumWords", into: &minimumWords, in: 1...100)
     }
 }

@@ -92,3 +92,13 @@ public struct NearDuplicateOptionsRule: ItemRule {
         return false
     }
 }
+
+extension NearDuplicateOptionsRule: ConfigurableRule {
+    public var options: [String: RuleOptionValue] {
+        ["ignoredWords": .words(ignoredWords)]
+    }
+
+    public mutating func configure(_ options: RuleOptions) throws(RuleOptionError) {
+        try options.read("ignoredWords", into: &ignoredWords)
+    }
+}

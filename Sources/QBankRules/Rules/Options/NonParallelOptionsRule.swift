@@ -91,3 +91,14 @@ public struct NonParallelOptionsRule: ItemRule {
         return numeric.count * 2 <= parts.count ? numeric[0] : parts.first { Numbers.single($0.text.value) == nil }
     }
 }
+
+extension NonParallelOptionsRule: ConfigurableRule {
+    public var options: [String: RuleOptionValue] {
+        ["sentenceWords": .number(Double(sentenceWords)), "fragmentWords": .number(Double(fragmentWords))]
+    }
+
+    public mutating func configure(_ options: RuleOptions) throws(RuleOptionError) {
+        try options.read("sentenceWords", into: &sentenceWords, in: 2...200)
+        try options.read("fragmentWords", into: &fragmentWords, in: 1...100)
+    }
+}

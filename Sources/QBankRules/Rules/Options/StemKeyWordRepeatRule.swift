@@ -107,3 +107,14 @@ public struct StemKeyWordRepeatRule: ItemRule {
         return shown
     }
 }
+
+extension StemKeyWordRepeatRule: ConfigurableRule {
+    public var options: [String: RuleOptionValue] {
+        ["stopWords": .words(stopWords), "leadInOnly": .bool(leadInOnly)]
+    }
+
+    public mutating func configure(_ options: RuleOptions) throws(RuleOptionError) {
+        try options.read("stopWords", into: &stopWords)
+        try options.read("leadInOnly", into: &leadInOnly)
+    }
+}

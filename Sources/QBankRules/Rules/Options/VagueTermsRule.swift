@@ -99,3 +99,14 @@ public struct VagueTermsRule: ItemRule {
         }
     }
 }
+
+extension VagueTermsRule: ConfigurableRule {
+    public var options: [String: RuleOptionValue] {
+        ["terms": .strings(terms), "reportWhenNotACue": .bool(reportWhenNotACue)]
+    }
+
+    public mutating func configure(_ options: RuleOptions) throws(RuleOptionError) {
+        try options.read("terms", into: &terms)
+        try options.read("reportWhenNotACue", into: &reportWhenNotACue)
+    }
+}

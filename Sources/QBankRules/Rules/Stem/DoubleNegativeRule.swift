@@ -78,3 +78,15 @@ public struct DoubleNegativeRule: ItemRule {
         return found
     }
 }
+
+extension DoubleNegativeRule: ConfigurableRule {
+    public var options: [String: RuleOptionValue] {
+        ["leadInNegatives": .words(leadInNegatives), "optionNegatives": .words(optionNegatives), "exceptions": .phrases(exceptions)]
+    }
+
+    public mutating func configure(_ options: RuleOptions) throws(RuleOptionError) {
+        try options.read("leadInNegatives", into: &leadInNegatives)
+        try options.read("optionNegatives", into: &optionNegatives)
+        try options.read("exceptions", phrases: &exceptions)
+    }
+}

@@ -118,3 +118,13 @@ public struct MidStemBlankRule: ItemRule {
         return index > text.startIndex && text[text.index(before: index)].isLetter
     }
 }
+
+extension MidStemBlankRule: ConfigurableRule {
+    public var options: [String: RuleOptionValue] {
+        ["maxWordsAfterBlank": .number(Double(maxWordsAfterBlank))]
+    }
+
+    public mutating func configure(_ options: RuleOptions) throws(RuleOptionError) {
+        try options.read("maxWordsAfterBlank", into: &maxWordsAfterBlank, in: 0...50)
+    }
+}

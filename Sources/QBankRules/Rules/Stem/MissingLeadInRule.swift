@@ -131,3 +131,14 @@ public struct MissingLeadInRule: ItemRule {
         }
     }
 }
+
+extension MissingLeadInRule: ConfigurableRule {
+    public var options: [String: RuleOptionValue] {
+        ["directives": .words(directives), "sentencesChecked": .number(Double(sentencesChecked))]
+    }
+
+    public mutating func configure(_ options: RuleOptions) throws(RuleOptionError) {
+        try options.read("directives", into: &directives)
+        try options.read("sentencesChecked", into: &sentencesChecked, in: 1...10)
+    }
+}

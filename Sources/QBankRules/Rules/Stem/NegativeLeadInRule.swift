@@ -105,3 +105,14 @@ public struct NegativeLeadInRule: ItemRule {
             at: item.stemOrigin, in: context.file.path, item: item.id)]
     }
 }
+
+extension NegativeLeadInRule: ConfigurableRule {
+    public var options: [String: RuleOptionValue] {
+        ["negativeWords": .words(negativeWords), "exceptions": .phrases(exceptions)]
+    }
+
+    public mutating func configure(_ options: RuleOptions) throws(RuleOptionError) {
+        try options.read("negativeWords", into: &negativeWords)
+        try options.read("exceptions", phrases: &exceptions)
+    }
+}

@@ -103,3 +103,13 @@ public struct TrueFalseInDisguiseRule: ItemRule {
         return false
     }
 }
+
+extension TrueFalseInDisguiseRule: ConfigurableRule {
+    public var options: [String: RuleOptionValue] {
+        ["truthWords": .words(truthWords)]
+    }
+
+    public mutating func configure(_ options: RuleOptions) throws(RuleOptionError) {
+        try options.read("truthWords", into: &truthWords)
+    }
+}

@@ -89,3 +89,13 @@ public struct SelectCountMissingRule: ItemRule {
         return count < words.count ? words[count] : String(count)
     }
 }
+
+extension SelectCountMissingRule: ConfigurableRule {
+    public var options: [String: RuleOptionValue] {
+        ["allowAllThatApply": .bool(allowAllThatApply)]
+    }
+
+    public mutating func configure(_ options: RuleOptions) throws(RuleOptionError) {
+        try options.read("allowAllThatApply", into: &allowAllThatApply)
+    }
+}
