@@ -65,11 +65,15 @@ struct LintCommand: ParsableCommand {
     @ArgumentParser.Option(help: "Colour the text report: auto, always or never.")
     var color: ColorChoice = .auto
 
+    @ArgumentParser.Option(help: "Text report: show N findings per rule in full when several rules report, then one line for the rest of each (0 shows every finding).")
+    var maxPerRule = 3
+
     @OptionGroup var progress: ProgressOptions
 
     func validate() throws {
         if paths.isEmpty && !printConfig { throw ValidationError("name the bank files or folders to lint, e.g. `qbank lint Banks`") }
         if let maxWarnings, maxWarnings < 0 { throw ValidationError("--max-warnings takes a number of 0 or more") }
+        if maxPerRule < 0 { throw ValidationError("--max-per-rule takes a number of 0 or more (0 shows every finding)") }
     }
 
     func run() throws {
@@ -108,7 +112,7 @@ struct LintCommand: ParsableCommand {
         report.suppressed = run.suppressed
 
         for output in outputs {
-            let text = output.format.reporter(colors: output.path == nil && color.enabled).render(report)
+            let text = output.format.reporter(colors: output.path == nil && color.enabled, maximumPerRule: maxPerRule).render(report)
             if let path = output.path {
                 do { try AtomicFile.write(text, to: path) } catch { throw CLIError.files(error) }
             } else {

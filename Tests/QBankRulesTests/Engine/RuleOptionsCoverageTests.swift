@@ -59,7 +59,8 @@ struct RuleOptionsCoverageTests {
         case .bool(let flag): [.bool(!flag)]
         case .number(let number):
             [number + 1, number - 1, number * 2, number / 2, number + 0.05, number - 0.05].filter { $0 != number }.map { .number($0) }
-        case .string(let text): [.string(text + "x")]
+        // A string option may be an enumeration: QB110's `rationales` takes "every", "keys" or "none".
+        case .string(let text): [text + "x", "keys", "none", "every"].filter { $0 != text }.map { .string($0) }
         case .strings(let list): [.strings((list + ["qbank test"]).sorted())]
         }
     }
