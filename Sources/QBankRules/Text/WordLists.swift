@@ -13,7 +13,10 @@ enum WordLists {
         // Terms of art that contain "least" or "false" without asking a negative question.
         ["least", "squares"], ["least", "square"], ["least", "angle"], ["least", "absolute"],
         ["least", "significant"], ["least", "frequently", "used"], ["least", "common"], ["false", "discovery"],
-        ["false", "alarm"], ["false", "alarms"], ["false", "acceptance"], ["false", "rejection"],
+        ["false", "alarm"], ["false", "alarms"], ["false", "acceptance"], ["false", "rejection"], ["or", "not"],
+        // "least" as an optimisation criterion ("with the least amount of effort"), not a negation.
+        ["least", "amount"], ["least", "effort"], ["least", "cost"], ["least", "expensive"], ["least", "operational"],
+        ["least", "time"], ["least", "possible"], ["least", "number"],
     ]
 
     /// Negation in an option (QB202).
@@ -22,7 +25,7 @@ enum WordLists {
     /// Specific determiners (QB307): the catalog's list (RULES.md §2b) without the scope words below.
     static let absolute: [String] = [
         "always", "never", "completely", "absolutely", "totally", "entirely", "invariably", "certainly",
-        "definitely", "no one", "everyone", "nothing", "impossible", "guaranteed",
+        "definitely", "no one", "everyone", "impossible", "guaranteed",
     ]
 
     /// Scope words the catalog also lists as absolute. In technical items they scope an action ("encrypt
@@ -35,7 +38,7 @@ enum WordLists {
     static let questionScaffolding: Set<String> = [
         "action", "actions", "requirement", "requirements", "solution", "solutions", "approach", "approaches",
         "change", "changes", "option", "options", "step", "steps", "meet", "meets", "take", "takes",
-        "company", "engineer", "engineers", "team", "statement", "statements", "result", "results", "answer",
+        "company", "companies", "engineer", "engineers", "team", "statement", "statements", "result", "results", "answer",
         "correct", "true", "false", "describe", "describes", "example", "choose", "select",
     ]
 

@@ -63,8 +63,8 @@ public struct DoubleNegativeRule: ItemRule {
 
     public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
         guard let body = item.choiceBody else { return [] }
-        let leadIn = LeadIn.words(of: item.stem.value)
-        guard let stemNegative = Negation.negatives(in: leadIn, list: leadInNegatives, exceptions: exceptions).first else { return [] }
+        guard let stemNegative = Negation.questionNegatives(inLeadInOf: item.stem.value, list: leadInNegatives, exceptions: exceptions).first
+        else { return [] }
         var found: [Diagnostic] = []
         for option in body.options {
             let words = Words.of(option.text.value)

@@ -14,8 +14,8 @@ public struct MidStemBlankRule: ItemRule {
             Tarrant et al. (2006) and Moore et al. (2023) count fill-in-the-blank stems as a flaw: with the \
             blank in the middle the candidate must hold the whole sentence in mind and retry it with each \
             option. Haladyna et al. (2002) guideline 9 permits the completion format, so a blank at the very \
-            end is fine. A blank is two or more underscores, "[blank]", "(blank)", "(...)" or "[...]" (also \
-            with "…"); it counts as \
+            end is fine. A blank is two or more underscores, a lone "_" between spaces, "[blank]", "(blank)", \
+            "(...)" or "[...]" (also with "…"); it counts as \
             mid-stem when two or more words follow it (a trailing "(Select TWO.)" is ignored).
             """,
         severity: .warning,
@@ -69,7 +69,7 @@ public struct MidStemBlankRule: ItemRule {
         ]
     )
 
-    static let blankMarkers = ["[blank]", "(blank)", "(...)", "(…)", "[...]", "[…]", "__"]
+    static let blankMarkers = ["[blank]", "(blank)", "(...)", "(…)", "[...]", "[…]", "__", " _ ", " _.", " _?", " _,"]
 
     /// Whether `stem` holds a fill-in blank anywhere (QB203 leaves such stems to this rule).
     static func hasBlank(_ stem: some StringProtocol) -> Bool {
@@ -103,7 +103,7 @@ public struct MidStemBlankRule: ItemRule {
     static func mayContainBlank(_ stem: String) -> Bool {
         var previous: UInt8 = 0
         for byte in stem.utf8 {
-            if (previous == 0x5F && byte == 0x5F) || ((previous == 0x5B || previous == 0x28) && (byte == 0x62 || byte == 0x2E || byte == 0xE2)) {
+            if (previous == 0x5F && (byte == 0x5F || byte == 0x20)) || (previous == 0x20 && byte == 0x5F) || ((previous == 0x5B || previous == 0x28) && (byte == 0x62 || byte == 0x2E || byte == 0xE2)) {
                 return true
             }
             previous = byte

@@ -40,6 +40,17 @@ public struct MissingLeadInRule: ItemRule {
         ],
         nonTriggeringExamples: [
             """
+            <item id="q1" type="single" domain="2" task="2.1" status="draft">
+              <stem>Predicting the amount of rainfall from various cues is a _ problem.</stem>
+              <options>
+                <option id="a" correct="true"><text>supervised learning</text></option>
+                <option id="b"><text>unsupervised learning</text></option>
+                <option id="c"><text>clustering</text></option>
+                <option id="d"><text>reinforcement learning</text></option>
+              </options>
+            </item>
+            """,
+            """
             <item id="q1" type="single" domain="1" task="1.1" status="draft">
               <stem>Amazon Data Firehose can convert streaming records to [...].</stem>
               <options>
