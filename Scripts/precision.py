@@ -10,6 +10,7 @@ is no longer reported on purpose, and a one-line reason).
   Scripts/precision.py            precision per rule over the labelled findings still reported
   Scripts/precision.py --check    exit 1 when a labelled true positive disappears or a fixed false positive returns
   Scripts/precision.py --sample   up to 20 unlabelled findings per rule (seeded), as label lines to fill in
+  Scripts/precision.py --rates    findings per 100 items of every rule in each bank (share of items), as Markdown
 """
 import csv, json, os, random, shutil, subprocess, sys, tempfile
 from collections import defaultdict
@@ -49,8 +50,8 @@ def run(args, cwd):
     return subprocess.run([QBANK] + args, cwd=cwd, capture_output=True, text=True)
 
 
-def findings():
-    """Every QB2xx-QB5xx finding as (bank, rule, item, message)."""
+def findings(select=SELECT):
+    """Every finding of the selected rules as (bank, rule, item, message), and each bank's item count."""
     found = []
     with tempfile.TemporaryDirectory(prefix="qbank-precision-") as work:
         for bank, sources in IMPORTS.items():
@@ -60,16 +61,39 @@ def findings():
             result = run(["import", *[os.path.join(CORPUS, s) for s in sources], "--into", folder, "--domain", "1", "--task", "1.1"], work)
             if result.returncode not in (0, 1):
                 sys.exit(f"precision: importing {bank} failed: {result.stderr}")
-            found += lint(bank, folder, work)
-    found += lint("mla-c01", os.path.join(ROOT, "Banks", "mla-c01"), ROOT)
+            found += lint(bank, folder, work, select)
+    found += lint("mla-c01", os.path.join(ROOT, "Banks", "mla-c01"), ROOT, select)
     return found
 
 
-def lint(bank, folder, cwd):
-    result = run(["lint", folder, "--format", "json", "--exit-zero", "--no-progress", "--select", SELECT], cwd)
+ITEMS = {}
+
+
+def lint(bank, folder, cwd, select):
+    result = run(["lint", folder, "--format", "json", "--exit-zero", "--no-progress", "--select", select], cwd)
     if result.returncode != 0:
         sys.exit(f"precision: linting {bank} failed: {result.stderr}")
-    return [(bank, f["rule"], f.get("item") or "", f["message"]) for f in json.loads(result.stdout)["findings"]]
+    report = json.loads(result.stdout)
+    ITEMS[bank] = report["summary"]["items"]
+    return [(bank, f["rule"], f.get("item") or "", f["message"]) for f in report["findings"]]
+
+
+def rates():
+    """Findings per 100 items and the share of items with one, per rule and bank."""
+    found = findings("ALL")
+    banks = list(IMPORTS) + ["mla-c01"]
+    count, items = defaultdict(int), defaultdict(set)
+    for bank, rule, item, _ in found:
+        count[(rule, bank)] += 1
+        items[(rule, bank)].add(item)
+    print("| rule | " + " | ".join(f"{bank} ({ITEMS[bank]})" for bank in banks) + " |")
+    print("|---|" + "---|" * len(banks))
+    for rule in sorted({rule for rule, _ in count}):
+        cells = []
+        for bank in banks:
+            n = count[(rule, bank)]
+            cells.append(f"{100 * n / ITEMS[bank]:.1f} ({100 * len(items[(rule, bank)]) / ITEMS[bank]:.0f}%)" if n else "0")
+        print(f"| {rule} | " + " | ".join(cells) + " |")
 
 
 def labels():
@@ -85,6 +109,9 @@ def main():
     if CORPUS is None:
         print("precision: ../shared/corpus not found (set QBANK_CORPUS); skipped")
         sys.exit(77 if mode == "--check" else 2)
+    if mode == "--rates":
+        rates()
+        return
     current = findings()
     present = set(current)
     known = labels()
@@ -104,7 +131,7 @@ def main():
                 by_rule[finding[1]].append(finding)
         writer = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
         for rule in sorted(by_rule):
-            labelled = sum(1 for k in known if k[1] == rule)
+            labelled = sum(1 for k in known if k[1] == rule and k in present)
             pool = by_rule[rule]
             for finding in random.Random(f"{SEED}-{rule}").sample(pool, min(len(pool), max(0, PER_RULE - labelled))):
                 writer.writerow([*finding, "", "", ""])

@@ -52,7 +52,7 @@ public struct SameFactItemsRule: ConfigurableRule {
             stems (with the case scenario) have a weighted Jaccard similarity of `stemSimilarity` (0.07), or \
             when the stems reach `closeStemSimilarity` (0.3) and the keys `closeStemKeyOverlap` (50%). Items \
             pair only through key words found in at most `commonKeyWordShare` of the keys (an index, not every \
-            pair). Enemies and items of one case study are skipped. Measured on 28 hand-labelled sample-bank \
+            pair). Enemies, items of one case study and exact copies (QB503's error) are skipped. Measured on 28 hand-labelled sample-bank \
             pairs (the same-fact clusters of issue #21 and every pair near the thresholds, enemies ignored): \
             precision 12/12, recall 12/16 (`SameFactItemsRuleTests`).
             """,
@@ -133,6 +133,8 @@ public struct SameFactItemsRule: ConfigurableRule {
                 let (a, b) = (entries[index], entries[other])
                 if a.caseID != nil, a.caseID == b.caseID { continue }
                 if DuplicateItemsRule.areEnemies(a.item, b.item) { continue }
+                // An exact copy is QB503's error already.
+                if DuplicateItemsRule.exactKey(a.item) == DuplicateItemsRule.exactKey(b.item) { continue }
                 twinsOf[other, default: []].append(index)
             }
         }
