@@ -51,8 +51,8 @@ public struct SameFactItemsRule: ConfigurableRule {
             `minimumSharedKeyWords` (2) words holding `keyOverlap` (65%) of the smaller key's weight and their \
             stems (with the case scenario) have a weighted Jaccard similarity of `stemSimilarity` (0.07), or \
             when the stems reach `closeStemSimilarity` (0.3) and the keys `closeStemKeyOverlap` (50%). Items \
-            pair only through key words found in at most `commonKeyWordShare` of the keys (an index, not every \
-            pair). Enemies, items of one case study and exact copies (QB503's error) are skipped. Measured on 28 hand-labelled sample-bank \
+            pair only through key words found in at most `commonKeyWordShare` of the keys and at most 100 keys \
+            (an index, not every pair). Enemies, items of one case study and exact copies (QB503's error) are skipped. Measured on 28 hand-labelled sample-bank \
             pairs (the same-fact clusters of issue #21 and every pair near the thresholds, enemies ignored): \
             precision 12/12, recall 12/16 (`SameFactItemsRuleTests`).
             """,
@@ -121,11 +121,13 @@ public struct SameFactItemsRule: ConfigurableRule {
         let keyed = Double(facts.count { $0 != nil })
         // Smoothed: in a tiny bank every word is in every item, and plain log(N / df) would weigh them all 0.
         let weight = documentFrequency.mapValues { log(1 + keyed / Double($0)) }
-        let commonLimit = max(3, Int((keyed * commonKeyWordShare).rounded(.up)))
+        // At most 100 items per word whatever the bank's size, so the comparisons grow with the bank, not its square.
+        let commonLimit = min(100, max(3, Int((keyed * commonKeyWordShare).rounded(.up))))
 
         var twinsOf: [Int: [Int]] = [:]
         for (index, fact) in facts.enumerated() {
             guard let fact else { continue }
+            // Later items sharing a rare key word; the comparison then counts every shared word.
             var candidates: Set<Int> = []
             for word in fact.key { if let list = holders[word], list.count <= commonLimit { candidates.formUnion(list.filter { $0 > index }) } }
             for other in candidates.sorted() {
