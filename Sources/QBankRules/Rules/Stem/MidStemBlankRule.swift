@@ -4,6 +4,8 @@ import QBankCore
 public struct MidStemBlankRule: ItemRule {
     /// How many words may follow the blank before it counts as mid-stem (a final "." or "?" is not a word).
     public var maxWordsAfterBlank = 1
+    /// What a blank looks like; a project's list replaces the default one (QB203 knows the default ones).
+    public var blankMarkers: [String] = Self.defaultBlankMarkers
 
     public init() {}
 
@@ -69,19 +71,20 @@ public struct MidStemBlankRule: ItemRule {
         ]
     )
 
-    static let blankMarkers = ["[blank]", "(blank)", "(...)", "(…)", "[...]", "[…]", "__", " _ ", " _.", " _?", " _,"]
+    static let defaultBlankMarkers = ["[blank]", "(blank)", "(...)", "(…)", "[...]", "[…]", "__", " _ ", " _.", " _?", " _,"]
 
     /// Whether `stem` holds a fill-in blank anywhere (QB203 leaves such stems to this rule).
     static func hasBlank(_ stem: some StringProtocol) -> Bool {
         let text = String(stem)
-        return mayContainBlank(text) && blankMarkers.contains { text.contains($0) }
+        return mayContainBlank(text) && defaultBlankMarkers.contains { text.contains($0) }
     }
 
     public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
         guard item.type == .single || item.type == .multiple else { return [] }
-        guard Self.mayContainBlank(item.stem.value) else { return [] }
+        // The byte scan knows the default markers only.
+        guard blankMarkers != Self.defaultBlankMarkers || Self.mayContainBlank(item.stem.value) else { return [] }
         let stem = LeadIn.body(of: item.stem.value)
-        for marker in Self.blankMarkers {
+        for marker in blankMarkers where !marker.isEmpty {
             var searchStart = stem.startIndex
             while let range = stem[searchStart...].firstRange(of: marker) {
                 var end = range.upperBound
@@ -121,10 +124,11 @@ public struct MidStemBlankRule: ItemRule {
 
 extension MidStemBlankRule: ConfigurableRule {
     public var options: [String: RuleOptionValue] {
-        ["maxWordsAfterBlank": .number(Double(maxWordsAfterBlank))]
+        ["maxWordsAfterBlank": .number(Double(maxWordsAfterBlank)), "blankMarkers": .strings(blankMarkers)]
     }
 
     public mutating func configure(_ options: RuleOptions) throws(RuleOptionError) {
         try options.read("maxWordsAfterBlank", into: &maxWordsAfterBlank, in: 0...50)
+        try options.read("blankMarkers", into: &blankMarkers)
     }
 }
