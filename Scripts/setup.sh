@@ -8,7 +8,6 @@ packages=(
   libxml2-utils   # xmllint, the reference the benchmark compares against
   pkg-config      # how SwiftPM finds libxml2, CBC and HiGHS
   coinor-libcbc-dev  # COIN-OR CBC (EPL), the second MIP solver (qbank assemble --solver cbc)
-  python3         # Scripts/precision.py: the lint precision corpus (PrecisionCorpusTests)
 )
 
 missing=()
