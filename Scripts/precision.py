@@ -148,6 +148,11 @@ def main():
             counts[key[1]][3] += 1
         elif row["fixed"] == "dropped":
             counts[key[1]][4] += 1
+    # Every QB2xx-QB5xx rule, also those with no finding on these banks (precision "-": nothing to measure).
+    listed = run(["rules"], ROOT).stdout.split()
+    for code in listed:
+        if len(code) == 5 and code[:3] in ("QB2", "QB3", "QB4", "QB5"):
+            counts[code]
     print(f"{'rule':6} {'findings':>8} {'labelled':>8} {'TP':>4} {'FP':>4} {'precision':>9} {'fixed FP':>8} {'dropped TP':>10}")
     for rule in sorted(counts):
         total, tp, fp, fixed, dropped = counts[rule]
