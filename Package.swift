@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "QBankAuthoringTests", dependencies: ["QBankAuthoring", "QBankRules", "TestSupport"]),
         .testTarget(name: "QBankFilesTests", dependencies: ["QBankFiles", "QBankRules", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "QBankInterchangeTests", dependencies: ["QBankInterchange", "QBankFiles", "QBankJSON", "TestSupport"]),
-        .testTarget(name: "QBankCLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "QBankCLITests", dependencies: ["TestSupport"], exclude: ["Precision"]),
     ],
     swiftLanguageModes: [.v6]
 )

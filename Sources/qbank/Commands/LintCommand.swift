@@ -90,6 +90,9 @@ struct LintCommand: ParsableCommand {
     @ArgumentParser.Option(help: "Colour the text report: auto, always or never.")
     var color: ColorChoice = .auto
 
+    @ArgumentParser.Option(help: "Text report: show N findings per rule in full when several rules report, then one line for the rest of each (0 shows every finding).")
+    var maxPerRule = 3
+
     @OptionGroup var progress: ProgressOptions
 
     func validate() throws {
@@ -102,6 +105,7 @@ struct LintCommand: ParsableCommand {
         if unsafeFixes && !(fix || diff) { throw ValidationError("--unsafe-fixes goes with --fix or --diff") }
         if quiet && verbose { throw ValidationError("--quiet and --verbose contradict each other; drop one") }
         if let maxWarnings, maxWarnings < 0 { throw ValidationError("--max-warnings takes a number of 0 or more") }
+        if maxPerRule < 0 { throw ValidationError("--max-per-rule takes a number of 0 or more (0 shows every finding)") }
     }
 
     func run() throws {
@@ -161,7 +165,9 @@ struct LintCommand: ParsableCommand {
 
         for output in outputs {
             let colors = output.path == nil && color.enabled
-            let reporter = output.format == .text ? TextReporter(colors: colors, summary: !quiet) : output.format.reporter(colors: colors)
+            let reporter = output.format == .text
+                ? TextReporter(colors: colors, summary: !quiet, maximumPerRule: maxPerRule)
+                : output.format.reporter(colors: colors, maximumPerRule: maxPerRule)
             let text = reporter.render(report)
             if let path = output.path {
                 do { try AtomicFile.write(text, to: path) } catch { throw CLIError.files(error) }

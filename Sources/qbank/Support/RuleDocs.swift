@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import QBankRules
 import QBankCore
+import QBankRules
 
 enum RuleDocFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
@@ -27,13 +28,14 @@ enum RuleDocs {
         }
     }
 
-    static func explain(_ rule: RuleDescription, format: RuleDocFormat) -> String {
+    static func explain(_ rule: RuleDescription, options: [String: RuleOptionValue]? = nil, format: RuleDocFormat) -> String {
         switch format {
         case .json:
             var object = summaryObject(rule)
             object["rationale"] = rule.rationale
             object["triggeringExamples"] = rule.triggeringExamples.map(exampleObject)
             object["nonTriggeringExamples"] = rule.nonTriggeringExamples.map(exampleObject)
+            if let options { object["options"] = options.mapValues(\.description) }
             return json(object)
         case .text:
             var out = "\(rule.id) \(rule.name) (\(rule.category.rawValue), default severity \(rule.severity.rawValue))\n\n"
@@ -41,6 +43,10 @@ enum RuleDocs {
             if let note = FixableRules.note(for: rule) { out += "\n\(note)\n" }
             out += section("Triggers on", rule.triggeringExamples)
             out += section("Does not trigger on", rule.nonTriggeringExamples)
+            if let options, !options.isEmpty {
+                out += "\nOptions (qbank.json: \"rules\": {\"\(rule.id)\": {\"options\": {…}}}), with their defaults:\n"
+                out += options.keys.sorted().map { "    \($0) = \(options[$0]!)\n" }.joined()
+            }
             out += "\nDocs: \(rule.helpURI)\n"
             return out
         }

@@ -106,3 +106,14 @@ public struct NumericOptionsUnorderedRule: ItemRule {
         return nil
     }
 }
+
+extension NumericOptionsUnorderedRule: ConfigurableRule {
+    public var options: [String: RuleOptionValue] {
+        ["maxUnitWords": .number(Double(maxUnitWords)), "minimumOptions": .number(Double(minimumOptions))]
+    }
+
+    public mutating func configure(_ options: RuleOptions) throws(RuleOptionError) {
+        try options.read("maxUnitWords", into: &maxUnitWords, in: 0...10)
+        try options.read("minimumOptions", into: &minimumOptions, in: 2...20)
+    }
+}

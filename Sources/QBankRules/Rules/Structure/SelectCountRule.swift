@@ -120,7 +120,9 @@ public struct SelectCountRule: ItemRule {
             let isLast = index + 2 == tokens.count
             var next = isLast ? "" : tokens[index + 2].prefix { $0.isLetter }.lowercased()
             if next == "correct", index + 3 < tokens.count { next = tokens[index + 3].prefix { $0.isLetter }.lowercased() }
-            if closesSentence || isLast || directiveNouns.contains(next) { stated = (count, raw.prefix(word.count)) }
+            // "Select TWO examples of …" opening the stem or a sentence states the count too.
+            let opensSentence = index == tokens.startIndex || tokens[index - 1].last.map { ".?:!".contains($0) } == true
+            if closesSentence || isLast || directiveNouns.contains(next) || opensSentence { stated = (count, raw.prefix(word.count)) }
         }
         return stated
     }

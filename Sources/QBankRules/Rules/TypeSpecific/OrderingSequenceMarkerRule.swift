@@ -102,3 +102,13 @@ public struct OrderingSequenceMarkerRule: ItemRule {
         return nil
     }
 }
+
+extension OrderingSequenceMarkerRule: ConfigurableRule {
+    public var options: [String: RuleOptionValue] {
+        ["markers": .words(markers)]
+    }
+
+    public mutating func configure(_ options: RuleOptions) throws(RuleOptionError) {
+        try options.read("markers", into: &markers)
+    }
+}

@@ -47,6 +47,18 @@ public struct SelectCountMissingRule: ItemRule {
         nonTriggeringExamples: [
             """
             <item id="q1" type="multiple" select="2" domain="4" task="4.3" status="draft">
+              <stem>Select TWO controls that encrypt data at rest.</stem>
+              <options>
+                <option id="a" correct="true"><text>AWS KMS keys</text></option>
+                <option id="b" correct="true"><text>S3 default encryption</text></option>
+                <option id="c"><text>Security groups</text></option>
+                <option id="d"><text>VPC flow logs</text></option>
+                <option id="e"><text>AWS WAF rules</text></option>
+              </options>
+            </item>
+            """,
+            """
+            <item id="q1" type="multiple" select="2" domain="4" task="4.3" status="draft">
               <stem>Which controls encrypt data at rest? (Choose two.)</stem>
               <options>
                 <option id="a" correct="true"><text>AWS KMS keys</text></option>
@@ -90,5 +102,15 @@ public struct SelectCountMissingRule: ItemRule {
     static func spelled(_ count: Int) -> String {
         let words = ["ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX"]
         return count < words.count ? words[count] : String(count)
+    }
+}
+
+extension SelectCountMissingRule: ConfigurableRule {
+    public var options: [String: RuleOptionValue] {
+        ["allowAllThatApply": .bool(allowAllThatApply)]
+    }
+
+    public mutating func configure(_ options: RuleOptions) throws(RuleOptionError) {
+        try options.read("allowAllThatApply", into: &allowAllThatApply)
     }
 }
