@@ -26,8 +26,15 @@ let package = Package(
         .target(name: "CQBankXML", dependencies: ["CLibXML2"]),
         .target(name: "QBankXML", dependencies: ["QBankCore", "CQBankXML"]),
         .target(name: "QBankJSON", dependencies: ["QBankCore"]),
+        // cmark-gfm (BSD-2), GitHub's CommonMark parser, from Debian (libcmark-gfm-dev, -extensions-dev).
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "QBankMarkdown", dependencies: ["QBankCore", "CCmarkGFM"]),
 
-        .target(name: "QBankRules", dependencies: ["QBankCore"]),
+        .target(name: "QBankRules", dependencies: ["QBankCore", "QBankMarkdown"]),
         .target(name: "QBankAssembly", dependencies: ["QBankCore"]),
         // HiGHS (MIT) from PyPI's highspy wheel, installed by Scripts/setup.sh into /usr/local/lib.
         .systemLibrary(name: "CHiGHS", pkgConfig: "highs"),
@@ -57,6 +64,7 @@ let package = Package(
         .testTarget(name: "QBankCoreTests", dependencies: ["QBankCore", "TestSupport"]),
         .testTarget(name: "QBankXMLTests", dependencies: ["QBankXML", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "QBankJSONTests", dependencies: ["QBankJSON", "QBankXML", "TestSupport"], exclude: ["Fixtures", "Scripts"]),
+        .testTarget(name: "QBankMarkdownTests", dependencies: ["QBankMarkdown", "TestSupport"]),
         .testTarget(name: "QBankRulesTests", dependencies: ["QBankRules", "TestSupport"]),
         .testTarget(name: "QBankReportingTests", dependencies: ["QBankReporting", "QBankRules", "QBankHiGHS", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "QBankAssemblyTests", dependencies: ["QBankAssembly", "QBankHiGHS", "QBankCBC", "TestSupport"]),
