@@ -63,7 +63,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["QBankCore", "QBankXML", "QBankJSON"], path: "Tests/TestSupport"),
         .testTarget(name: "QBankCoreTests", dependencies: ["QBankCore", "TestSupport"]),
         .testTarget(name: "QBankXMLTests", dependencies: ["QBankXML", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "QBankJSONTests", dependencies: ["QBankJSON", "QBankXML", "TestSupport"], exclude: ["Fixtures", "Scripts"]),
+        .testTarget(name: "QBankJSONTests", dependencies: ["QBankJSON", "QBankXML", "QBankMarkdown", "TestSupport"], exclude: ["Fixtures", "Scripts"]),
         .testTarget(name: "QBankMarkdownTests", dependencies: ["QBankMarkdown", "TestSupport"]),
         .testTarget(name: "QBankRulesTests", dependencies: ["QBankRules", "TestSupport"]),
         .testTarget(name: "QBankReportingTests", dependencies: ["QBankReporting", "QBankRules", "QBankHiGHS", "TestSupport"], exclude: ["Snapshots"]),
