@@ -44,7 +44,7 @@ let package = Package(
         .target(name: "QBankReporting", dependencies: ["QBankCore", "QBankAssembly"]),
         .target(name: "QBankAuthoring", dependencies: ["QBankCore"]),
         .target(name: "QBankReports", dependencies: ["QBankCore", "QBankJSON", "QBankAssembly", "QBankRules"]),
-        .target(name: "QBankFiles", dependencies: ["QBankCore", "QBankXML", "QBankJSON", "QBankRules"]),
+        .target(name: "QBankFiles", dependencies: ["QBankCore", "QBankXML", "QBankJSON", "QBankRules", "QBankMarkdown"]),
         .target(
             name: "QBankInterchange",
             dependencies: ["QBankCore", "QBankXML", "QBankJSON", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
@@ -60,7 +60,7 @@ let package = Package(
         ),
         .executableTarget(name: "qbank-bench", dependencies: ["QBankCore", "QBankXML", "QBankJSON", "QBankAssembly", "QBankHiGHS", "QBankCBC"]),
 
-        .target(name: "TestSupport", dependencies: ["QBankCore", "QBankXML", "QBankJSON"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["QBankCore", "QBankXML", "QBankJSON", "QBankFiles"], path: "Tests/TestSupport", exclude: ["Examples"]),
         .testTarget(name: "QBankCoreTests", dependencies: ["QBankCore", "TestSupport"]),
         .testTarget(name: "QBankXMLTests", dependencies: ["QBankXML", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "QBankJSONTests", dependencies: ["QBankJSON", "QBankXML", "QBankMarkdown", "TestSupport"], exclude: ["Fixtures", "Scripts"]),

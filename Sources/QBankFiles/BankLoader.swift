@@ -62,11 +62,18 @@ public struct BankLoader: Sendable {
                 at: SourceLocation(file: path, line: 1, column: 1))])
         }
         let bytes = [UInt8](data)
-        if path.lowercased().hasSuffix(".json") { return JSONBankReader().read(bytes, path: path) }
-        if path.lowercased().hasSuffix(".xml") { return XMLBankReader().read(bytes, path: path) }
-        return ReadResult(file: nil, diagnostics: [Diagnostic(
+        var result: ReadResult
+        if path.lowercased().hasSuffix(".json") {
+            result = JSONBankReader().read(bytes, path: path)
+        } else if path.lowercased().hasSuffix(".xml") {
+            result = XMLBankReader().read(bytes, path: path)
+        } else {
+            return ReadResult(file: nil, diagnostics: [Diagnostic(
             ReaderRules.syntaxError, "not a bank file: bank files end in .xml or .json",
             at: SourceLocation(file: path, line: 1, column: 1))])
+        }
+        if result.file != nil { MediaInspector.attach(to: &result.file!, folder: (path as NSString).deletingLastPathComponent) }
+        return result
     }
 
     /// Reads files on every core; results keep the order of `files`.

@@ -5,11 +5,15 @@ public struct BankFile: Hashable, Sendable {
     public var path: String
     public var items: [Item]
     public var cases: [CaseStudy]
+    /// What the loader found at each image path the file's texts name, keyed by the path as
+    /// written (empty when the file was read from bytes alone). Media rules judge it.
+    public var media: [String: MediaFile]
 
-    public init(path: String, items: [Item] = [], cases: [CaseStudy] = []) {
+    public init(path: String, items: [Item] = [], cases: [CaseStudy] = [], media: [String: MediaFile] = [:]) {
         self.path = path
         self.items = items
         self.cases = cases
+        self.media = media
     }
 
     /// Every item, stand-alone ones first, then each case's items in order.
