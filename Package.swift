@@ -43,18 +43,18 @@ let package = Package(
         .target(name: "QBankCBC", dependencies: ["QBankAssembly", "CCbc"]),
         .target(name: "QBankReporting", dependencies: ["QBankCore", "QBankAssembly"]),
         .target(name: "QBankAuthoring", dependencies: ["QBankCore"]),
-        .target(name: "QBankReports", dependencies: ["QBankCore", "QBankJSON", "QBankAssembly", "QBankRules"]),
+        .target(name: "QBankReports", dependencies: ["QBankCore", "QBankJSON", "QBankAssembly", "QBankRules", "QBankMarkdown"]),
         .target(name: "QBankFiles", dependencies: ["QBankCore", "QBankXML", "QBankJSON", "QBankRules", "QBankMarkdown"]),
         .target(
             name: "QBankInterchange",
-            dependencies: ["QBankCore", "QBankXML", "QBankJSON", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["QBankCore", "QBankXML", "QBankJSON", "QBankMarkdown", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
 
         .executableTarget(
             name: "qbank",
             dependencies: [
                 "QBankCore", "QBankFiles", "QBankRules", "QBankAssembly", "QBankHiGHS", "QBankCBC", "QBankReporting", "QBankReports",
-                "QBankAuthoring", "QBankXML", "QBankJSON", "QBankInterchange",
+                "QBankAuthoring", "QBankXML", "QBankJSON", "QBankInterchange", "QBankMarkdown",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

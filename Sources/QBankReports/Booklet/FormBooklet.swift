@@ -1,4 +1,5 @@
 import QBankCore
+import QBankMarkdown
 import QBankJSON
 
 /// An assembled form as candidates meet it, for `qbank export FORM --to html`: read from the
@@ -95,7 +96,7 @@ public struct FormBooklet: Sendable {
             var out = "<ol class=\"choices\">\n"
             for (index, text) in entries.enumerated() {
                 let mark = numbered ? "\(index + 1)." : BankReportLayout.optionLetter(index)
-                out += "<li><span class=\"letter\">\(mark)</span> \(Markup.inlineHTML(text))</li>\n"
+                out += "<li><span class=\"letter\">\(mark)</span> \(RichHTML().fragment(text))</li>\n"
             }
             return out + "</ol>\n"
         }
