@@ -10,9 +10,20 @@ enum Interchange {
 
     /// The sample bank as one export content (all files, items then cases).
     static func sampleContent() throws -> ExportContent {
-        let banks = try BankLoader().load([sampleBankFolder])
-        let files = banks.flatMap(\.bank.files)
-        return ExportContent(title: "MLA-C01", identifier: "mla-c01", items: files.flatMap(\.items), cases: files.flatMap(\.cases))
+        try content(of: sampleBankFolder, title: "MLA-C01", identifier: "mla-c01")
+    }
+
+    /// The XML fixture with every Markdown block kind, with its images (Tests/QBankXMLTests/Fixtures/media).
+    static func richContent() throws -> ExportContent {
+        try content(of: Fixtures.repositoryRoot.appendingPathComponent("Tests/QBankXMLTests/Fixtures/valid-rich-content.xml").path,
+                    title: "Rich content", identifier: "rich")
+    }
+
+    static func content(of path: String, title: String, identifier: String) throws -> ExportContent {
+        let files = try BankLoader().load([path]).flatMap(\.bank.files)
+        var content = ExportContent(title: title, identifier: identifier, items: files.flatMap(\.items), cases: files.flatMap(\.cases))
+        content.media = files.reduce(into: [:]) { $0.merge($1.media) { first, _ in first } }
+        return content
     }
 
     /// `../shared/corpus/<relative>` when present.
