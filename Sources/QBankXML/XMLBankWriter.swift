@@ -132,7 +132,7 @@ private struct XMLOutput {
     static func hasMarkdownBlocks(_ value: String) -> Bool {
         value.contains("\n") && value.split(separator: "\n").contains { line in
             guard let first = line.first else { return false }
-            return "`~|-*+ ".contains(first) || first.isASCII && first.isNumber
+            return "`~|-*+! ".contains(first) || first.isASCII && first.isNumber
         }
     }
 

@@ -54,6 +54,7 @@ public struct QTIImporter: ItemImporter {
         }
         var collector = CaseCollector(path: source.path)
         var result = ImportResult(path: source.path)
+        let media = ImportedMedia()
         for resource in manifest.descendants("resource") {
             let type = resource["type"] ?? ""
             guard type.hasPrefix("imsqti_item_") || type.hasPrefix("imsqti_apipitem_") else { continue }
@@ -71,12 +72,14 @@ public struct QTIImporter: ItemImporter {
             case .failure(let problem):
                 result.problems.append(ImportProblem(.skipped, at: problem.location, item: resource["identifier"], problem.reason))
             case .success(let (root, _)):
-                collector.add(QTIItemReader().read(root) { href in stimulus(href, from: path, entries: entries, package: source.path) })
+                let reader = QTIItemReader { src in ZipPackage.resolve(src, from: path).flatMap { entries[$0] }.flatMap(media.place) }
+                collector.add(reader.read(root) { href in stimulus(href, from: path, entries: entries, package: source.path) })
             }
         }
         var combined = collector.result
         combined.append(result)
         combined.read = combined.imported + combined.skipped
+        combined.media = media.files
         return combined
     }
 

@@ -55,8 +55,24 @@ struct ImportRun {
                 do { try AtomicFile.write(text, to: file.path) } catch { throw CLIError.files(error) }
                 Log.info("wrote \(file.path) (\(file.allItems.count) items)")
             }
+            try writeMedia(results, targets: targets)
         }
         return results.contains(where: { $0.skipped > 0 }) ? ExitStatus.findings : ExitStatus.clean
+    }
+
+    /// Copies the images imported texts name into `media/` beside the bank file that names them.
+    /// Names are content hashes, so an existing file of that name already holds these bytes.
+    private func writeMedia(_ results: [ImportResult], targets: [(ImportResult, String)]) throws {
+        for (result, target) in targets where !result.media.isEmpty {
+            let folder = (target as NSString).deletingLastPathComponent
+            for (relative, bytes) in result.media.sorted(by: { $0.key < $1.key }) {
+                let path = folder.isEmpty ? relative : (folder as NSString).appendingPathComponent(relative)
+                if FileManager.default.fileExists(atPath: path) { continue }
+                try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                do { try AtomicFile.write(bytes: bytes, to: path) } catch { throw CLIError.files(error) }
+                Log.info("wrote \(path)")
+            }
+        }
     }
 
     /// Files named directly, and files with a known extension found under folders.

@@ -1,6 +1,7 @@
 import Foundation
 import QBankCore
 import QBankInterchange
+import QBankMarkdown
 import Testing
 
 /// Code, lists, tables and images reach QTI packages as XHTML the official XSDs accept,
@@ -26,9 +27,47 @@ import Testing
         }
     }
 
+    @Test(arguments: [QTIVersion.v30, .v21])
+    func importingTheExportKeepsEveryBlockAndImage(_ version: QTIVersion) throws {
+        let content = try Interchange.richContent()
+        let package = try ZipPackage.write(QTIExporter(version: version).export(content).map { ($0.path, $0.bytes) })
+        let result = QTIImporter().importItems(from: ImportSource(path: "rich.zip", bytes: package))
+        #expect(result.imported == 3)
+        #expect(result.media.count == 2 && result.media.keys.allSatisfy { $0.hasPrefix("media/") })
+        #expect(RichCensus(candidateTextsOf: result.file.items, result.file.cases) == RichCensus(candidateTextsOf: content.items, content.cases))
+        #expect(RichCensus(candidateTextsOf: content.items, content.cases).total >= 8)
+    }
+
     @Test func anImageThatIsNoFileOfTheBankStopsTheExport() throws {
         var content = try Interchange.richContent()
         content.media = [:]
         #expect(throws: ExportError.self) { try QTIExporter(version: .v30).export(content) }
+    }
+}
+
+/// Code blocks, lists, tables and images in what candidates see (rationales are not exported).
+struct RichCensus: Equatable {
+    var code = 0, lists = 0, tables = 0, images = 0
+    var total: Int { code + lists + tables + images }
+
+    init(candidateTextsOf items: [Item], _ cases: [CaseStudy]) {
+        let all = items + cases.flatMap(\.items)
+        var texts = cases.map(\.scenario.value)
+        for item in all {
+            texts += item.placedTexts.filter { !$0.role.hasPrefix("rationale") }.map(\.value)
+        }
+        for text in texts { count(MarkdownReader.read(text).blocks) }
+    }
+
+    private mutating func count(_ blocks: [RichBlock]) {
+        for block in blocks {
+            switch block {
+            case .code: code += 1
+            case .list(_, let items): lists += 1; items.forEach { count($0) }
+            case .table: tables += 1
+            case .image: images += 1
+            case .paragraph(let inlines): images += inlines.filter { if case .image = $0 { true } else { false } }.count
+            }
+        }
     }
 }
