@@ -16,4 +16,16 @@ import Testing
         #expect(xml.contains(">\(Data(svg.bytes).base64EncodedString())</file>"))
         #expect(xml.contains("<file name=\"") && xml.contains("path=\"/\" encoding=\"base64\">"))
     }
+
+    @Test func importingTheExportKeepsBlocksAndEmbeddedImages() throws {
+        let content = try Interchange.richContent()
+        let xml = try MoodleExporter().export(content)[0].bytes
+        let result = MoodleImporter().importItems(from: ImportSource(path: "rich.moodle.xml", bytes: xml))
+        #expect(result.imported == 3)
+        #expect(!result.media.isEmpty && result.media.keys.allSatisfy { $0.hasPrefix("media/") })
+        let imported = RichCensus(candidateTextsOf: result.file.items, result.file.cases)
+        let original = RichCensus(candidateTextsOf: content.items, content.cases)
+        #expect(imported == original, "\(imported) vs \(original)")
+        #expect(!result.problems.contains { $0.reason.contains("embedded file") })
+    }
 }
