@@ -8,7 +8,7 @@ import QBankCore
 public struct RichHTML: Sendable {
     /// The `src` an image gets: a data URI, a path inside a package, or nil to keep the path as written.
     public var imageSource: @Sendable (RichImage) -> String?
-    /// Class attributes on code blocks (`language-python`); QTI exports leave them out.
+    /// Class attributes on code blocks (`language-python`), which QTI and Moodle importers read back.
     public var languageClasses: Bool
 
     public init(languageClasses: Bool = true, imageSource: @escaping @Sendable (RichImage) -> String? = { _ in nil }) {

@@ -32,4 +32,6 @@ public struct Bank: Sendable {
 
     public var allItems: [Item] { files.flatMap(\.allItems) }
     public var allCases: [CaseStudy] { files.flatMap(\.cases) }
+    /// Every file's media by path as written; where two files name one path, the first file's entry.
+    public var media: [String: MediaFile] { files.reduce(into: [:]) { $0.merge($1.media) { first, _ in first } } }
 }

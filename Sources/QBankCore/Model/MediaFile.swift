@@ -33,6 +33,15 @@ public struct MediaFile: Hashable, Sendable {
 
     public static let missing = MediaFile(exists: false)
 
+    /// The name packages and imports give the file: FNV-1a (64 bits) of its bytes in hex, with
+    /// its type's extension. The same picture under two paths travels once; names never clash.
+    public static func contentName(_ bytes: [UInt8], _ kind: Kind) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex + "." + kind.rawValue
+    }
+
     /// The type told by the content's signature.
     public static func kind(of bytes: [UInt8]) -> Kind? {
         if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return .png }

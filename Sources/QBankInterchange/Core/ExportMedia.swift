@@ -22,7 +22,7 @@ struct ExportMedia {
                     guard let file = content.media[image.source], let kind = file.kind, !file.bytes.isEmpty else {
                         throw ExportError("image '\(image.source)' in the \(text.role) of item '\(item.id)' is not a PNG, JPEG, GIF or SVG file of the bank; run `qbank lint` and fix it before exporting")
                     }
-                    let name = Self.contentName(file.bytes, kind)
+                    let name = MediaFile.contentName(file.bytes, kind)
                     entries[image.source] = Entry(name: name, file: file)
                     if !namesByItem[item.id, default: []].contains(name) { namesByItem[item.id, default: []].append(name) }
                 }
@@ -35,14 +35,6 @@ struct ExportMedia {
                 for item in study.items { try collect([study.placedScenario] + item.placedTexts, for: item) }
             }
         }
-    }
-
-    /// FNV-1a (64 bits) of the bytes, in hex, with the type's extension.
-    static func contentName(_ bytes: [UInt8], _ kind: MediaFile.Kind) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex + "." + kind.rawValue
     }
 
     func name(of image: RichImage) -> String? { entries[image.source]?.name }

@@ -8,7 +8,7 @@ final class ImportedMedia {
 
     func place(_ bytes: [UInt8]) -> String? {
         guard let kind = MediaFile.kind(of: bytes) else { return nil }
-        let path = "media/" + ExportMedia.contentName(bytes, kind)
+        let path = "media/" + MediaFile.contentName(bytes, kind)
         files[path] = bytes
         return path
     }

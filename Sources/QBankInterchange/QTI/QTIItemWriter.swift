@@ -11,7 +11,7 @@ import QBankMarkdown
 struct QTIItemWriter {
     let version: QTIVersion
     /// Item text as XHTML; images point into the package's `media/` folder.
-    var html = RichHTML(languageClasses: false)
+    var html = RichHTML()
 
     func write(_ item: Item, in study: CaseStudy? = nil) -> String {
         let v = version

@@ -90,7 +90,7 @@ struct ExportCommand: ParsableCommand {
             content = ExportContent(title: name, identifier: Identifiers.itemID(name) ?? "bank",
                                     items: files.flatMap(\.items), cases: files.flatMap(\.cases))
         }
-        content.media = files.reduce(into: [:]) { $0.merge($1.media) { first, _ in first } }
+        content.media = Bank(files: files).media
         let exported: [ExportedFile]
         do { exported = try ExportRunner.exporter(for: format).export(content) } catch { throw CLIError.usage(error.message) }
         let bytes: [UInt8]

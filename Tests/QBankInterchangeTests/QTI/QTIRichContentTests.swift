@@ -13,7 +13,7 @@ import Testing
         let media = files.filter { $0.path.hasPrefix("media/") }
         #expect(media.count == 2)
         let text = files.filter { !$0.path.hasPrefix("media/") }.map { String(decoding: $0.bytes, as: UTF8.self) }.joined()
-        for element in ["<pre><code>", "<ul>", "<ol>", "<table>", "<thead>", "<img src=\"../media/", "<strong>", "<em>", "<a href="] {
+        for element in ["<pre><code class=\"language-python\">", "<ul>", "<ol>", "<table>", "<thead>", "<img src=\"../media/", "<strong>", "<em>", "<a href="] {
             #expect(text.contains(element), "\(element)")
         }
         #expect(text.contains("    image_uri=image_uri,\n"), "code keeps its indentation")

@@ -22,7 +22,7 @@ enum Interchange {
     static func content(of path: String, title: String, identifier: String) throws -> ExportContent {
         let files = try BankLoader().load([path]).flatMap(\.bank.files)
         var content = ExportContent(title: title, identifier: identifier, items: files.flatMap(\.items), cases: files.flatMap(\.cases))
-        content.media = files.reduce(into: [:]) { $0.merge($1.media) { first, _ in first } }
+        content.media = Bank(files: files).media
         return content
     }
 
@@ -41,8 +41,10 @@ enum Interchange {
 
     /// What a candidate-facing export keeps of an item: everything but rationales,
     /// status, references, enemies and statistics (and tags, unless `keepTags`).
-    static func delivered(_ item: Item, keepTags: Bool = false) -> Item {
+    /// `media`: images come back under their content-addressed names (`media/<hash>.<type>`).
+    static func delivered(_ item: Item, keepTags: Bool = false, media: [String: MediaFile] = [:]) -> Item {
         var copy = item
+        if !media.isEmpty { copy = packagedImages(copy, media) }
         copy.status = .draft
         copy.references = []
         copy.enemies = []
@@ -62,9 +64,33 @@ enum Interchange {
         return copy
     }
 
-    static func delivered(_ study: CaseStudy, keepTags: Bool = false) -> CaseStudy {
+    static func delivered(_ study: CaseStudy, keepTags: Bool = false, media: [String: MediaFile] = [:]) -> CaseStudy {
         var copy = study
-        copy.items = study.items.map { delivered($0, keepTags: keepTags) }
+        copy.items = study.items.map { delivered($0, keepTags: keepTags, media: media) }
+        return copy
+    }
+
+    /// The item with every image path as a package or an import names it.
+    static func packagedImages(_ item: Item, _ media: [String: MediaFile]) -> Item {
+        func rename(_ text: String) -> String {
+            media.reduce(text) { text, entry in
+                guard let kind = entry.value.kind else { return text }
+                return text.replacingOccurrences(of: "](\(entry.key))", with: "](media/\(MediaFile.contentName(entry.value.bytes, kind)))")
+            }
+        }
+        var copy = item
+        copy.stem.value = rename(copy.stem.value)
+        switch copy.body {
+        case .choice(var body):
+            for index in body.options.indices { body.options[index].text.value = rename(body.options[index].text.value) }
+            copy.body = .choice(body)
+        case .ordering(var steps):
+            for index in steps.indices { steps[index].text.value = rename(steps[index].text.value) }
+            copy.body = .ordering(steps)
+        case .matching(var body):
+            for index in body.prompts.indices { body.prompts[index].text.value = rename(body.prompts[index].text.value) }
+            copy.body = .matching(body)
+        }
         return copy
     }
 }
