@@ -145,7 +145,6 @@ public struct ItemPreview: Sendable {
     /// Stem and scenario text: blank lines separate paragraphs.
     private func paragraphs(_ text: String) -> String { html.blocks(text) }
 
-    static func paragraphs(_ text: String) -> String { RichHTML().blocks(text) }
 
     static func countWord(_ count: Int) -> String {
         let words = ["ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE", "TEN"]
