@@ -10,7 +10,11 @@ public enum ProseProjection {
         guard mayHoldBlocks(source) else { return source }
         let lines = source.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.utf8) }
         let pieces = MarkdownReader.withDocument(source) { root in proseBlocks(under: root, lines: lines) }
-        return pieces.joined(separator: "\n\n")
+        let prose = pieces.joined(separator: "\n\n")
+        // A text that is nothing but code, a table or an exhibit (an option that is a code line) keeps its
+        // words, so rules that need some text (empty, duplicate, length) do not judge it empty.
+        guard prose.allSatisfy(\.isWhitespace), !source.allSatisfy(\.isWhitespace) else { return prose }
+        return MarkdownReader.read(source).blocks.map(\.plainText).joined(separator: "\n\n")
     }
 
     /// A one-line text is a paragraph unless it holds an image or a link: the common case

@@ -50,6 +50,11 @@ import Testing
         #expect(ProseProjection.prose(source) == "Which statement is true?\n\n**Always** use `x`\n\nsee docs")
     }
 
+    @Test func aTextThatIsOnlyCodeKeepsItsWords() {
+        #expect(ProseProjection.prose("```bash\naws s3 ls\n```") == "aws s3 ls")
+        #expect(ProseProjection.prose("![Pipeline](media/p.svg)") == "Pipeline")
+    }
+
     @Test func plainProseIsReturnedAsWritten() {
         for text in ["Which is **NOT** a `valid` option?", "First paragraph.\n\nSecond: a_b_c & <tag>?"] {
             #expect(ProseProjection.prose(text) == text)

@@ -34,6 +34,18 @@ public indirect enum RichBlock: Hashable, Sendable {
         }
     }
 
+    /// The words a reader sees, without markup: code as written, table cells, alt text.
+    public var plainText: String {
+        switch self {
+        case .paragraph(let inlines): inlines.map(\.plainText).joined()
+        case .code(_, let text): text
+        case .list(_, let items): items.map { $0.map(\.plainText).joined(separator: " ") }.joined(separator: "\n")
+        case .table(let header, let rows):
+            ([header] + rows).map { $0.map { $0.map(\.plainText).joined() }.joined(separator: " ") }.joined(separator: "\n")
+        case .image(let image): image.alt
+        }
+    }
+
     var hasCode: Bool {
         switch self {
         case .code: true
