@@ -26,6 +26,36 @@ extension Item {
     }
 }
 
+extension Item {
+    /// The item with `transform` applied to every text: stem, parts and rationales.
+    public func mappingTexts(_ transform: (String) -> String) -> Item {
+        var copy = self
+        copy.stem.value = transform(stem.value)
+        switch copy.body {
+        case .choice(var body):
+            for index in body.options.indices {
+                body.options[index].text.value = transform(body.options[index].text.value)
+                body.options[index].rationale = body.options[index].rationale.map(transform)
+            }
+            copy.body = .choice(body)
+        case .ordering(var steps):
+            for index in steps.indices {
+                steps[index].text.value = transform(steps[index].text.value)
+                steps[index].rationale = steps[index].rationale.map(transform)
+            }
+            copy.body = .ordering(steps)
+        case .matching(var body):
+            for index in body.prompts.indices {
+                body.prompts[index].text.value = transform(body.prompts[index].text.value)
+                body.prompts[index].rationale = body.prompts[index].rationale.map(transform)
+            }
+            for index in body.responses.indices { body.responses[index].text.value = transform(body.responses[index].text.value) }
+            copy.body = .matching(body)
+        }
+        return copy
+    }
+}
+
 extension CaseStudy {
     public var placedScenario: PlacedText {
         PlacedText(value: scenario.value, origin: scenario.origin.location == nil ? origin : scenario.origin, role: "scenario")

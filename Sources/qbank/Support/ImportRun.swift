@@ -27,6 +27,12 @@ struct ImportRun {
             if format == nil && !named { continue }  // a README or licence in a folder
             var result = format == .csv ? CSVImporter(columns: csvColumns).importItems(from: source) : ImportRunner.run(source, from: format)
             assignment.apply(to: &result)
+            let folder = (path as NSString).deletingLastPathComponent
+            result.placeLocalImages { relative in
+                guard MediaFile.outsideBankReason(relative) == nil || relative.hasPrefix("../") else { return nil }
+                let file = folder.isEmpty ? relative : (folder as NSString).appendingPathComponent(relative.removingPercentEncoding ?? relative)
+                return FileManager.default.contents(atPath: file).map { [UInt8]($0) }
+            }
             if result.problems.contains(where: { $0.kind == .unreadable }) { unreadable = true }
             results.append(result)
         }

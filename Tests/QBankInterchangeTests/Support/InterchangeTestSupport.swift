@@ -72,25 +72,11 @@ enum Interchange {
 
     /// The item with every image path as a package or an import names it.
     static func packagedImages(_ item: Item, _ media: [String: MediaFile]) -> Item {
-        func rename(_ text: String) -> String {
+        item.mappingTexts { text in
             media.reduce(text) { text, entry in
                 guard let kind = entry.value.kind else { return text }
                 return text.replacingOccurrences(of: "](\(entry.key))", with: "](media/\(MediaFile.contentName(entry.value.bytes, kind)))")
             }
         }
-        var copy = item
-        copy.stem.value = rename(copy.stem.value)
-        switch copy.body {
-        case .choice(var body):
-            for index in body.options.indices { body.options[index].text.value = rename(body.options[index].text.value) }
-            copy.body = .choice(body)
-        case .ordering(var steps):
-            for index in steps.indices { steps[index].text.value = rename(steps[index].text.value) }
-            copy.body = .ordering(steps)
-        case .matching(var body):
-            for index in body.prompts.indices { body.prompts[index].text.value = rename(body.prompts[index].text.value) }
-            copy.body = .matching(body)
-        }
-        return copy
     }
 }
