@@ -71,3 +71,27 @@ struct RichCensus: Equatable {
         }
     }
 }
+
+/// An item whose options were only images that cannot come in is skipped, never imported half-empty.
+@Suite struct QTIUnanswerableItemTests {
+    @Test func optionsThatWereOnlyImagesSkipTheItem() {
+        let item = """
+            <assessmentItem xmlns="http://www.imsglobal.org/xsd/imsqti_v2p1" identifier="pick" title="Pick" adaptive="false" timeDependent="false">
+              <responseDeclaration identifier="RESPONSE" cardinality="single" baseType="identifier">
+                <correctResponse><value>A</value></correctResponse>
+              </responseDeclaration>
+              <itemBody>
+                <p>Which chart shows drift?</p>
+                <choiceInteraction responseIdentifier="RESPONSE" shuffle="false" maxChoices="1">
+                  <simpleChoice identifier="A"><img src="a.png" alt="chart A"/></simpleChoice>
+                  <simpleChoice identifier="B"><img src="b.png" alt="chart B"/></simpleChoice>
+                </choiceInteraction>
+              </itemBody>
+            </assessmentItem>
+            """
+        let result = QTIImporter().importItems(from: Interchange.source(item, path: "pick.xml"))
+        #expect(result.imported == 0 && result.skipped == 1)
+        let reason = result.problems.first { $0.kind == .skipped }?.reason ?? ""
+        #expect(reason.contains("option 'A' has no content qbank can hold") && reason.contains("image 'a.png'"), "\(reason)")
+    }
+}
