@@ -6,10 +6,11 @@ set -euo pipefail
 packages=(
   libxml2-dev     # XML reading and XSD validation
   libxml2-utils   # xmllint, the reference the benchmark compares against
-  pkg-config      # how SwiftPM finds libxml2 (the solvers are opened at run time, not linked)
+  pkg-config      # how SwiftPM finds libxml2 and cmark-gfm (the solvers are opened at run time, not linked)
   coinor-libcbc3  # COIN-OR CBC (EPL), the second MIP solver (qbank assemble --solver cbc), opened at run time
   python3-pip     # HiGHS's wheel and pre-commit come from PyPI
   git             # the pre-commit hook test commits in a temporary repository
+  libcmark-gfm-dev libcmark-gfm-extensions-dev  # cmark-gfm: item texts are CommonMark/GFM Markdown
 )
 
 missing=()

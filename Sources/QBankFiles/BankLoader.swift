@@ -71,13 +71,20 @@ public struct BankLoader: Sendable {
         return read([UInt8](data), path: path)
     }
 
-    /// Reads bytes as the file at `path`, with the reader its extension calls for.
+    /// Reads bytes as the file at `path`, with the reader its extension calls for, and inspects the media it names.
     public static func read(_ bytes: [UInt8], path: String) -> ReadResult {
-        if path.lowercased().hasSuffix(".json") { return JSONBankReader().read(bytes, path: path) }
-        if path.lowercased().hasSuffix(".xml") { return XMLBankReader().read(bytes, path: path) }
-        return ReadResult(file: nil, diagnostics: [Diagnostic(
-            ReaderRules.syntaxError, "not a bank file: bank files end in .xml or .json",
-            at: SourceLocation(file: path, line: 1, column: 1))])
+        var result: ReadResult
+        if path.lowercased().hasSuffix(".json") {
+            result = JSONBankReader().read(bytes, path: path)
+        } else if path.lowercased().hasSuffix(".xml") {
+            result = XMLBankReader().read(bytes, path: path)
+        } else {
+            return ReadResult(file: nil, diagnostics: [Diagnostic(
+                ReaderRules.syntaxError, "not a bank file: bank files end in .xml or .json",
+                at: SourceLocation(file: path, line: 1, column: 1))])
+        }
+        if result.file != nil { MediaInspector.attach(to: &result.file!, folder: (path as NSString).deletingLastPathComponent) }
+        return result
     }
 
     /// Reads files on every core; results keep the order of `files`.

@@ -121,8 +121,26 @@ private struct XMLOutput {
         line(depth, "<\(name)\(Self.attributes(attributes))/>")
     }
 
+    /// A text element. Markdown blocks (code, lists, tables) go on their own lines, indented
+    /// with the element: readers take the indentation off again (`TextNormalization`), so
+    /// the value reads back as it was and the file stays readable.
     mutating func element(_ depth: Int, _ name: String, text value: String) {
-        line(depth, "<\(name)>\(XMLEscaping.text(value))</\(name)>")
+        guard Self.hasMarkdownBlocks(value) else { return line(depth, "<\(name)>\(XMLEscaping.text(value))</\(name)>") }
+        line(depth, "<\(name)>")
+        let indent = String(repeating: "  ", count: depth + 1)
+        for source in value.split(separator: "\n", omittingEmptySubsequences: false) {
+            if !source.isEmpty { text += indent + XMLEscaping.text(String(source)) }
+            text += "\n"
+        }
+        line(depth, "</\(name)>")
+    }
+
+    /// A line that starts a fence, a list item or a table row, or is indented (code, nesting).
+    static func hasMarkdownBlocks(_ value: String) -> Bool {
+        value.contains("\n") && value.split(separator: "\n").contains { line in
+            guard let first = line.first else { return false }
+            return "`~|-*+! ".contains(first) || first.isASCII && first.isNumber
+        }
     }
 
     /// A container; written `<name/>` when empty, so a required body stays present.

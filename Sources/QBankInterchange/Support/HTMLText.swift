@@ -1,55 +1,31 @@
 import QBankCore
 
 /// Turns the HTML that QTI, Moodle, Canvas and Markdown banks put in text into the
-/// bank's plain text, and back.
+/// bank's Markdown text (Schemas/README.md), and back.
 ///
-/// Bank text is plain with `**bold**` and `` `code` `` marks (Schemas/README.md).
-/// Reading keeps paragraphs (`<p>`, `<br>`, `<div>`, `<li>`), turns `<strong>`/`<b>`
-/// into `**` and `<code>` into backticks, decodes entities and drops every other tag;
-/// what carries content the bank cannot hold (an image, audio, a table, math) is
-/// named in `lost` so the importer can report it.
+/// Reading keeps paragraphs (`<p>`, `<br>`, `<div>`), `<strong>`/`<b>`, `<em>`/`<i>`,
+/// `<code>`, links, `<pre>` as a fenced code block (white space exact, language from a
+/// `language-…` class), `<ul>`/`<ol>` as lists (nested), `<table>` as a table whose first
+/// row is the header, and `<img>` (or an image `<object>`) as an image when `image` gives
+/// it a bank path. What the bank cannot hold (audio, video, embedded frames, MathML, an
+/// image with no file) is named in `lost` so the importer can report it.
 public enum HTMLText {
     public struct Converted: Sendable {
         public var text: String
         public var lost: [String]
     }
 
-    public static func plain(_ html: String) -> Converted {
-        var out = ""
-        var lost: [String] = []
-        var index = html.startIndex
-        while index < html.endIndex {
-            let character = html[index]
-            if character == "<", let close = html[index...].firstIndex(of: ">") {
-                let tag = html[html.index(after: index)..<close]
-                let (name, closing) = tagName(tag)
-                switch name {
-                case "br", "p", "div", "li", "ul", "ol", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre":
-                    out += "\n\n"
-                case "strong", "b": out += "**"
-                case "code", "tt": out += "`"
-                case "img": lost.append("image" + (attribute("src", in: tag).map { " '\($0)'" } ?? ""))
-                case "audio", "video", "object", "embed", "iframe": if !closing { lost.append("\(name) element") }
-                case "table": if !closing { lost.append("table layout (cells kept as text)") }
-                case "math": if !closing { lost.append("MathML (kept as text)") }
-                case "td", "th": out += " "
-                default: break
-                }
-                index = html.index(after: close)
-                continue
-            }
-            if character == "&", let entity = decodeEntity(html[index...]) {
-                out += entity.text
-                index = html.index(index, offsetBy: entity.length)
-                continue
-            }
-            out.append(character)
-            index = html.index(after: index)
-        }
-        if out.contains("@@PLUGINFILE@@") { lost.append("embedded file reference (@@PLUGINFILE@@)") }
-        var text = TextNormalization.normalize(out)
+    /// Where an image of the source goes in the bank (a relative path), or nil when its file is not available.
+    public typealias ImagePlacer = (_ source: String) -> String?
+
+    public static func plain(_ html: String, image: @escaping ImagePlacer = { _ in nil }) -> Converted {
+        var converter = HTMLToMarkdown(html: html, place: image)
+        converter.run()
+        var text = TextNormalization.normalize(converter.output)
         // `**` around nothing (e.g. <b></b>) is noise.
         text = text.replacingOccurrences(of: "****", with: "")
+        var lost = converter.lost
+        if html.contains("@@PLUGINFILE@@") && converter.unplacedImages > 0 { lost.append("embedded file reference (@@PLUGINFILE@@)") }
         return Converted(text: text, lost: Array(Set(lost)).sorted())
     }
 
@@ -108,7 +84,7 @@ public enum HTMLText {
         return out
     }
 
-    private static func tagName(_ tag: Substring) -> (String, Bool) {
+    static func tagName(_ tag: Substring) -> (String, Bool) {
         var body = tag
         let closing = body.first == "/"
         if closing { body = body.dropFirst() }
@@ -117,8 +93,8 @@ public enum HTMLText {
         return (local.lowercased(), closing)
     }
 
-    private static func attribute(_ name: String, in tag: Substring) -> String? {
-        guard let range = tag.range(of: "\(name)=") else { return nil }
+    static func attribute(_ name: String, in tag: Substring) -> String? {
+        guard let range = tag.range(of: " \(name)=") ?? tag.range(of: "\t\(name)=") ?? tag.range(of: "\n\(name)=") else { return nil }
         var rest = tag[range.upperBound...]
         guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
         rest = rest.dropFirst()
@@ -135,7 +111,7 @@ public enum HTMLText {
     ]
 
     /// An entity at the start of `text`: its characters and how many Characters it spans.
-    private static func decodeEntity(_ text: Substring) -> (text: String, length: Int)? {
+    static func decodeEntity(_ text: Substring) -> (text: String, length: Int)? {
         guard let semicolon = text.prefix(12).firstIndex(of: ";") else { return nil }
         let body = text[text.index(after: text.startIndex)..<semicolon]
         let length = text.distance(from: text.startIndex, to: semicolon) + 1

@@ -41,6 +41,10 @@ public struct LintContext: Sendable {
 }
 
 /// What an item rule sees besides the item.
+/// A rule that reads item texts as the Markdown their authors wrote (images, code, tables)
+/// rather than the prose projection every other rule reads (see `ProseView`).
+public protocol SourceTextRule: Rule {}
+
 public struct ItemContext: Sendable {
     public var file: BankFile
     /// The case study the item belongs to, if any.

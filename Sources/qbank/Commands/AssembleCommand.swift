@@ -87,7 +87,7 @@ struct AssembleCommand: ParsableCommand {
         var files: [(String, String)] = []
         for f in outcome.forms.indices {
             let form = DeliveredForm(outcome, form: f)
-            files.append(("\(form.name).form.json", FormExporter.json(form, blueprint: blueprint)))
+            files.append(("\(form.name).form.json", FormExporter.json(form, blueprint: blueprint, media: bank.media)))
             files.append(("\(form.name).form.xml", FormExporter.xml(form, blueprint: blueprint)))
             files.append(("\(form.name).key.json", KeyExporter.json(form, seed: request.seed, blueprint: blueprint)))
         }

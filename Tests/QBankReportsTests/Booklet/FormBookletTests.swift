@@ -26,6 +26,19 @@ import TestSupport
         #expect(XMLParser(data: Data(page.utf8)).parse(), "the page is well-formed XHTML")
     }
 
+    /// Form 3 of the sample holds code, tables and an SVG exhibit; the exhibit travels in the form file.
+    @Test func richContentAndTheFormsOwnImagesAreShown() throws {
+        let path = Fixtures.repositoryRoot.appendingPathComponent("Reports/mla-c01/forms/form-3.form.json").path
+        let booklet = try FormBooklet.read([UInt8](try Data(contentsOf: URL(fileURLWithPath: path))), path: path)
+        let page = booklet.html()
+        #expect(!booklet.media.isEmpty)
+        for element in ["<pre><code class=\"language-json\">", "<table>", "<th>Instance type</th>", "<img src=\"data:image/svg+xml;base64,"] {
+            #expect(page.contains(element), "\(element)")
+        }
+        #expect(!page.contains("](media/"), "no Markdown image left as text")
+        #expect(XMLParser(data: Data(page.utf8)).parse(), "the page is well-formed XHTML")
+    }
+
     @Test func eachScenarioIsPrintedOnceBeforeItsQuestions() throws {
         let form = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Self.formPath))) as? [String: Any]
         let cases = try #require(form?["cases"] as? [[String: Any]])
