@@ -90,7 +90,7 @@ struct LintDiscoveryCommandTests {
     @Test func thisRepositoryIsCleanWithNoPath() throws {
         let result = try CLI.run(["lint"])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-        #expect(result.stdout.contains("No problems found in 16 files"), "\(result.stdout)")
+        #expect(result.stdout.contains("No problems found in 24 files"), "\(result.stdout)")
     }
 }
 

@@ -85,7 +85,9 @@ struct ReportCommandTests {
 
     @Test func badOrMismatchedFormsAreUsageErrorsNamingTheFile() throws {
         let unknown = try reportWithSpoiledForms { forms in
-            try replace("\"mla-4.1-006\"", with: "\"mla-9.9-999\"", in: forms.appendingPathComponent("form-1.key.json"))
+            let key = forms.appendingPathComponent("form-1.key.json")
+            let firstID = try #require(String(contentsOf: key, encoding: .utf8).firstMatch(of: /"id": "(mla-[^"]+)"/)?.1)
+            try replace("\"\(firstID)\"", with: "\"mla-9.9-999\"", in: key)
             try FileManager.default.removeItem(at: forms.appendingPathComponent("form-1.form.json"))
         }
         #expect(unknown.result.status == 2)
