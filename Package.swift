@@ -43,15 +43,19 @@ let package = Package(
             dependencies: ["QBankCore", "QBankXML", "QBankJSON", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
 
+        // The language server: JSON-RPC and LSP plumbing (knows nothing of banks), then qbank's server on it.
+        .target(name: "QBankLSP", dependencies: ["QBankJSON"]),
+        .target(name: "QBankServer", dependencies: ["QBankLSP", "QBankCore", "QBankJSON", "QBankFiles", "QBankRules"]),
+
         .executableTarget(
             name: "qbank",
             dependencies: [
                 "QBankCore", "QBankFiles", "QBankRules", "QBankAssembly", "QBankHiGHS", "QBankCBC", "QBankReporting", "QBankReports",
-                "QBankAuthoring", "QBankXML", "QBankJSON", "QBankInterchange",
+                "QBankAuthoring", "QBankXML", "QBankJSON", "QBankInterchange", "QBankLSP", "QBankServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "qbank-bench", dependencies: ["QBankCore", "QBankXML", "QBankJSON", "QBankAssembly", "QBankHiGHS", "QBankCBC"]),
+        .executableTarget(name: "qbank-bench", dependencies: ["QBankCore", "QBankXML", "QBankJSON", "QBankAssembly", "QBankHiGHS", "QBankCBC", "QBankLSP", "QBankServer"]),
 
         .target(name: "TestSupport", dependencies: ["QBankCore", "QBankXML", "QBankJSON"], path: "Tests/TestSupport"),
         .testTarget(name: "QBankCoreTests", dependencies: ["QBankCore", "TestSupport"]),
@@ -65,7 +69,9 @@ let package = Package(
         .testTarget(name: "QBankAuthoringTests", dependencies: ["QBankAuthoring", "QBankRules", "TestSupport"]),
         .testTarget(name: "QBankFilesTests", dependencies: ["QBankFiles", "QBankRules", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "QBankInterchangeTests", dependencies: ["QBankInterchange", "QBankFiles", "QBankJSON", "TestSupport"]),
-        .testTarget(name: "QBankCLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "QBankLSPTests", dependencies: ["QBankLSP", "QBankJSON"]),
+        .testTarget(name: "QBankServerTests", dependencies: ["QBankServer", "QBankLSP", "QBankJSON", "TestSupport"]),
+        .testTarget(name: "QBankCLITests", dependencies: ["TestSupport"], exclude: ["Scripts"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -61,7 +61,11 @@ public struct BankLoader: Sendable {
                 ReaderRules.syntaxError, "cannot read the file; check it exists and is readable",
                 at: SourceLocation(file: path, line: 1, column: 1))])
         }
-        let bytes = [UInt8](data)
+        return read(bytes: [UInt8](data), path: path)
+    }
+
+    /// Reads a file's content (an editor's unsaved buffer, say) as the file at `path`.
+    public static func read(bytes: [UInt8], path: String) -> ReadResult {
         if path.lowercased().hasSuffix(".json") { return JSONBankReader().read(bytes, path: path) }
         if path.lowercased().hasSuffix(".xml") { return XMLBankReader().read(bytes, path: path) }
         return ReadResult(file: nil, diagnostics: [Diagnostic(
@@ -80,7 +84,7 @@ public struct BankLoader: Sendable {
         return slots.values.map { $0 ?? ReadResult(file: nil) }
     }
 
-    static func readBlueprint(at path: String, displayedAs shown: String) -> (blueprint: Blueprint?, diagnostics: [Diagnostic], unreadable: Bool) {
+    public static func readBlueprint(at path: String, displayedAs shown: String) -> (blueprint: Blueprint?, diagnostics: [Diagnostic], unreadable: Bool) {
         guard let data = FileManager.default.contents(atPath: path) else {
             return (nil, [Diagnostic(ReaderRules.syntaxError, "cannot read the blueprint", at: SourceLocation(file: shown, line: 1, column: 1))], true)
         }
