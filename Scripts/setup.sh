@@ -52,4 +52,9 @@ if [ ! -f "$highs_lib" ] || [ ! -f "$highs_pc" ] || [ "$(cat "$highs_stamp" 2>/d
   echo "$highs_version" | $sudo_cmd tee "$highs_stamp" >/dev/null
   $sudo_cmd ldconfig
 fi
+# pygls and lsprotocol (Apache-2.0, PyPI), pinned: the real LSP client the `qbank lsp` tests drive.
+if ! python3 -c "import importlib.metadata as m; assert m.version('pygls') == '2.1.1'; import lsprotocol" >/dev/null 2>&1; then
+  echo "setup: installing pygls 2.1.1 (the LSP client of the qbank lsp tests)" >&2
+  python3 -m pip install -q "pygls==2.1.1" "lsprotocol==2025.0.0"
+fi
 echo "setup: ready" >&2
