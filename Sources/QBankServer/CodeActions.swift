@@ -89,10 +89,7 @@ enum EditText {
         return nil
     }
 
-    /// A JSON string literal.
-    static func quoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-    }
+    static func quoted(_ text: String) -> String { JSONEscaping.quoted(text) }
 }
 
 /// "Suppress QBxxx for this item, with a reason": an XML `qbank-disable` comment before
@@ -158,7 +155,7 @@ public struct DeclareEnemiesAction: CodeActionProvider {
     }
 
     private func xmlEdit(_ other: String, _ item: Item, _ start: SourceLocation, _ document: TextDocument) -> TextEdit? {
-        let enemy = "<enemy ref=\"\(other.replacingOccurrences(of: "\"", with: "&quot;"))\"/>"
+        let enemy = "<enemy ref=\"\(XMLEscaping.attribute(other))\"/>"
         if let first = item.enemies.first?.origin.location {
             let indent = EditText.indentation(of: first.line - 1, in: document)
             return EditText.insertion(at: EditText.position(first), "\(enemy)\n\(indent)")

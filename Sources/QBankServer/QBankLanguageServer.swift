@@ -27,6 +27,8 @@ public final class QBankLanguageServer: LanguageServerHandler {
     /// The last full pass's findings by file, so the fast pass can keep the bank ones.
     private var bankFindings: [String: [Diagnostic]] = [:]
     private var watchesFiles = false
+    /// Closed files as documents (for ranges of findings and related locations), dropped when they change.
+    private var closedDocuments: [String: TextDocument] = [:]
 
     public init(version: String, sink: MessageSink, providers: [any CodeActionProvider] = CodeActionProviders.builtIn) {
         self.version = version
@@ -121,6 +123,7 @@ public final class QBankLanguageServer: LanguageServerHandler {
     private func didClose(_ item: JSONValue?) {
         guard let uri = item?["uri"]?.stringValue, let path = DocumentURI.path(of: uri) else { return }
         documents[path] = nil
+        closedDocuments[path] = nil
         // The unsaved buffer is gone: the file on disk is what the bank holds again.
         guard let session = session(containing: path, create: false), session.files[path] != nil else { return }
         session.reloadFromDisk(path)
@@ -131,6 +134,7 @@ public final class QBankLanguageServer: LanguageServerHandler {
     private func didChangeWatchedFiles(_ changes: [JSONValue]) {
         for change in changes {
             guard let uri = change["uri"]?.stringValue, let path = DocumentURI.path(of: uri), documents[path] == nil else { continue }
+            closedDocuments[path] = nil
             for session in sessions.values {
                 var cache: [String: String?] = [:]
                 if session.isSessionFile(path) {
@@ -147,6 +151,7 @@ public final class QBankLanguageServer: LanguageServerHandler {
     }
 
     private func contentChanged(_ path: String, text: String) {
+        closedDocuments[path] = nil
         guard let session = session(containing: path, create: true) else { return }
         session.update(path, text: Array(text.utf8))
         editedFiles.insert(path)
@@ -192,11 +197,12 @@ public final class QBankLanguageServer: LanguageServerHandler {
     private func publish(_ path: String, _ found: [Diagnostic]) {
         guard (findings[path] ?? []) != found else { return }
         findings[path] = found
-        guard let document = document(for: path) else { return }
+        let document = found.isEmpty ? nil : self.document(for: path)
+        guard found.isEmpty || document != nil else { return }
         sink.notify("textDocument/publishDiagnostics", .object([
-            "uri": .string(document.uri),
+            "uri": .string(documents[path]?.uri ?? DocumentURI.uri(of: path)),
             "version": documents[path].map { .int($0.version) },
-            "diagnostics": .array(found.map { DiagnosticConversion.json($0, in: document, documents: self.document(for:)) }),
+            "diagnostics": .array(document.map { document in found.map { DiagnosticConversion.json($0, in: document, documents: self.document(for:)) } } ?? []),
         ]))
     }
 
@@ -274,12 +280,12 @@ public final class QBankLanguageServer: LanguageServerHandler {
     /// The open document, or the bank's copy of a closed file.
     private func document(for path: String) -> TextDocument? {
         if let open = documents[path] { return open }
-        for session in sessions.values {
-            if let state = session.files[path] {
-                return TextDocument(uri: DocumentURI.uri(of: path), version: 0, text: String(decoding: state.text, as: UTF8.self))
-            }
-        }
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        return TextDocument(uri: DocumentURI.uri(of: path), version: 0, text: String(decoding: data, as: UTF8.self))
+        if let closed = closedDocuments[path] { return closed }
+        let text = sessions.values.lazy.compactMap { $0.files[path]?.text }.first
+            ?? FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+        guard let text else { return nil }
+        let document = TextDocument(uri: DocumentURI.uri(of: path), version: 0, text: String(decoding: text, as: UTF8.self))
+        closedDocuments[path] = document
+        return document
     }
 }

@@ -19,7 +19,8 @@ struct LSPCommand: ParsableCommand {
     func run() throws {
         signal(SIGPIPE, SIG_IGN)
         let output = FileHandle.standardOutput
-        let sink = MessageSink { bytes in output.write(Data(bytes)) }
+        // A client gone away is the end of the session, not a crash: the write error is dropped.
+        let sink = MessageSink { bytes in try? output.write(contentsOf: Data(bytes)) }
         let server = QBankLanguageServer(version: QBank.version, sink: sink)
         let loop = LanguageServerLoop(handler: server, sink: sink)
         server.hasPendingInput = { loop.hasPendingInput }
