@@ -8,6 +8,7 @@ packages=(
   libxml2-utils   # xmllint, the reference the benchmark compares against
   pkg-config      # how SwiftPM finds libxml2, CBC and HiGHS
   coinor-libcbc-dev  # COIN-OR CBC (EPL), the second MIP solver (qbank assemble --solver cbc)
+  neovim          # headless Neovim: a real LSP client in the `qbank lsp` tests
 )
 
 missing=()

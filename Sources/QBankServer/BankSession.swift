@@ -34,15 +34,17 @@ final class BankSession {
         engine = LintEngine()
         loadConfiguration()
         reloadBlueprint()
-        let found = (try? FileDiscovery.bankFiles(in: [root])) ?? []
+        // Without a blueprint there is no bank folder to search: the bank is the files opened.
+        let found = blueprintPath == nil ? [] : (try? FileDiscovery.bankFiles(in: [root])) ?? []
         let members = found.map(FileDiscovery.absolute).filter { isMember($0, cache: &cache) }
         let results = BankSession.readAll(members)
         for (path, state) in zip(members, results) { files[path] = state }
     }
 
-    /// True when `path` (absolute) is one of this bank's files or would be if it existed.
+    /// True when `path` (absolute) is one of this bank's files or would be if it existed
+    /// (always false without a blueprint: such a bank is only the files opened).
     func isMember(_ path: String, cache: inout [String: String?]) -> Bool {
-        guard path.hasPrefix(root.hasSuffix("/") ? root : root + "/"), path != baselinePath,
+        guard blueprintPath != nil, path.hasPrefix(root.hasSuffix("/") ? root : root + "/"), path != baselinePath,
               FileDiscovery.isBankFile((path as NSString).lastPathComponent) else { return false }
         return FileDiscovery.blueprintPath(for: path, cache: &cache) == blueprintPath
     }

@@ -150,9 +150,17 @@ public final class QBankLanguageServer: LanguageServerHandler {
         }
     }
 
+    /// The namespace both syntaxes declare: how a file outside any bank folder shows it is a bank file.
+    static let bankFormat = "urn:qbank:bank:1"
+
     private func contentChanged(_ path: String, text: String) {
         closedDocuments[path] = nil
-        guard let session = session(containing: path, create: true) else { return }
+        // Editors start the server for every XML and JSON file: lint only bank files, i.e. files
+        // under a blueprint (as `qbank lint FOLDER` would) or, elsewhere, ones that declare the format.
+        var cache: [String: String?] = [:]
+        guard FileDiscovery.isBankFile((path as NSString).lastPathComponent),
+              FileDiscovery.blueprintPath(for: path, cache: &cache) != nil || text.contains(Self.bankFormat),
+              let session = session(containing: path, create: true) else { return }
         session.update(path, text: Array(text.utf8))
         editedFiles.insert(path)
         staleSessions.insert(key(of: session))

@@ -42,4 +42,35 @@ import TestSupport
             #expect(output.contains(step), "missing step '\(step)' in:\n\(output)")
         }
     }
+
+    static let nvimAvailable = FileManager.default.isExecutableFile(atPath: "/usr/bin/nvim")
+
+    /// The same server under Debian's Neovim (headless, its built-in client): diagnostics and hover.
+    @Test(.enabled(if: nvimAvailable, "Neovim is not installed at /usr/bin/nvim (Scripts/setup.sh installs it)"))
+    func neovimSessionOnTheSampleBank() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bank = folder.appendingPathComponent("mla-c01")
+        try FileManager.default.copyItem(at: Fixtures.repositoryRoot.appendingPathComponent("Banks/mla-c01"), to: bank)
+        // The flaw: an item without a reference (QB110).
+        let file = bank.appendingPathComponent("d1-data-preparation/1.1-ingest-and-store.xml")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let start = try #require(text.range(of: "<references>"))
+        let end = try #require(text.range(of: "</references>", range: start.upperBound..<text.endIndex))
+        try text.replacingCharacters(in: start.lowerBound..<end.upperBound, with: "").write(to: file, atomically: true, encoding: .utf8)
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/nvim")
+        process.arguments = ["--headless", "-u", "NONE", "-i", "NONE", "-c", "luafile \(Self.script.deletingLastPathComponent().appendingPathComponent("nvim_session.lua").path)"]
+        process.environment = ["QBANK": CLI.executable.path, "BANK_FILE": file.path, "HOME": folder.path, "PATH": "/usr/bin:/bin"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = out
+        try process.run()
+        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(output.contains("PASS"), "Neovim session failed:\n\(output)")
+        #expect(output.contains("has no reference"), "no QB110 diagnostic in:\n\(output)")
+        #expect(output.contains("hover **QB110 missing-rationale-or-reference**"), "no hover in:\n\(output)")
+    }
 }

@@ -101,4 +101,18 @@ import Testing
         let hover = harness.send("textDocument/hover", ["textDocument": ["uri": harness.uri("a.xml")], "position": harness.position(2, 49)])
         #expect(hover["contents"] != nil)
     }
+
+    @Test func onlyBankFilesAreLinted() throws {
+        // Outside any bank folder: a JSON file that is not a bank file stays quiet; one that declares the format is linted.
+        let harness = try ServerHarness(files: ["tsconfig.json": "{\"compilerOptions\": {}}",
+                                                "draft.json": "{\"format\": \"urn:qbank:bank:1\", \"items\": [{\"id\": 3}]}"], blueprint: false)
+        harness.open("tsconfig.json")
+        harness.open("draft.json")
+        #expect(harness.diagnostics("tsconfig.json").isEmpty)
+        #expect(harness.codes("draft.json").contains("QB002"))
+        // In a bank folder, the blueprint opened in the editor is not read as a bank file.
+        let bank = try ServerHarness(files: ["a.xml": Snippets.bank(Snippets.item("q-1"))])
+        bank.open("blueprint.json")
+        #expect(bank.diagnostics("blueprint.json").isEmpty)
+    }
 }

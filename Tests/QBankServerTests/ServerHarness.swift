@@ -12,12 +12,14 @@ final class ServerHarness: @unchecked Sendable {
     let folder: URL
     private var nextID = 0
 
-    /// A temporary bank: the MLA-C01 blueprint plus `files`.
-    init(files: [String: String]) throws {
+    /// A temporary bank: the MLA-C01 blueprint (unless `blueprint` is false) plus `files`.
+    init(files: [String: String], blueprint: Bool = true) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("qbank-lsp-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: Fixtures.repositoryRoot.appendingPathComponent("Banks/mla-c01/blueprint.json"),
-                                         to: folder.appendingPathComponent("blueprint.json"))
+        if blueprint {
+            try FileManager.default.copyItem(at: Fixtures.repositoryRoot.appendingPathComponent("Banks/mla-c01/blueprint.json"),
+                                             to: folder.appendingPathComponent("blueprint.json"))
+        }
         for (name, text) in files { try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8) }
         var sink: MessageSink!
         let box = Box()
