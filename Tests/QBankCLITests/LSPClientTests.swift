@@ -24,20 +24,9 @@ import TestSupport
     func realClientSessionOnTheSampleBank() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let bank = folder.appendingPathComponent("mla-c01")
-        try FileManager.default.copyItem(at: Fixtures.repositoryRoot.appendingPathComponent("Banks/mla-c01"), to: bank)
-
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Self.script.path, CLI.executable.path, bank.path]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = out
-        try process.run()
-        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-
-        #expect(process.terminationStatus == 0, "client session failed:\n\(output)")
+        let bank = try Self.copySampleBank(into: folder)
+        let (status, output) = try Self.run("/usr/bin/env", ["python3", Self.script.path, CLI.executable.path, bank.path])
+        #expect(status == 0, "client session failed:\n\(output)")
         for step in ["diagnostic QB110", "hover on finding: **QB110", "hover on task: **Task 1.2", "definition of", "quick fix applied", "formatted:", "PASS"] {
             #expect(output.contains(step), "missing step '\(step)' in:\n\(output)")
         }
@@ -50,8 +39,7 @@ import TestSupport
     func neovimSessionOnTheSampleBank() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let bank = folder.appendingPathComponent("mla-c01")
-        try FileManager.default.copyItem(at: Fixtures.repositoryRoot.appendingPathComponent("Banks/mla-c01"), to: bank)
+        let bank = try Self.copySampleBank(into: folder)
         // The flaw: an item without a reference (QB110).
         let file = bank.appendingPathComponent("d1-data-preparation/1.1-ingest-and-store.xml")
         let text = try String(contentsOf: file, encoding: .utf8)
@@ -59,18 +47,33 @@ import TestSupport
         let end = try #require(text.range(of: "</references>", range: start.upperBound..<text.endIndex))
         try text.replacingCharacters(in: start.lowerBound..<end.upperBound, with: "").write(to: file, atomically: true, encoding: .utf8)
 
+        let script = Self.script.deletingLastPathComponent().appendingPathComponent("nvim_session.lua").path
+        let (_, output) = try Self.run("/usr/bin/nvim", ["--headless", "-u", "NONE", "-i", "NONE", "-c", "luafile \(script)"],
+                                       environment: ["QBANK": CLI.executable.path, "BANK_FILE": file.path, "HOME": folder.path, "PATH": "/usr/bin:/bin"])
+        #expect(output.contains("PASS"), "Neovim session failed:\n\(output)")
+        #expect(output.contains("has no reference"), "no QB110 diagnostic in:\n\(output)")
+        #expect(output.contains("hover **QB110 missing-rationale-or-reference**"), "no hover in:\n\(output)")
+    }
+
+    /// A copy of the sample bank, so sessions may edit it.
+    static func copySampleBank(into folder: URL) throws -> URL {
+        let bank = folder.appendingPathComponent("mla-c01")
+        try FileManager.default.copyItem(at: Fixtures.repositoryRoot.appendingPathComponent("Banks/mla-c01"), to: bank)
+        return bank
+    }
+
+    /// Runs a client to the end; its stdout and stderr together.
+    static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws -> (Int32, String) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/nvim")
-        process.arguments = ["--headless", "-u", "NONE", "-i", "NONE", "-c", "luafile \(Self.script.deletingLastPathComponent().appendingPathComponent("nvim_session.lua").path)"]
-        process.environment = ["QBANK": CLI.executable.path, "BANK_FILE": file.path, "HOME": folder.path, "PATH": "/usr/bin:/bin"]
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        if let environment { process.environment = environment }
         let out = Pipe()
         process.standardOutput = out
         process.standardError = out
         try process.run()
         let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        #expect(output.contains("PASS"), "Neovim session failed:\n\(output)")
-        #expect(output.contains("has no reference"), "no QB110 diagnostic in:\n\(output)")
-        #expect(output.contains("hover **QB110 missing-rationale-or-reference**"), "no hover in:\n\(output)")
+        return (process.terminationStatus, output)
     }
 }
