@@ -76,4 +76,30 @@ import TestSupport
         process.waitUntilExit()
         return (process.terminationStatus, output)
     }
+
+    /// The built server on a hostile stream: every bad frame or body gets a JSON-RPC error, then a
+    /// normal session still ends with exit 0.
+    @Test func malformedInputIsAnsweredNotFatal() throws {
+        func frame(_ body: String) -> String { "Content-Length: \(body.utf8.count)\r\n\r\n\(body)" }
+        let input = "garbage\r\n" + "Content-Length: nope\r\n\r\n" + frame("{not json") + frame("[]")
+            + frame(#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}"#)
+            + frame(#"{"jsonrpc":"2.0","id":2,"method":"textDocument/hover","params":{"textDocument":{"uri":"file:///nowhere/x.xml"}}}"#)
+            + frame(#"{"jsonrpc":"2.0","id":3,"method":"shutdown"}"#) + frame(#"{"jsonrpc":"2.0","method":"exit"}"#)
+        let process = Process()
+        process.executableURL = CLI.executable
+        process.arguments = ["lsp"]
+        let stdin = Pipe(), stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        let output = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(output.components(separatedBy: "\"code\":-32700").count - 1 == 3, "\(output)")
+        #expect(output.contains(#""id":null,"error":{"code":-32600"#), "\(output)")
+        #expect(output.contains(#""id":2,"error":{"code":-32602"#), "\(output)")
+        #expect(output.contains(#""id":3,"result":null"#), "\(output)")
+    }
 }
