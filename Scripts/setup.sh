@@ -56,6 +56,8 @@ fi
 # pygls and lsprotocol (Apache-2.0, PyPI), pinned: the real LSP client the `qbank lsp` tests drive.
 if ! python3 -c "import importlib.metadata as m; assert m.version('pygls') == '2.1.1'; import lsprotocol" >/dev/null 2>&1; then
   echo "setup: installing pygls 2.1.1 (the LSP client of the qbank lsp tests)" >&2
-  python3 -m pip install -q "pygls==2.1.1" "lsprotocol==2025.0.0"
+  # A Debian system python3 is "externally managed" (PEP 668): pip then needs --break-system-packages.
+  python3 -m pip install -q "pygls==2.1.1" "lsprotocol==2025.0.0" 2>/dev/null \
+    || python3 -m pip install -q --break-system-packages "pygls==2.1.1" "lsprotocol==2025.0.0"
 fi
 echo "setup: ready" >&2
