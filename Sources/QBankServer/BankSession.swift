@@ -86,13 +86,64 @@ final class BankSession {
     lazy var itemRuleIDs: Set<String> = Set(engine.rules.compactMap { $0 as? any ItemRule }.map { type(of: $0).description.id })
 
     /// The fast pass after a keystroke: reading and item findings of one file only.
-    /// Bank findings (and the baseline) wait for `lintBank`.
+    /// Bank findings (and the baseline) wait for `lintBank`. Stand-alone items whose content
+    /// is unchanged since the last fast pass keep their findings, moved with the item's
+    /// first line, so a keystroke costs one item's rules (and the file's parse), not the file's.
     func lintItems(of path: String) -> [Diagnostic] {
-        guard let file = files[path]?.read.file else { return readDiagnostics(of: [path], withBlueprint: false) }
+        let read = readDiagnostics(of: [path], withBlueprint: false)
+        guard let file = files[path]?.read.file else {
+            fastPass[path] = nil
+            return read
+        }
+        let previous = fastPass[path].map { Dictionary($0.map { ($0.item.id, $0) }, uniquingKeysWith: { first, _ in first }) } ?? [:]
+        let ids = file.items.map(\.id)
+        let reusable = Set(ids).count == ids.count
+        var changed: [Item] = [], kept: [Diagnostic] = []
+        for item in file.items {
+            if reusable, let last = previous[item.id], last.item == item, let old = last.line, let new = item.origin.location?.line {
+                kept += last.findings.map { Self.moved($0, by: new - old, in: path) }
+            } else {
+                changed.append(item)
+            }
+        }
         var itemEngine = engine
         itemEngine.rules = engine.rules.filter { $0 is any ItemRule }
-        let found = itemEngine.run(Bank(files: [file], blueprint: blueprint)).diagnostics.filter { itemRuleIDs.contains($0.ruleID) }
-        return readDiagnostics(of: [path], withBlueprint: false) + found
+        let subset = BankFile(path: file.path, items: changed, cases: file.cases)
+        let fresh = itemEngine.run(Bank(files: [subset], blueprint: blueprint)).diagnostics.filter { itemRuleIDs.contains($0.ruleID) }
+        let found = (kept + fresh).sorted(by: Diagnostic.reportOrder)
+        fastPass[path] = reusable ? Self.spans(of: file, findings: found) : nil
+        return read + found
+    }
+
+    /// The last fast pass of a file: each stand-alone item, the line it started on, and the findings inside it.
+    private var fastPass: [String: [ItemSpan]] = [:]
+
+    struct ItemSpan {
+        var item: Item
+        var line: Int?
+        var findings: [Diagnostic]
+    }
+
+    /// Findings shared out to the stand-alone items they fall in (by line: an item runs to the next item or case).
+    private static func spans(of file: BankFile, findings: [Diagnostic]) -> [ItemSpan] {
+        let starts = (file.items.compactMap { $0.origin.location?.line } + file.cases.compactMap { $0.origin.location?.line }).sorted()
+        return file.items.map { item in
+            guard let line = item.origin.location?.line else { return ItemSpan(item: item, line: nil, findings: []) }
+            let end = starts.first { $0 > line } ?? Int.max
+            return ItemSpan(item: item, line: line, findings: findings.filter { $0.location.line >= line && $0.location.line < end })
+        }
+    }
+
+    private static func moved(_ diagnostic: Diagnostic, by lines: Int, in path: String) -> Diagnostic {
+        guard lines != 0 else { return diagnostic }
+        var moved = diagnostic
+        moved.location.line += lines
+        moved.related = moved.related.map { related in
+            var related = related
+            if related.location.file == path { related.location.line += lines }
+            return related
+        }
+        return moved
     }
 
     /// Every finding of the bank, as `qbank lint` reports it (configuration and baseline applied).
@@ -109,6 +160,7 @@ final class BankSession {
 
     /// Re-reads `qbank.json` (and the baseline it names) and the blueprint.
     func reloadSettings() {
+        fastPass.removeAll()
         loadConfiguration()
         reloadBlueprint()
     }

@@ -115,4 +115,23 @@ import Testing
         bank.open("blueprint.json")
         #expect(bank.diagnostics("blueprint.json").isEmpty)
     }
+
+    @Test func theFastPassMovesAnUnchangedItemsFindingsWithIt() throws {
+        let text = Snippets.bank(Snippets.item("q-1", task: "9.9"), Snippets.item("q-2"))
+        let harness = try ServerHarness(files: ["a.xml": text])
+        harness.open("a.xml")
+        let line = { harness.diagnostics("a.xml").first { $0["code"]?.stringValue == "QB113" }?["range"]?["start"]?["line"]?.integerValue }
+        #expect(line() == 2)
+        // Only the fast pass runs (input is waiting): q-1 is unchanged, two lines lower; q-2 gets a finding of its own.
+        harness.server.hasPendingInput = { true }
+        let edited = text.replacingOccurrences(of: "<bank xmlns=\"urn:qbank:bank:1\">\n", with: "<bank xmlns=\"urn:qbank:bank:1\">\n\n\n")
+            .replacingOccurrences(of: "<item id=\"q-2\" type=\"single\" domain=\"1\" task=\"1.1\"", with: "<item id=\"q-2\" type=\"single\" domain=\"1\" task=\"8.8\"")
+        harness.change("a.xml", to: edited, version: 2)
+        let lines = harness.diagnostics("a.xml").filter { $0["code"]?.stringValue == "QB113" }.compactMap { $0["range"]?["start"]?["line"]?.integerValue }
+        #expect(lines == [4, 16])
+        // The bank pass agrees.
+        harness.server.hasPendingInput = { false }
+        harness.server.idle()
+        #expect(harness.diagnostics("a.xml").filter { $0["code"]?.stringValue == "QB113" }.compactMap { $0["range"]?["start"]?["line"]?.integerValue } == [4, 16])
+    }
 }
