@@ -58,7 +58,39 @@ public struct TextDocument: Sendable {
         self.lineStarts = Self.lineStarts(of: units)
     }
 
-    public var text: String { String(decoding: units, as: UTF16.self) }
+    public var text: String { String(decoding: utf8, as: UTF8.self) }
+
+    /// The text as UTF-8 (what the bank readers take), converted in one pass: going through
+    /// `String(decoding:as: UTF16.self)` costs several times more on a large file, per keystroke.
+    /// A lone surrogate becomes U+FFFD, as `String` would make it.
+    public var utf8: [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(units.count + units.count / 8)
+        var index = 0
+        while index < units.count {
+            var scalar = UInt32(units[index])
+            if scalar >= 0xD800 && scalar < 0xE000 {
+                if scalar < 0xDC00, index + 1 < units.count, units[index + 1] >= 0xDC00, units[index + 1] < 0xE000 {
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (UInt32(units[index + 1]) - 0xDC00)
+                    index += 1
+                } else {
+                    scalar = 0xFFFD
+                }
+            }
+            switch scalar {
+            case ..<0x80: bytes.append(UInt8(scalar))
+            case ..<0x800:
+                bytes.append(UInt8(0xC0 | scalar >> 6)); bytes.append(UInt8(0x80 | scalar & 0x3F))
+            case ..<0x10000:
+                bytes.append(UInt8(0xE0 | scalar >> 12)); bytes.append(UInt8(0x80 | scalar >> 6 & 0x3F)); bytes.append(UInt8(0x80 | scalar & 0x3F))
+            default:
+                bytes.append(UInt8(0xF0 | scalar >> 18)); bytes.append(UInt8(0x80 | scalar >> 12 & 0x3F))
+                bytes.append(UInt8(0x80 | scalar >> 6 & 0x3F)); bytes.append(UInt8(0x80 | scalar & 0x3F))
+            }
+            index += 1
+        }
+        return bytes
+    }
 
     /// The offset of a position; positions past a line's end clamp to it, as LSP says.
     public func offset(of position: Position) -> Int {

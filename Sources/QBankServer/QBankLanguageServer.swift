@@ -91,21 +91,23 @@ public final class QBankLanguageServer: LanguageServerHandler {
     private func didOpen(_ item: JSONValue?) {
         guard let uri = item?["uri"]?.stringValue, let path = DocumentURI.path(of: uri), let text = item?["text"]?.stringValue else { return }
         documents[path] = TextDocument(uri: uri, version: item?["version"]?.integerValue ?? 0, text: text)
-        contentChanged(path, text: text)
+        contentChanged(path, bytes: Array(text.utf8))
     }
 
     private func didChange(_ params: JSONValue?) {
+        // Taken out of the dictionary while it changes, so its large arrays are not copied per keystroke.
         guard let uri = params?["textDocument"]?["uri"]?.stringValue, let path = DocumentURI.path(of: uri),
-              var document = documents[path] else { return }
+              var document = documents.removeValue(forKey: path) else { return }
         do {
             for change in params?["contentChanges"]?.arrayValue ?? [] { try document.apply(change) }
         } catch {
+            documents[path] = document
             sink.notify("window/logMessage", .object(["type": .int(1), "message": .string("qbank: \(error.message)")]))
             return
         }
         document.version = params?["textDocument"]?["version"]?.integerValue ?? document.version + 1
         documents[path] = document
-        contentChanged(path, text: document.text)
+        contentChanged(path, bytes: document.utf8)
     }
 
     private func didSave(_ params: JSONValue?) {
@@ -113,7 +115,7 @@ public final class QBankLanguageServer: LanguageServerHandler {
         if let text = params?["text"]?.stringValue, var document = documents[path] {
             document = TextDocument(uri: document.uri, version: document.version, text: text)
             documents[path] = document
-            contentChanged(path, text: text)
+            contentChanged(path, bytes: Array(text.utf8))
         } else if let session = session(containing: path, create: false), session.isSessionFile(path) {
             session.reloadSettings()
             staleSessions.insert(key(of: session))
@@ -153,17 +155,22 @@ public final class QBankLanguageServer: LanguageServerHandler {
     /// The namespace both syntaxes declare: how a file outside any bank folder shows it is a bank file.
     static let bankFormat = "urn:qbank:bank:1"
 
-    private func contentChanged(_ path: String, text: String) {
+    private func contentChanged(_ path: String, bytes: [UInt8]) {
         closedDocuments[path] = nil
         // Editors start the server for every XML and JSON file: lint only bank files, i.e. files
         // under a blueprint (as `qbank lint FOLDER` would) or, elsewhere, ones that declare the format.
         var cache: [String: String?] = [:]
         guard FileDiscovery.isBankFile((path as NSString).lastPathComponent),
-              FileDiscovery.blueprintPath(for: path, cache: &cache) != nil || text.contains(Self.bankFormat),
+              FileDiscovery.blueprintPath(for: path, cache: &cache) != nil || Self.declaresBankFormat(bytes),
               let session = session(containing: path, create: true) else { return }
-        session.update(path, text: Array(text.utf8))
+        session.update(path, text: bytes)
         editedFiles.insert(path)
         staleSessions.insert(key(of: session))
+    }
+
+    private static func declaresBankFormat(_ bytes: [UInt8]) -> Bool {
+        let marker = Array(bankFormat.utf8)
+        return bytes.indices.contains { bytes[$0] == marker[0] && bytes[$0...].starts(with: marker) }
     }
 
     private func registerFileWatching() {

@@ -15,6 +15,12 @@ import Testing
         #expect(document.text == "whole")
     }
 
+    @Test func convertsToUTF8LikeString() {
+        for text in ["", "plain", "é😀\u{2028}x\n", "a\r\nb"] {
+            #expect(TextDocument(uri: "file:///x", version: 1, text: text).utf8 == Array(text.utf8))
+        }
+    }
+
     @Test func clampsPositionsPastTheLineEnd() throws {
         var document = TextDocument(uri: "file:///x.xml", version: 1, text: "ab\ncd")
         try document.apply(change(#"{"range":{"start":{"line":0,"character":99},"end":{"line":0,"character":99}},"text":"!"}"#))
