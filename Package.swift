@@ -29,11 +29,11 @@ let package = Package(
 
         .target(name: "QBankRules", dependencies: ["QBankCore"]),
         .target(name: "QBankAssembly", dependencies: ["QBankCore"]),
-        // HiGHS (MIT) from PyPI's highspy wheel, installed by Scripts/setup.sh into /usr/local/lib.
-        .systemLibrary(name: "CHiGHS", pkgConfig: "highs"),
-        .target(name: "QBankHiGHS", dependencies: ["QBankAssembly", "CHiGHS"]),
-        .systemLibrary(name: "CCbc", pkgConfig: "cbc", providers: [.apt(["coinor-libcbc-dev"])]),
-        .target(name: "QBankCBC", dependencies: ["QBankAssembly", "CCbc"]),
+        // The solvers are opened at run time (dlopen), not linked, so only `assemble` needs them:
+        // HiGHS (MIT) libhighs.so.1 from PyPI's highspy wheel (Scripts/setup.sh, or lib/ in the release
+        // archive) and COIN-OR CBC (EPL-2.0) from Debian's coinor-libcbc3.
+        .target(name: "QBankHiGHS", dependencies: ["QBankAssembly"]),
+        .target(name: "QBankCBC", dependencies: ["QBankAssembly"]),
         .target(name: "QBankReporting", dependencies: ["QBankCore", "QBankAssembly"]),
         .target(name: "QBankAuthoring", dependencies: ["QBankCore"]),
         .target(name: "QBankReports", dependencies: ["QBankCore", "QBankJSON", "QBankAssembly", "QBankRules"]),

@@ -24,11 +24,18 @@ public struct BankLoader: Sendable {
     /// Loads every bank file under `paths`, except the files in `excluding` (a baseline
     /// or config file that lives among the bank files), telling `progress` (if any) as files are read.
     public func load(_ paths: [String], excluding: [String] = [], progress: ProgressHandler? = nil) throws(FilesError) -> [LoadedBank] {
+        try load(files: FileDiscovery.bankFiles(in: paths), excluding: excluding, progress: progress)
+    }
+
+    /// Loads files already found (`FileDiscovery.discover`), except those in `excluding`.
+    /// `replacing` stands in for files (absolute path → bytes): an editor's unsaved buffer, or text `--fix` changed.
+    public func load(files found: [String], excluding: [String] = [], replacing: [String: [UInt8]] = [:],
+                     progress: ProgressHandler? = nil) -> [LoadedBank] {
         let skipped = Set(excluding.map(FileDiscovery.absolute))
-        let files = try FileDiscovery.bankFiles(in: paths).filter { !skipped.contains(FileDiscovery.absolute($0)) }
+        let files = found.filter { !skipped.contains(FileDiscovery.absolute($0)) }
         var cache: [String: String?] = [:]
         let blueprintOf = files.map { FileDiscovery.blueprintPath(for: $0, cache: &cache) }
-        let results = Self.readAll(files, progress: progress)
+        let results = Self.readAll(files, replacing: replacing, progress: progress)
 
         var groups: [String?: [Int]] = [:]
         var order: [String?] = []
@@ -61,11 +68,11 @@ public struct BankLoader: Sendable {
                 ReaderRules.syntaxError, "cannot read the file; check it exists and is readable",
                 at: SourceLocation(file: path, line: 1, column: 1))])
         }
-        return read(bytes: [UInt8](data), path: path)
+        return read([UInt8](data), path: path)
     }
 
-    /// Reads a file's content (an editor's unsaved buffer, say) as the file at `path`.
-    public static func read(bytes: [UInt8], path: String) -> ReadResult {
+    /// Reads bytes as the file at `path`, with the reader its extension calls for.
+    public static func read(_ bytes: [UInt8], path: String) -> ReadResult {
         if path.lowercased().hasSuffix(".json") { return JSONBankReader().read(bytes, path: path) }
         if path.lowercased().hasSuffix(".xml") { return XMLBankReader().read(bytes, path: path) }
         return ReadResult(file: nil, diagnostics: [Diagnostic(
@@ -74,11 +81,15 @@ public struct BankLoader: Sendable {
     }
 
     /// Reads files on every core; results keep the order of `files`.
-    static func readAll(_ files: [String], progress: ProgressHandler? = nil) -> [ReadResult] {
+    static func readAll(_ files: [String], replacing: [String: [UInt8]] = [:], progress: ProgressHandler? = nil) -> [ReadResult] {
         let slots = ConcurrentSlots<ReadResult>(count: files.count)
         let counter = ProgressCounter(total: files.count, phase: "reading files", handler: progress)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            slots.store(read(files[index]), at: index)
+            if !replacing.isEmpty, let bytes = replacing[FileDiscovery.absolute(files[index])] {
+                slots.store(read(bytes, path: files[index]), at: index)
+            } else {
+                slots.store(read(files[index]), at: index)
+            }
             counter.advance()
         }
         return slots.values.map { $0 ?? ReadResult(file: nil) }

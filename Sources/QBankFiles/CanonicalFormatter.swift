@@ -30,13 +30,14 @@ public enum CanonicalFormatter {
         if !isJSON && original.contains("<!--") {
             return .refused(reason: "contains XML comments, which the canonical writer would drop; move what they say into the item (or remove them) and run fmt again", diagnostics: [])
         }
-        let read = BankLoader.read(bytes: [UInt8](data), path: path)
+        let read = BankLoader.read([UInt8](data), path: path)
         let problems = read.diagnostics.filter { $0.ruleID == ReaderRules.syntaxError.id || $0.ruleID == ReaderRules.schemaViolation.id }
         guard problems.isEmpty, let file = read.file else {
             return .refused(reason: "has syntax or schema errors (QB001/QB002); fix them first (`qbank lint \(path)`)", diagnostics: problems)
         }
-        var canonical = isJSON ? JSONBankWriter().write(file) : XMLBankWriter().write(file)
-        if isJSON, let schema = schemaReference(data) { canonical = insert(schema: schema, into: canonical) }
+        // Schema links are kept: editors use them, the model does not hold them.
+        let canonical = isJSON ? JSONBankWriter(schema: schemaReference(data)).write(file)
+            : XMLBankWriter(schemaLocation: BankSniffer.schemaLocation([UInt8](data.prefix(BankSniffer.xmlHeadLength)))).write(file)
         // Never write something that reads back differently.
         let again = isJSON ? JSONBankReader().read([UInt8](canonical.utf8), path: path) : XMLBankReader().read([UInt8](canonical.utf8), path: path)
         guard let reread = again.file, reread.items == file.items, reread.cases == file.cases else {
@@ -48,12 +49,5 @@ public enum CanonicalFormatter {
     /// The top-level `$schema` of a JSON bank file: editors use it, the model does not keep it.
     static func schemaReference(_ data: Data) -> String? {
         (try? JSONSerialization.jsonObject(with: data) as? [String: Any])?["$schema"] as? String
-    }
-
-    static func insert(schema: String, into json: String) -> String {
-        guard json.hasPrefix("{\n"),
-              let encoded = try? JSONSerialization.data(withJSONObject: [schema], options: [.withoutEscapingSlashes]) else { return json }
-        let literal = String(decoding: encoded, as: UTF8.self).dropFirst().dropLast()
-        return "{\n  \"$schema\": \(literal),\n" + json.dropFirst(2)
     }
 }

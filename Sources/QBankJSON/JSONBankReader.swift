@@ -23,12 +23,13 @@ public struct JSONBankReader: BankReader {
         } catch {
             return ReadResult(file: nil, diagnostics: [SchemaContext.syntaxDiagnostic(error, path: path)])
         }
-        return build(root, path: path)
+        return build(root, path: path, bytes: bytes)
     }
 
-    /// Builds the model from an already parsed document.
-    public func build(_ root: JSONValue, path: String) -> ReadResult {
+    /// Builds the model from an already parsed document; with its `bytes`, text values get spans (for fixes).
+    public func build(_ root: JSONValue, path: String, bytes: [UInt8] = []) -> ReadResult {
         let context = SchemaContext(path: path)
+        context.bytes = bytes
         var file = BankFile(path: path)
         guard let o = ObjectView(root, context, subject: "", itemID: nil, known: ["$schema", "format", "items", "cases"],
                                  required: ["format"], noun: "a bank file") else {

@@ -110,6 +110,22 @@ public struct TextDocument: Sendable {
         return Position(line: low, character: clamped - lineStarts[low])
     }
 
+    /// The position of a byte offset into `utf8` (how fixes address the file they were computed on).
+    public func position(ofUTF8Offset target: Int) -> Position {
+        var bytes = 0, index = 0
+        while index < units.count, bytes < target {
+            let unit = units[index]
+            if unit >= 0xD800, unit < 0xDC00, index + 1 < units.count, units[index + 1] >= 0xDC00, units[index + 1] < 0xE000 {
+                bytes += 4
+                index += 2
+            } else {
+                bytes += unit < 0x80 ? 1 : unit < 0x800 ? 2 : 3
+                index += 1
+            }
+        }
+        return position(of: index)
+    }
+
     /// The text of one line, without its line break.
     public func line(_ index: Int) -> [UInt16] {
         guard index >= 0, index < lineStarts.count else { return [] }

@@ -11,6 +11,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     case sarif
     case github
     case junit
+    case gitlab
 
     /// The reporter for this format; `colors` only affects `text` (the caller decides, e.g. stdout is a tty).
     public func reporter(colors: Bool = false) -> any Reporter {
@@ -20,6 +21,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         case .sarif: SARIFReporter()
         case .github: GitHubReporter()
         case .junit: JUnitReporter()
+        case .gitlab: GitLabReporter()
         }
     }
 }

@@ -13,14 +13,20 @@ import QBankCore
 public struct TextReporter: Reporter {
     /// ANSI colours; the caller turns them on only when writing to a terminal.
     public var colors: Bool
+    /// The closing summary line; `--quiet` leaves it out.
+    public var summary: Bool
 
-    public init(colors: Bool = false) { self.colors = colors }
+    public init(colors: Bool = false, summary: Bool = true) {
+        self.colors = colors
+        self.summary = summary
+    }
 
     public func render(_ report: LintReport) -> String {
         var out = ""
         for diagnostic in report.diagnostics {
             out += lines(for: diagnostic, in: report).joined(separator: "\n") + "\n"
         }
+        guard summary else { return out }
         if !report.diagnostics.isEmpty { out += "\n" }
         out += style(TextReporter.summary(report), .bold) + "\n"
         return out

@@ -56,7 +56,7 @@ final class BankSession {
 
     /// Takes new content for one file (typed in the editor, or changed on disk).
     func update(_ path: String, text: [UInt8]) {
-        files[path] = BankFileState(text: text, read: BankLoader.read(bytes: text, path: path))
+        files[path] = BankFileState(text: text, read: BankLoader.read(text, path: path))
     }
 
     /// Re-reads one file from disk, or forgets it when it is gone.

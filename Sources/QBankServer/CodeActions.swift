@@ -3,8 +3,8 @@ import QBankCore
 import QBankLSP
 import QBankRules
 
-/// A text edit in the file a code action is offered for.
-public struct TextEdit: Sendable, Equatable {
+/// An edit of the buffer a code action is offered for, by LSP range.
+public struct RangeEdit: Sendable, Equatable {
     public var range: Range
     public var newText: String
 
@@ -17,10 +17,10 @@ public struct TextEdit: Sendable, Equatable {
 /// A quick fix: a title and the edits that carry it out in the finding's file.
 public struct CodeAction: Sendable, Equatable {
     public var title: String
-    public var edits: [TextEdit]
+    public var edits: [RangeEdit]
     public var isPreferred: Bool
 
-    public init(title: String, edits: [TextEdit], isPreferred: Bool = false) {
+    public init(title: String, edits: [RangeEdit], isPreferred: Bool = false) {
         self.title = title
         self.edits = edits
         self.isPreferred = isPreferred
@@ -38,15 +38,14 @@ public struct CodeActionContext {
     public var isJSON: Bool { path.lowercased().hasSuffix(".json") }
 }
 
-/// Offers quick fixes for a finding. The server asks every provider; `lint --fix`'s
-/// fixes (issue #16) plug in as one more provider.
+/// Offers quick fixes for a finding. The server asks every provider, in order.
 public protocol CodeActionProvider: Sendable {
     func actions(for diagnostic: Diagnostic, in context: CodeActionContext) -> [CodeAction]
 }
 
 /// The providers the server asks, in the order their actions are listed.
 public enum CodeActionProviders {
-    public static let builtIn: [any CodeActionProvider] = [DeclareEnemiesAction(), SuppressFindingAction()]
+    public static let builtIn: [any CodeActionProvider] = [LintFixAction(), SuppressFindingAction()]
 }
 
 /// Where an item or case study of the file starts, and its suppressions.
@@ -69,7 +68,7 @@ struct SuppressionTarget {
 enum EditText {
     static func position(_ location: SourceLocation) -> Position { Position(line: location.line - 1, character: location.column - 1) }
 
-    static func insertion(at position: Position, _ text: String) -> TextEdit { TextEdit(range: Range(start: position, end: position), newText: text) }
+    static func insertion(at position: Position, _ text: String) -> RangeEdit { RangeEdit(range: Range(start: position, end: position), newText: text) }
 
     /// The white space that starts `line`.
     static func indentation(of line: Int, in document: TextDocument) -> String {
@@ -111,7 +110,7 @@ public struct SuppressFindingAction: CodeActionProvider {
         return [CodeAction(title: "Suppress \(rule) (\(diagnostic.ruleName)) for '\(id)', with a reason", edits: [edit])]
     }
 
-    private func xmlEdit(_ rule: String, _ target: SuppressionTarget, _ document: TextDocument) -> TextEdit? {
+    private func xmlEdit(_ rule: String, _ target: SuppressionTarget, _ document: TextDocument) -> RangeEdit? {
         if let existing = target.suppressions.first?.origin.location,
            let keyword = EditText.after(Suppression.keyword, from: EditText.position(existing), in: document, within: 200) {
             return EditText.insertion(at: keyword, " \(rule)")
@@ -122,7 +121,7 @@ public struct SuppressFindingAction: CodeActionProvider {
                                   "\(indent)<!-- \(Suppression.keyword) \(rule) - \(Self.reasonPlaceholder(rule)) -->\n")
     }
 
-    private func jsonEdit(_ rule: String, _ target: SuppressionTarget, _ document: TextDocument) -> TextEdit? {
+    private func jsonEdit(_ rule: String, _ target: SuppressionTarget, _ document: TextDocument) -> RangeEdit? {
         let start = EditText.position(target.location)
         if let existing = target.suppressions.first?.origin.location,
            let disable = EditText.after("\"disable\"", from: EditText.position(existing), in: document, within: 400),
@@ -137,49 +136,21 @@ public struct SuppressFindingAction: CodeActionProvider {
     }
 }
 
-/// "Declare enemies" for near-duplicates (QB503): the other item goes into this item's
-/// enemies, so assembly never puts the two on one form and the finding is answered.
-public struct DeclareEnemiesAction: CodeActionProvider {
+/// `qbank lint --fix`'s fixes as quick fixes: the rule's own byte edits (issue #16's `Fix`) turned
+/// into ranges of the buffer they were computed on. Safe fixes are preferred; unsafe ones (which
+/// `--fix` applies only with `--unsafe-fixes`) are offered too, marked, since here the author
+/// reviews each one (e.g. QB503's "declare enemies").
+public struct LintFixAction: CodeActionProvider {
     public init() {}
 
     public func actions(for diagnostic: Diagnostic, in context: CodeActionContext) -> [CodeAction] {
-        guard diagnostic.ruleID == DuplicateItemsRule.description.id, let id = diagnostic.itemID, let file = context.file,
-              let item = file.allItems.first(where: { $0.id == id }), let start = item.origin.location else { return [] }
-        let others = diagnostic.related.compactMap { related in
-            context.bank.allItems.first { $0.origin.location == related.location }?.id
+        guard let fix = diagnostic.fix, !fix.edits.isEmpty, fix.edits.allSatisfy({ $0.file == context.path }) else { return [] }
+        let edits = fix.edits.map { edit in
+            RangeEdit(range: Range(start: context.document.position(ofUTF8Offset: edit.start), end: context.document.position(ofUTF8Offset: edit.end)),
+                      newText: edit.replacement)
         }
-        return others.filter { other in other != id && !item.enemies.contains { $0.id == other } }.compactMap { other in
-            let edit = context.isJSON ? jsonEdit(other, item, start, context.document) : xmlEdit(other, item, start, context.document)
-            return edit.map { CodeAction(title: "Declare '\(id)' and '\(other)' enemies (never on one form)", edits: [$0], isPreferred: true) }
-        }
-    }
-
-    private func xmlEdit(_ other: String, _ item: Item, _ start: SourceLocation, _ document: TextDocument) -> TextEdit? {
-        let enemy = "<enemy ref=\"\(XMLEscaping.attribute(other))\"/>"
-        if let first = item.enemies.first?.origin.location {
-            let indent = EditText.indentation(of: first.line - 1, in: document)
-            return EditText.insertion(at: EditText.position(first), "\(enemy)\n\(indent)")
-        }
-        // <enemies> goes after <tags> and before <stats> (the schema's order).
-        let itemStart = EditText.position(start)
-        let end = EditText.after("</item>", from: itemStart, in: document, within: 200_000)
-        let stats = EditText.after("<stats", from: itemStart, in: document, within: 200_000)
-        guard let end else { return nil }
-        let itemIndent = EditText.indentation(of: itemStart.line, in: document)
-        let indent = itemIndent + "  "
-        let block = "<enemies>\n\(indent)  \(enemy)\n\(indent)</enemies>\n"
-        if let stats, stats < end {
-            return EditText.insertion(at: Position(line: stats.line, character: stats.character - 6), block + indent)
-        }
-        return EditText.insertion(at: Position(line: end.line, character: end.character - 7), "  " + block + itemIndent)
-    }
-
-    private func jsonEdit(_ other: String, _ item: Item, _ start: SourceLocation, _ document: TextDocument) -> TextEdit? {
-        if let first = item.enemies.first?.origin.location {
-            return EditText.insertion(at: EditText.position(first), EditText.quoted(other) + ", ")
-        }
-        guard let brace = EditText.after("{", from: EditText.position(start), in: document, within: 1) else { return nil }
-        let indent = EditText.indentation(of: start.line - 1, in: document) + "  "
-        return EditText.insertion(at: brace, "\n\(indent)\"enemies\": [\(EditText.quoted(other))],")
+        let safe = fix.applicability == .safe
+        let title = fix.title.prefix(1).uppercased() + fix.title.dropFirst()
+        return [CodeAction(title: safe ? title : "\(title) (unsafe fix: check it)", edits: edits, isPreferred: safe)]
     }
 }

@@ -267,12 +267,12 @@ public final class QBankLanguageServer: LanguageServerHandler {
         case .unchanged: return .array([])
         case .changed(let text):
             let whole = Range(start: Position(line: 0, character: 0), end: document.position(of: document.units.count))
-            return .array([Self.json(TextEdit(range: whole, newText: text))])
+            return .array([Self.json(RangeEdit(range: whole, newText: text))])
         case .refused(let reason, _): throw .requestFailed("qbank fmt: not formatted: \(reason)")
         }
     }
 
-    static func json(_ edit: TextEdit) -> JSONValue { .object(["range": edit.range.json, "newText": .string(edit.newText)]) }
+    static func json(_ edit: RangeEdit) -> JSONValue { .object(["range": edit.range.json, "newText": .string(edit.newText)]) }
 
     // MARK: Sessions and documents
 

@@ -5,16 +5,23 @@ import QBankCore
 /// attributes in the order id, type, select, domain, task, status, shuffle, and
 /// defaults (`shuffle="true"`, `correct="false"`) and empty lists omitted.
 public struct XMLBankWriter: BankWriter {
-    public init() {}
+    /// The XSD's location for `xsi:schemaLocation` on the root (nil: no link).
+    public var schemaLocation: String?
+
+    public init(schemaLocation: String? = nil) { self.schemaLocation = schemaLocation }
 
     public func write(_ file: BankFile) -> String {
         var out = XMLOutput()
         out.line(0, #"<?xml version="1.0" encoding="UTF-8"?>"#)
+        var root = #"<bank xmlns="\#(XMLBankFormat.namespace)""#
+        if let schemaLocation {
+            root += #" xmlns:xsi="\#(SchemaLinks.schemaInstanceNamespace)" xsi:schemaLocation="\#(XMLEscaping.attribute(XMLBankFormat.namespace + " " + schemaLocation))""#
+        }
         if file.items.isEmpty && file.cases.isEmpty {
-            out.line(0, #"<bank xmlns="\#(XMLBankFormat.namespace)"/>"#)
+            out.line(0, root + "/>")
             return out.text
         }
-        out.line(0, #"<bank xmlns="\#(XMLBankFormat.namespace)">"#)
+        out.line(0, root + ">")
         for item in file.items { write(item, depth: 1, to: &out) }
         for study in file.cases {
             for suppression in study.suppressions { out.comment(1, suppression.commentText) }

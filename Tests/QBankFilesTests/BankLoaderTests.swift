@@ -44,7 +44,7 @@ struct BankLoaderTests {
 
     @Test func unreadableFilesAreFlaggedNotDropped() throws {
         let root = try tree()
-        try "<bank".write(to: root.appendingPathComponent("bank/broken.xml"), atomically: true, encoding: .utf8)
+        try "<bank xmlns=\"urn:qbank:bank:1\"><item".write(to: root.appendingPathComponent("bank/broken.xml"), atomically: true, encoding: .utf8)
         let banks = try BankLoader().load([root.appendingPathComponent("bank").path])
         #expect(banks[0].hasUnreadableInput)
         #expect(banks[0].filePaths.contains { $0.hasSuffix("broken.xml") })

@@ -21,6 +21,14 @@ import Testing
         }
     }
 
+    @Test func mapsUTF8OffsetsToPositions() {
+        let document = TextDocument(uri: "file:///x", version: 1, text: "é😀b\ncd")
+        #expect(document.position(ofUTF8Offset: 2) == Position(line: 0, character: 1))
+        #expect(document.position(ofUTF8Offset: 6) == Position(line: 0, character: 3))
+        #expect(document.position(ofUTF8Offset: 8) == Position(line: 1, character: 0))
+        #expect(document.position(ofUTF8Offset: 99) == Position(line: 1, character: 2))
+    }
+
     @Test func clampsPositionsPastTheLineEnd() throws {
         var document = TextDocument(uri: "file:///x.xml", version: 1, text: "ab\ncd")
         try document.apply(change(#"{"range":{"start":{"line":0,"character":99},"end":{"line":0,"character":99}},"text":"!"}"#))

@@ -22,7 +22,7 @@ import Testing
         #expect(duplicate?["severity"]?.integerValue == 1)
     }
 
-    @Test func declareEnemiesAnswersANearDuplicate() throws {
+    @Test func lintFixDeclaringEnemiesAnswersANearDuplicate() throws {
         let stem = "A data science team stores raw clickstream logs for model training. The logs arrive every hour from three regions, are read by nightly training jobs, and must keep every version of each file for seven years for audits. Which service should the team "
         let text = Snippets.bank(Snippets.item("q-1", stem: stem + "use?"), Snippets.item("q-2", stem: stem + "choose?"))
         let harness = try ServerHarness(files: ["a.xml": text])
@@ -34,7 +34,8 @@ import Testing
         let actions = harness.send("textDocument/codeAction", ["textDocument": ["uri": harness.uri("a.xml")],
                                                                "range": try JSONSerialization.jsonObject(with: Data(finding["range"]!.compactText.utf8)),
                                                                "context": ["diagnostics": []]]).arrayValue ?? []
-        guard let declare = actions.first(where: { $0["title"]?.stringValue?.hasPrefix("Declare") == true }) else {
+        // QB503's own fix (an unsafe one in `qbank lint --fix`), offered as a quick fix.
+        guard let declare = actions.first(where: { $0["title"]?.stringValue?.hasPrefix("Declare 'q-1' enemies of 'q-2'") == true }) else {
             Issue.record("no declare-enemies action in \(actions.map { $0["title"]?.stringValue ?? "" })")
             return
         }

@@ -49,15 +49,19 @@ public struct ItemContext: Sendable {
 }
 
 extension Rule {
-    /// A finding of this rule at `origin`, falling back to the top of `file`.
+    /// A finding of this rule at `origin`, falling back to the top of `file`; at a text value it
+    /// ends where the text ends, and `fix` (if any) is its mechanical repair.
     public func diagnostic(
-        _ message: String, at origin: Origin, in file: String, item: String?, related: [RelatedLocation] = []
+        _ message: String, at origin: Origin, in file: String, item: String?, related: [RelatedLocation] = [], fix: Fix? = nil
     ) -> Diagnostic {
         let rule = Self.description
-        return Diagnostic(
+        var finding = Diagnostic(
             ruleID: rule.id, ruleName: rule.name, severity: rule.severity, message: message,
             location: origin.location ?? SourceLocation(file: file, line: 1, column: 1),
             itemID: item, related: related
         )
+        finding.end = origin.location == nil ? nil : origin.span?.endLocation
+        finding.fix = fix
+        return finding
     }
 }

@@ -48,6 +48,18 @@ struct AssembleCommand: ParsableCommand {
     enum SolverName: String, ExpressibleByArgument, CaseIterable {
         case highs, cbc
         var adapter: any MIPSolver { self == .cbc ? CBCSolver() : HiGHSSolver() }
+
+        /// The solver is a shared library opened at run time: a missing one is a usage error (exit 2) saying what to install.
+        func checkAvailable() throws {
+            do {
+                switch self {
+                case .highs: try HiGHSSolver.checkAvailable()
+                case .cbc: try CBCSolver.checkAvailable()
+                }
+            } catch {
+                throw CLIError.usage(error.description)
+            }
+        }
     }
 
     func validate() throws {
@@ -60,6 +72,7 @@ struct AssembleCommand: ParsableCommand {
     }
 
     func run() throws {
+        try solver.checkAvailable()
         let (bank, blueprint) = try SingleBank.load(self.bank, purpose: "forms are assembled against the blueprint")
         let pool = AssemblyPool(bank: bank, blueprint: blueprint)
         let request = AssemblyRequest(forms: forms, seed: UInt64(seed), maxOverlap: maxOverlap, maxExposure: maxExposure,

@@ -21,7 +21,7 @@ struct LSPCommand: ParsableCommand {
         let output = FileHandle.standardOutput
         // A client gone away is the end of the session, not a crash: the write error is dropped.
         let sink = MessageSink { bytes in try? output.write(contentsOf: Data(bytes)) }
-        let server = QBankLanguageServer(version: QBank.version, sink: sink)
+        let server = QBankLanguageServer(version: Version.text, sink: sink)
         let loop = LanguageServerLoop(handler: server, sink: sink)
         server.hasPendingInput = { loop.hasPendingInput }
         let input = FileHandle.standardInput

@@ -51,7 +51,7 @@ struct ImportRun {
             for file in outcome.changedFiles where !file.allItems.isEmpty || FileManager.default.fileExists(atPath: file.path) {
                 let folder = (file.path as NSString).deletingLastPathComponent
                 if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-                let text = file.path.lowercased().hasSuffix(".json") ? JSONBankWriter().write(file) : XMLBankWriter().write(file)
+                let text = file.path.lowercased().hasSuffix(".json") ? JSONBankWriter(schema: SchemaLinks.bankJSONSchema).write(file) : XMLBankWriter(schemaLocation: SchemaLinks.bankXSD).write(file)
                 do { try AtomicFile.write(text, to: file.path) } catch { throw CLIError.files(error) }
                 Log.info("wrote \(file.path) (\(file.allItems.count) items)")
             }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import QBankRules
 import QBankCore
 
 enum RuleDocFormat: String, ExpressibleByArgument, CaseIterable {
@@ -18,9 +19,11 @@ enum RuleDocs {
             let lines = rules.map { rule in
                 let name = rule.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
                 let severity = rule.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
-                return "\(rule.id)  \(name)  \(severity)  \(rule.summary)"
+                let fix = FixableRules.applicability[rule.id] == nil ? "   " : "fix"
+                return "\(rule.id)  \(name)  \(severity)  \(fix)  \(rule.summary)"
             }
-            return lines.joined(separator: "\n") + "\n\n\(rules.count) rules. `qbank explain CODE` shows one in full.\n"
+            return lines.joined(separator: "\n")
+                + "\n\n\(rules.count) rules; \"fix\": `qbank lint --fix` repairs its findings. `qbank explain CODE` shows one in full.\n"
         }
     }
 
@@ -35,6 +38,7 @@ enum RuleDocs {
         case .text:
             var out = "\(rule.id) \(rule.name) (\(rule.category.rawValue), default severity \(rule.severity.rawValue))\n\n"
             out += "\(rule.summary)\n\n\(rule.rationale)\n"
+            if let note = FixableRules.note(for: rule) { out += "\n\(note)\n" }
             out += section("Triggers on", rule.triggeringExamples)
             out += section("Does not trigger on", rule.nonTriggeringExamples)
             out += "\nDocs: \(rule.helpURI)\n"
@@ -52,7 +56,7 @@ enum RuleDocs {
 
     private static func summaryObject(_ rule: RuleDescription) -> [String: Any] {
         ["id": rule.id, "name": rule.name, "category": rule.category.rawValue, "severity": rule.severity.rawValue,
-         "summary": rule.summary, "helpUri": rule.helpURI]
+         "summary": rule.summary, "helpUri": rule.helpURI, "fix": FixableRules.applicability[rule.id]?.rawValue ?? NSNull()]
     }
 
     private static func exampleObject(_ example: RuleExample) -> [String: Any] {

@@ -89,8 +89,12 @@ public struct NegativeLeadInRule: ItemRule {
         let plain = Negation.negatives(in: words, list: negativeWords, exceptions: exceptions).filter { !$0.isEmphasized }
         guard let first = plain.first else { return [] }
         let word = String(first.text)
+        let fix = TextFixes.offset(of: first.text, in: item.stem.value).flatMap {
+            TextFixes.replaceWord(at: $0, length: first.text.utf8.count, in: item.stem, file: context.file.path,
+                                  with: word.uppercased(), title: "write '\(word)' as \(word.uppercased())")
+        }
         return [diagnostic(
             "the lead-in of item '\(item.id)' asks a negative question but '\(word)' is not emphasised; write **\(word)** or \(word.uppercased()), or ask the question positively",
-            at: item.stemOrigin, in: context.file.path, item: item.id)]
+            at: item.stemOrigin, in: context.file.path, item: item.id, fix: fix)]
     }
 }

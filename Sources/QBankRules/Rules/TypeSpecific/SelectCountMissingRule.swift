@@ -68,9 +68,12 @@ public struct SelectCountMissingRule: ItemRule {
             && Words.lowered(item.stem.value).containsSequence(["all", "that", "apply"])
         if allThatApply && allowAllThatApply { return [] }
         let what = allThatApply ? "says \"all that apply\" instead of a number" : "does not say how many options to choose"
+        // "Select all that apply" needs rewording by hand; a stem without a count gets one appended.
+        let fix = allThatApply ? nil : TextFixes.append(" (Select \(Self.spelled(select)).)", to: item.stem, file: context.file.path,
+                                                       title: "append \"(Select \(Self.spelled(select)).)\"")
         return [diagnostic(
             "the stem of item '\(item.id)' \(what); end it with \"(Select \(Self.spelled(select)).)\"",
-            at: item.stemOrigin, in: context.file.path, item: item.id)]
+            at: item.stemOrigin, in: context.file.path, item: item.id, fix: fix)]
     }
 
     /// Whether the bytes "apply" occur in any letter case, or the text is not ASCII.
