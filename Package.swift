@@ -50,15 +50,19 @@ let package = Package(
             dependencies: ["QBankCore", "QBankXML", "QBankJSON", "QBankMarkdown", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
 
+        // The language server: JSON-RPC and LSP plumbing (knows nothing of banks), then qbank's server on it.
+        .target(name: "QBankLSP", dependencies: ["QBankJSON"]),
+        .target(name: "QBankServer", dependencies: ["QBankLSP", "QBankCore", "QBankJSON", "QBankFiles", "QBankRules"]),
+
         .executableTarget(
             name: "qbank",
             dependencies: [
                 "QBankCore", "QBankFiles", "QBankRules", "QBankAssembly", "QBankHiGHS", "QBankCBC", "QBankReporting", "QBankReports",
-                "QBankAuthoring", "QBankXML", "QBankJSON", "QBankInterchange", "QBankMarkdown",
+                "QBankAuthoring", "QBankXML", "QBankJSON", "QBankInterchange", "QBankMarkdown", "QBankLSP", "QBankServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "qbank-bench", dependencies: ["QBankCore", "QBankXML", "QBankJSON", "QBankAssembly", "QBankHiGHS", "QBankCBC"]),
+        .executableTarget(name: "qbank-bench", dependencies: ["QBankCore", "QBankXML", "QBankJSON", "QBankAssembly", "QBankHiGHS", "QBankCBC", "QBankLSP", "QBankServer"]),
 
         .target(name: "TestSupport", dependencies: ["QBankCore", "QBankXML", "QBankJSON", "QBankFiles"], path: "Tests/TestSupport", exclude: ["Examples"]),
         .testTarget(name: "QBankCoreTests", dependencies: ["QBankCore", "TestSupport"]),
@@ -73,7 +77,9 @@ let package = Package(
         .testTarget(name: "QBankAuthoringTests", dependencies: ["QBankAuthoring", "QBankRules", "TestSupport"]),
         .testTarget(name: "QBankFilesTests", dependencies: ["QBankFiles", "QBankRules", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "QBankInterchangeTests", dependencies: ["QBankInterchange", "QBankFiles", "QBankJSON", "QBankMarkdown", "TestSupport"]),
-        .testTarget(name: "QBankCLITests", dependencies: ["TestSupport"], exclude: ["Precision"]),
+        .testTarget(name: "QBankLSPTests", dependencies: ["QBankLSP", "QBankJSON"]),
+        .testTarget(name: "QBankServerTests", dependencies: ["QBankServer", "QBankLSP", "QBankJSON", "TestSupport"]),
+        .testTarget(name: "QBankCLITests", dependencies: ["TestSupport"], exclude: ["Precision", "Scripts"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -11,6 +11,7 @@ packages=(
   python3-pip     # HiGHS's wheel and pre-commit come from PyPI
   git             # the pre-commit hook test commits in a temporary repository
   libcmark-gfm-dev libcmark-gfm-extensions-dev  # cmark-gfm: item texts are CommonMark/GFM Markdown
+  neovim          # headless Neovim: a real LSP client in the `qbank lsp` tests
 )
 
 missing=()
@@ -61,5 +62,11 @@ if [ "$(pre-commit --version 2>/dev/null)" != "pre-commit $precommit_version" ];
   echo "setup: installing pre-commit $precommit_version" >&2
   python3 -m pip install -q "pre-commit==$precommit_version" 2>/dev/null \
     || python3 -m pip install -q --break-system-packages "pre-commit==$precommit_version"
+fi
+# pygls and lsprotocol (Apache-2.0, PyPI), pinned: the real LSP client the `qbank lsp` tests drive.
+if ! python3 -c "import importlib.metadata as m; assert m.version('pygls') == '2.1.1'; import lsprotocol" >/dev/null 2>&1; then
+  echo "setup: installing pygls 2.1.1 (the LSP client of the qbank lsp tests)" >&2
+  python3 -m pip install -q "pygls==2.1.1" "lsprotocol==2025.0.0" 2>/dev/null \
+    || python3 -m pip install -q --break-system-packages "pygls==2.1.1" "lsprotocol==2025.0.0"
 fi
 echo "setup: ready" >&2

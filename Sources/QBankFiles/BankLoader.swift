@@ -102,7 +102,7 @@ public struct BankLoader: Sendable {
         return slots.values.map { $0 ?? ReadResult(file: nil) }
     }
 
-    static func readBlueprint(at path: String, displayedAs shown: String) -> (blueprint: Blueprint?, diagnostics: [Diagnostic], unreadable: Bool) {
+    public static func readBlueprint(at path: String, displayedAs shown: String) -> (blueprint: Blueprint?, diagnostics: [Diagnostic], unreadable: Bool) {
         guard let data = FileManager.default.contents(atPath: path) else {
             return (nil, [Diagnostic(ReaderRules.syntaxError, "cannot read the blueprint", at: SourceLocation(file: shown, line: 1, column: 1))], true)
         }

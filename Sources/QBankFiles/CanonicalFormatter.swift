@@ -18,14 +18,19 @@ public enum CanonicalFormatter {
         guard let data = FileManager.default.contents(atPath: path) else {
             return .refused(reason: "cannot read the file", diagnostics: [])
         }
-        let original = String(decoding: data, as: UTF8.self)
+        return format(text: String(decoding: data, as: UTF8.self), path: path)
+    }
+
+    /// Formats `text` as the content of the file at `path` (an editor's buffer).
+    public static func format(text original: String, path: String) -> Outcome {
+        let data = Data(original.utf8)
         let isJSON = path.lowercased().hasSuffix(".json")
         // The model has no place for comments yet, so a rewrite would silently drop them
         // (suppression comments among them).
         if !isJSON && original.contains("<!--") {
             return .refused(reason: "contains XML comments, which the canonical writer would drop; move what they say into the item (or remove them) and run fmt again", diagnostics: [])
         }
-        let read = BankLoader.read(path)
+        let read = BankLoader.read([UInt8](data), path: path)
         let problems = read.diagnostics.filter { $0.ruleID == ReaderRules.syntaxError.id || $0.ruleID == ReaderRules.schemaViolation.id }
         guard problems.isEmpty, let file = read.file else {
             return .refused(reason: "has syntax or schema errors (QB001/QB002); fix them first (`qbank lint \(path)`)", diagnostics: problems)

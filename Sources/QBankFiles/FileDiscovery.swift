@@ -6,7 +6,7 @@ public enum FileDiscovery {
     /// File names that live in bank folders but are not bank files.
     static let reservedNames: Set<String> = ["blueprint.json", "qbank.json", "qbank-baseline.json", "package.json"]
 
-    static func isBankFile(_ name: String) -> Bool {
+    public static func isBankFile(_ name: String) -> Bool {
         let lower = name.lowercased()
         guard lower.hasSuffix(".xml") || lower.hasSuffix(".json") else { return false }
         return !reservedNames.contains(lower) && !lower.hasSuffix(".schema.json") && !lower.hasPrefix(".")
@@ -75,7 +75,7 @@ public enum FileDiscovery {
     }
 
     /// The `blueprint.json` nearest to a file: in its folder or the closest parent.
-    static func blueprintPath(for file: String, cache: inout [String: String?]) -> String? {
+    public static func blueprintPath(for file: String, cache: inout [String: String?]) -> String? {
         var folder = (absolute(file) as NSString).deletingLastPathComponent
         var visited: [String] = []
         defer { }
