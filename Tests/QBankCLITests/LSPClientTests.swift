@@ -51,7 +51,7 @@ import TestSupport
         let (_, output) = try Self.run("/usr/bin/nvim", ["--headless", "-u", "NONE", "-i", "NONE", "-c", "luafile \(script)"],
                                        environment: ["QBANK": CLI.executable.path, "BANK_FILE": file.path, "HOME": folder.path, "PATH": "/usr/bin:/bin"])
         #expect(output.contains("PASS"), "Neovim session failed:\n\(output)")
-        #expect(output.contains("has no reference"), "no QB110 diagnostic in:\n\(output)")
+        #expect(output.contains("lacks a reference"), "no QB110 diagnostic in:\n\(output)")
         #expect(output.contains("hover **QB110 missing-rationale-or-reference**"), "no hover in:\n\(output)")
     }
 

@@ -3,7 +3,7 @@
 Usage: lsp_client_session.py QBANK_BINARY BANK_FOLDER
 
 BANK_FOLDER is a copy of the sample bank. The session opens a flawed file (its first
-item has no reference: QB110), waits for the diagnostic, hovers it, hovers a task id,
+item lacks a reference: QB110), waits for the diagnostic, hovers it, hovers a task id,
 jumps to an enemy's definition, applies the "suppress" quick fix, waits for the
 diagnostic to go, then formats the buffer and checks the result stays clean.
 Prints one line per step; exits non-zero with the reason on the first failure.
