@@ -6,8 +6,12 @@ set -euo pipefail
 packages=(
   libxml2-dev     # XML reading and XSD validation
   libxml2-utils   # xmllint, the reference the benchmark compares against
-  pkg-config      # how SwiftPM finds libxml2, CBC and HiGHS
-  coinor-libcbc-dev  # COIN-OR CBC (EPL), the second MIP solver (qbank assemble --solver cbc)
+  pkg-config      # how SwiftPM finds libxml2 and cmark-gfm (the solvers are opened at run time, not linked)
+  coinor-libcbc3  # COIN-OR CBC (EPL), the second MIP solver (qbank assemble --solver cbc), opened at run time
+  python3-pip     # HiGHS's wheel and pre-commit come from PyPI
+  git             # the pre-commit hook test commits in a temporary repository
+  libcmark-gfm-dev libcmark-gfm-extensions-dev  # cmark-gfm: item texts are CommonMark/GFM Markdown
+  neovim          # headless Neovim: a real LSP client in the `qbank lsp` tests
   zlib1g-dev      # inflating zip entries (QTI packages) without the archive library's loops
 )
 
@@ -52,5 +56,18 @@ if [ ! -f "$highs_lib" ] || [ ! -f "$highs_pc" ] || [ "$(cat "$highs_stamp" 2>/d
   $sudo_cmd install -m 0644 "$work"/whl/highspy-*.dist-info/licenses/* /usr/local/share/doc/highs/
   echo "$highs_version" | $sudo_cmd tee "$highs_stamp" >/dev/null
   $sudo_cmd ldconfig
+fi
+# pre-commit (PyPI), pinned: PreCommitHookTests runs the repository's .pre-commit-hooks.yaml with it.
+precommit_version=4.7.0
+if [ "$(pre-commit --version 2>/dev/null)" != "pre-commit $precommit_version" ]; then
+  echo "setup: installing pre-commit $precommit_version" >&2
+  python3 -m pip install -q "pre-commit==$precommit_version" 2>/dev/null \
+    || python3 -m pip install -q --break-system-packages "pre-commit==$precommit_version"
+fi
+# pygls and lsprotocol (Apache-2.0, PyPI), pinned: the real LSP client the `qbank lsp` tests drive.
+if ! python3 -c "import importlib.metadata as m; assert m.version('pygls') == '2.1.1'; import lsprotocol" >/dev/null 2>&1; then
+  echo "setup: installing pygls 2.1.1 (the LSP client of the qbank lsp tests)" >&2
+  python3 -m pip install -q "pygls==2.1.1" "lsprotocol==2025.0.0" 2>/dev/null \
+    || python3 -m pip install -q --break-system-packages "pygls==2.1.1" "lsprotocol==2025.0.0"
 fi
 echo "setup: ready" >&2

@@ -1,8 +1,9 @@
 import QBankCore
 
 /// A new item with every required field filled by a placeholder that says what to write.
-/// It passes the schema and the structure rules, so an author starts from a file that
-/// loads; every `TODO:` is text a reviewer would reject.
+/// It passes the schema and the structure rules but one, so an author starts from a file that
+/// loads; every `TODO:` is text a reviewer would reject, and QB116 (placeholder-content) reports
+/// it as an error until it is written.
 public enum ItemSkeleton {
     public static let marker = "TODO:"
 
@@ -13,13 +14,17 @@ public enum ItemSkeleton {
     }
 
     static func stem(_ type: ItemType) -> String {
-        switch type {
-        case .single: "\(marker) describe the scenario and its requirements, then ask one question. Which solution meets these requirements?"
-        case .multiple: "\(marker) describe the scenario and its requirements, then ask one question. Which combination of steps meets these requirements? (Select TWO.)"
+        let scenario = "\(marker) describe the scenario and its requirements. Show code, a policy or a CLI call the candidate must read in a fenced block (or delete the block):\n\n" + codeBlock + "\n\n"
+        return switch type {
+        case .single: scenario + "Which solution meets these requirements?"
+        case .multiple: scenario + "Which combination of steps meets these requirements? (Select TWO.)"
         case .ordering: "\(marker) describe the task. Put the steps in the correct order."
         case .matching: "\(marker) describe what the candidate must match. Match each prompt with the correct response."
         }
     }
+
+    /// The Markdown an author copies for code (see Schemas/README.md): a fence with the language.
+    static let codeBlock = "```python\n# \(marker) the code the candidate reads, e.g. a SageMaker Python SDK call\nestimator.fit({\"train\": train_s3_uri})\n```"
 
     static func body(_ type: ItemType, id: String) -> ItemBody {
         switch type {

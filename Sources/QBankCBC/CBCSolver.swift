@@ -1,4 +1,3 @@
-import CCbc
 import Foundation
 import QBankAssembly
 import Synchronization
@@ -7,16 +6,26 @@ import Synchronization
 /// solver choice can be re-measured on qbank's own models (`qbank assemble --solver cbc`,
 /// `qbank-bench assemble --solver cbc`). One CBC model per solve, single-threaded, logging off.
 /// CBC's solve keeps static state (its command-line driver underneath), so concurrent solves in
-/// one process corrupt each other: they are taken one at a time.
+/// one process corrupt each other: they are taken one at a time. The libraries are opened on
+/// first use (`CBCLibrary`), so only `assemble --solver cbc` needs them.
 public struct CBCSolver: MIPSolver {
     public init() {}
 
-    public var name: String { "CBC \(String(cString: Cbc_getVersion()))" }
+    /// Throws what to install when CBC cannot be opened; `assemble` checks before reading the bank.
+    public static func checkAvailable() throws(SolverLibrary.Unavailable) { _ = try CBCLibrary.shared.get() }
+
+    public var name: String {
+        guard let api = try? CBCLibrary.shared.get(), let version = api.version() else { return "CBC (not available)" }
+        return "CBC \(String(cString: version))"
+    }
 
     private static let oneAtATime = Mutex(())
 
     public func solve(_ model: LinearModel, options: SolverOptions, start: [Double]?) -> MIPResult {
-        Self.oneAtATime.withLock { _ in solveAlone(model, options: options, start: start) }
+        switch CBCLibrary.shared {
+        case .success(let api): Self.oneAtATime.withLock { _ in solveAlone(model, options: options, start: start, api: api) }
+        case .failure(let unavailable): MIPResult(status: .failed, detail: unavailable.description)
+        }
     }
 
     /// The matrix column by column, as CBC and Clp take it (qbank's model is kept row by row).
@@ -51,83 +60,83 @@ public struct CBCSolver: MIPSolver {
 
     /// A model without integer columns goes to Clp directly: through `Cbc_solve` the benchmark's
     /// shadow-test LP took 33 s.
-    private func solveLP(_ model: LinearModel, _ matrix: ColumnMajor, options: SolverOptions) -> MIPResult {
-        guard let clp = Clp_newModel() else { return MIPResult(status: .failed, detail: "Clp could not create a model") }
-        defer { Clp_deleteModel(clp) }
-        Clp_loadProblem(clp, Int32(model.columns.count), Int32(model.rows.count), matrix.starts, matrix.index, matrix.value,
+    private func solveLP(_ model: LinearModel, _ matrix: ColumnMajor, options: SolverOptions, api: CBCLibrary) -> MIPResult {
+        guard let clp = api.clp.newModel() else { return MIPResult(status: .failed, detail: "Clp could not create a model") }
+        defer { api.clp.deleteModel(clp) }
+        api.clp.loadProblem(clp, Int32(model.columns.count), Int32(model.rows.count), matrix.starts, matrix.index, matrix.value,
                         matrix.columnLower, matrix.columnUpper, matrix.cost, matrix.rowLower, matrix.rowUpper)
-        Clp_setObjSense(clp, model.sense == .minimize ? 1 : -1)
-        Clp_setLogLevel(clp, 0)
-        Clp_setMaximumSeconds(clp, options.timeLimit)
+        api.clp.setObjSense(clp, model.sense == .minimize ? 1 : -1)
+        api.clp.setLogLevel(clp, 0)
+        api.clp.setMaximumSeconds(clp, options.timeLimit)
         let began = DispatchTime.now().uptimeNanoseconds
-        _ = Clp_initialPrimalSolve(clp)
+        _ = api.clpInitialPrimalSolve(clp)
         var result = MIPResult(status: .failed, seconds: Double(DispatchTime.now().uptimeNanoseconds - began) / 1e9)
-        switch Clp_status(clp) {
+        switch api.clp.status(clp) {
         case 0:
-            guard let solution = Clp_getColSolution(clp) else { return result }
+            guard let solution = api.clp.colSolution(clp) else { return result }
             result.status = .optimal
             result.values = Array(UnsafeBufferPointer(start: solution, count: model.columns.count))
-            result.objective = Clp_objectiveValue(clp)
+            result.objective = api.clpObjectiveValue(clp)
             result.bound = result.objective
             result.gap = 0
         case 1: result.status = .infeasible
         case 3: result.status = .noSolutionInTime
-        default: result.detail = "Clp status \(Clp_status(clp)), secondary status \(Clp_secondaryStatus(clp))"
+        default: result.detail = "Clp status \(api.clp.status(clp)), secondary status \(api.clp.secondaryStatus(clp))"
         }
         return result
     }
 
-    private func solveAlone(_ model: LinearModel, options: SolverOptions, start: [Double]?) -> MIPResult {
+    private func solveAlone(_ model: LinearModel, options: SolverOptions, start: [Double]?, api: CBCLibrary) -> MIPResult {
         let columns = model.columns, rows = model.rows
         let matrix = ColumnMajor(model)
-        if !columns.contains(where: \.isInteger) { return solveLP(model, matrix, options: options) }
-        guard let cbc = Cbc_newModel() else { return MIPResult(status: .failed, detail: "CBC could not create a model") }
-        defer { Cbc_deleteModel(cbc) }
-        Cbc_loadProblem(cbc, Int32(columns.count), Int32(rows.count), matrix.starts, matrix.index, matrix.value,
+        if !columns.contains(where: \.isInteger) { return solveLP(model, matrix, options: options, api: api) }
+        guard let cbc = api.cbc.newModel() else { return MIPResult(status: .failed, detail: "CBC could not create a model") }
+        defer { api.cbc.deleteModel(cbc) }
+        api.cbc.loadProblem(cbc, Int32(columns.count), Int32(rows.count), matrix.starts, matrix.index, matrix.value,
                         matrix.columnLower, matrix.columnUpper, matrix.cost, matrix.rowLower, matrix.rowUpper)
-        for (c, column) in columns.enumerated() where column.isInteger { Cbc_setInteger(cbc, Int32(c)) }
-        Cbc_setObjSense(cbc, model.sense == .minimize ? 1 : -1)
-        Cbc_setLogLevel(cbc, 0)
-        Cbc_setAllowableFractionGap(cbc, options.relativeGap)
-        Cbc_setAllowableGap(cbc, options.absoluteGap)
-        Cbc_setMaximumSeconds(cbc, options.timeLimit)
-        Cbc_setParameter(cbc, "threads", "1")
-        Cbc_setParameter(cbc, "randomCbcSeed", "\(options.seed + 1)")
-        if options.firstSolution { Cbc_setMaximumSolutions(cbc, 1) }
+        for (c, column) in columns.enumerated() where column.isInteger { api.setInteger(cbc, Int32(c)) }
+        api.cbc.setObjSense(cbc, model.sense == .minimize ? 1 : -1)
+        api.cbc.setLogLevel(cbc, 0)
+        api.setAllowableFractionGap(cbc, options.relativeGap)
+        api.setAllowableGap(cbc, options.absoluteGap)
+        api.cbc.setMaximumSeconds(cbc, options.timeLimit)
+        api.setParameter(cbc, "threads", "1")
+        api.setParameter(cbc, "randomCbcSeed", "\(options.seed + 1)")
+        if options.firstSolution { api.setMaximumSolutions(cbc, 1) }
         if let start, start.count == columns.count {
             let indexes = columns.indices.map { Int32($0) }
-            Cbc_setMIPStartI(cbc, Int32(columns.count), indexes, start)
+            api.setMIPStart(cbc, Int32(columns.count), indexes, start)
         }
 
         let began = DispatchTime.now().uptimeNanoseconds
-        _ = Cbc_solve(cbc)
+        _ = api.solve(cbc)
         var result = MIPResult(status: .failed, seconds: Double(DispatchTime.now().uptimeNanoseconds - began) / 1e9)
-        if Cbc_isProvenInfeasible(cbc) != 0 { result.status = .infeasible; return result }
+        if api.isProvenInfeasible(cbc) != 0 { result.status = .infeasible; return result }
         let hasIntegers = columns.contains(where: \.isInteger)
-        if Cbc_isSecondsLimitReached(cbc) != 0, hasIntegers, Cbc_numberSavedSolutions(cbc) == 0 {
+        if api.isSecondsLimitReached(cbc) != 0, hasIntegers, api.numberSavedSolutions(cbc) == 0 {
             result.status = .noSolutionInTime
             return result
         }
-        guard let solution = Cbc_getColSolution(cbc) else {
-            result.detail = "CBC status \(Cbc_status(cbc)), secondary status \(Cbc_secondaryStatus(cbc)), no solution"
+        guard let solution = api.cbc.colSolution(cbc) else {
+            result.detail = "CBC status \(api.cbc.status(cbc)), secondary status \(api.cbc.secondaryStatus(cbc)), no solution"
             return result
         }
-        let found = !hasIntegers || Cbc_numberSavedSolutions(cbc) > 0 || Cbc_isProvenOptimal(cbc) != 0
-        if Cbc_isProvenOptimal(cbc) != 0 {
+        let found = !hasIntegers || api.numberSavedSolutions(cbc) > 0 || api.isProvenOptimal(cbc) != 0
+        if api.isProvenOptimal(cbc) != 0 {
             result.status = .optimal
-        } else if found, Cbc_isSecondsLimitReached(cbc) != 0 {
+        } else if found, api.isSecondsLimitReached(cbc) != 0 {
             result.status = .timeLimit
-        } else if found, options.firstSolution, Cbc_isSolutionLimitReached(cbc) != 0 {
+        } else if found, options.firstSolution, api.isSolutionLimitReached(cbc) != 0 {
             result.status = .firstSolution
         } else {
-            result.detail = "CBC status \(Cbc_status(cbc)), secondary status \(Cbc_secondaryStatus(cbc))"
+            result.detail = "CBC status \(api.cbc.status(cbc)), secondary status \(api.cbc.secondaryStatus(cbc))"
             return result
         }
         result.values = Array(UnsafeBufferPointer(start: solution, count: columns.count))
-        result.objective = Cbc_getObjValue(cbc)
-        result.bound = hasIntegers ? Cbc_getBestPossibleObjValue(cbc) : result.objective
+        result.objective = api.objValue(cbc)
+        result.bound = hasIntegers ? api.bestPossibleObjValue(cbc) : result.objective
         result.gap = abs(result.bound - result.objective) / max(abs(result.objective), 1e-9)
-        result.nodes = Int(Cbc_getNodeCount(cbc))
+        result.nodes = Int(api.nodeCount(cbc))
         return result
     }
 }

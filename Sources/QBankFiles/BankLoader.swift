@@ -28,14 +28,22 @@ public struct BankLoader: Sendable {
         return try load(paths, excluding: excluding, progress: progress, skipped: &skipped)
     }
 
-    /// As `load(_:excluding:progress:)`, telling what the folder walk left out (links outside the tree, loops, FIFOs).
+    /// As `load(_:excluding:progress:)`, telling what the folder walk left out that a user must hear of (links
+    /// outside the tree, loops, FIFOs).
     public func load(_ paths: [String], excluding: [String] = [], progress: ProgressHandler? = nil,
                      skipped: inout [FileDiscovery.Skipped]) throws(FilesError) -> [LoadedBank] {
-        let excluded = Set(excluding.map(FileDiscovery.absolute))
-        let files = try FileDiscovery.bankFiles(in: paths, skipped: &skipped).filter { !excluded.contains(FileDiscovery.absolute($0)) }
+        try load(files: FileDiscovery.bankFiles(in: paths, skipped: &skipped), excluding: excluding, progress: progress)
+    }
+
+    /// Loads files already found (`FileDiscovery.discover`), except those in `excluding`.
+    /// `replacing` stands in for files (absolute path → bytes): an editor's unsaved buffer, or text `--fix` changed.
+    public func load(files found: [String], excluding: [String] = [], replacing: [String: [UInt8]] = [:],
+                     progress: ProgressHandler? = nil) -> [LoadedBank] {
+        let skipped = Set(excluding.map(FileDiscovery.absolute))
+        let files = found.filter { !skipped.contains(FileDiscovery.absolute($0)) }
         var cache: [String: String?] = [:]
         let blueprintOf = files.map { FileDiscovery.blueprintPath(for: $0, cache: &cache) }
-        let results = Self.readAll(files, progress: progress)
+        let results = Self.readAll(files, replacing: replacing, progress: progress)
 
         var groups: [String?: [Int]] = [:]
         var order: [String?] = []
@@ -68,26 +76,41 @@ public struct BankLoader: Sendable {
                 ReaderRules.syntaxError, "cannot read the file; check it exists and is readable",
                 at: SourceLocation(file: path, line: 1, column: 1))])
         }
-        let bytes = [UInt8](data)
-        if path.lowercased().hasSuffix(".json") { return JSONBankReader().read(bytes, path: path) }
-        if path.lowercased().hasSuffix(".xml") { return XMLBankReader().read(bytes, path: path) }
-        return ReadResult(file: nil, diagnostics: [Diagnostic(
-            ReaderRules.syntaxError, "not a bank file: bank files end in .xml or .json",
-            at: SourceLocation(file: path, line: 1, column: 1))])
+        return read([UInt8](data), path: path)
+    }
+
+    /// Reads bytes as the file at `path`, with the reader its extension calls for, and inspects the media it names.
+    public static func read(_ bytes: [UInt8], path: String) -> ReadResult {
+        var result: ReadResult
+        if path.lowercased().hasSuffix(".json") {
+            result = JSONBankReader().read(bytes, path: path)
+        } else if path.lowercased().hasSuffix(".xml") {
+            result = XMLBankReader().read(bytes, path: path)
+        } else {
+            return ReadResult(file: nil, diagnostics: [Diagnostic(
+                ReaderRules.syntaxError, "not a bank file: bank files end in .xml or .json",
+                at: SourceLocation(file: path, line: 1, column: 1))])
+        }
+        if result.file != nil { MediaInspector.attach(to: &result.file!, folder: (path as NSString).deletingLastPathComponent) }
+        return result
     }
 
     /// Reads files on every core; results keep the order of `files`.
-    static func readAll(_ files: [String], progress: ProgressHandler? = nil) -> [ReadResult] {
+    static func readAll(_ files: [String], replacing: [String: [UInt8]] = [:], progress: ProgressHandler? = nil) -> [ReadResult] {
         let slots = ConcurrentSlots<ReadResult>(count: files.count)
         let counter = ProgressCounter(total: files.count, phase: "reading files", handler: progress)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            slots.store(read(files[index]), at: index)
+            if !replacing.isEmpty, let bytes = replacing[FileDiscovery.absolute(files[index])] {
+                slots.store(read(bytes, path: files[index]), at: index)
+            } else {
+                slots.store(read(files[index]), at: index)
+            }
             counter.advance()
         }
         return slots.values.map { $0 ?? ReadResult(file: nil) }
     }
 
-    static func readBlueprint(at path: String, displayedAs shown: String) -> (blueprint: Blueprint?, diagnostics: [Diagnostic], unreadable: Bool) {
+    public static func readBlueprint(at path: String, displayedAs shown: String) -> (blueprint: Blueprint?, diagnostics: [Diagnostic], unreadable: Bool) {
         guard let data = FileManager.default.contents(atPath: path) else {
             return (nil, [Diagnostic(ReaderRules.syntaxError, "cannot read the blueprint", at: SourceLocation(file: shown, line: 1, column: 1))], true)
         }

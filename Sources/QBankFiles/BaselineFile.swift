@@ -18,6 +18,16 @@ import QBankRules
 public enum BaselineFile {
     public static let version = 1
 
+    /// How findings are matched to the entries of the baseline at `path`: files without
+    /// an item are recorded relative to the baseline's folder.
+    public static func keying(forBaselineAt path: String, fingerprints: [FingerprintKey: String],
+                              workingDirectory cwd: String = FileManager.default.currentDirectoryPath) -> Baseline.Keying {
+        let folder = (Glob.absolutePath(path, workingDirectory: cwd) as NSString).deletingLastPathComponent
+        return Baseline.Keying(fingerprints: fingerprints) { file in
+            Glob.relativePath(file, base: folder, workingDirectory: cwd)
+        }
+    }
+
     public static func render(_ baseline: Baseline) -> String {
         let lines = baseline.entries.map { entry -> String in
             let item = entry.item.map(quoted) ?? "null"
@@ -78,19 +88,5 @@ public enum BaselineFile {
         return Baseline(entries: entries)
     }
 
-    private static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
-    }
+    private static func quoted(_ text: String) -> String { JSONEscaping.quoted(text) }
 }

@@ -18,18 +18,24 @@ public enum CanonicalFormatter {
         guard let data = FileManager.default.contents(atPath: path) else {
             return .refused(reason: "cannot read the file", diagnostics: [])
         }
-        let original = String(decoding: data, as: UTF8.self)
+        return format(text: String(decoding: data, as: UTF8.self), path: path)
+    }
+
+    /// Formats `text` as the content of the file at `path` (an editor's buffer).
+    public static func format(text original: String, path: String) -> Outcome {
+        let data = Data(original.utf8)
         let isJSON = path.lowercased().hasSuffix(".json")
         if !isJSON && hasComments(data) {
             return .refused(reason: "contains XML comments, which the canonical writer would drop; move what they say into the item (or remove them) and run fmt again", diagnostics: [])
         }
-        let read = BankLoader.read(path)
+        let read = BankLoader.read([UInt8](data), path: path)
         let problems = read.diagnostics.filter { $0.ruleID == ReaderRules.syntaxError.id || $0.ruleID == ReaderRules.schemaViolation.id }
         guard problems.isEmpty, let file = read.file else {
             return .refused(reason: "has syntax or schema errors (QB001/QB002); fix them first (`qbank lint \(path)`)", diagnostics: problems)
         }
-        var canonical = isJSON ? JSONBankWriter().write(file) : XMLBankWriter().write(file)
-        if isJSON, let schema = schemaReference(data) { canonical = insert(schema: schema, into: canonical) }
+        // Schema links are kept: editors use them, the model does not hold them.
+        let canonical = isJSON ? JSONBankWriter(schema: schemaReference(data)).write(file)
+            : XMLBankWriter(schemaLocation: BankSniffer.schemaLocation([UInt8](data.prefix(BankSniffer.xmlHeadLength)))).write(file)
         // Never write something that reads back differently.
         let again = isJSON ? JSONBankReader().read([UInt8](canonical.utf8), path: path) : XMLBankReader().read([UInt8](canonical.utf8), path: path)
         guard let reread = again.file, reread.items == file.items, reread.cases == file.cases else {
@@ -44,21 +50,17 @@ public enum CanonicalFormatter {
         data.range(of: Data("<!--".utf8)) != nil
     }
 
-    /// `text` (the canonical JSON of a file) with the `$schema` the file at `path` has now, so a rewrite keeps it.
-    public static func keepingSchema(_ text: String, of path: String) -> String {
-        guard let data = FileManager.default.contents(atPath: path), let schema = schemaReference(data) else { return text }
-        return insert(schema: schema, into: text)
+    /// The schema link a rewrite of the bank file at `path` writes (an import merging into it): the one the file has
+    /// now, as `fmt` keeps it, else `fallback` (SchemaLinks) for a new file or one without a link.
+    public static func schemaLink(of path: String, default fallback: String) -> String {
+        guard let data = FileManager.default.contents(atPath: path) else { return fallback }
+        let existing = path.lowercased().hasSuffix(".json") ? schemaReference(data)
+            : BankSniffer.schemaLocation([UInt8](data.prefix(BankSniffer.xmlHeadLength)))
+        return existing ?? fallback
     }
 
     /// The top-level `$schema` of a JSON bank file: editors use it, the model does not keep it.
     static func schemaReference(_ data: Data) -> String? {
         (try? JSONSerialization.jsonObject(with: data) as? [String: Any])?["$schema"] as? String
-    }
-
-    static func insert(schema: String, into json: String) -> String {
-        guard json.hasPrefix("{\n"),
-              let encoded = try? JSONSerialization.data(withJSONObject: [schema], options: [.withoutEscapingSlashes]) else { return json }
-        let literal = String(decoding: encoded, as: UTF8.self).dropFirst().dropLast()
-        return "{\n  \"$schema\": \(literal),\n" + json.dropFirst(2)
     }
 }

@@ -84,7 +84,8 @@ public enum ConfigLoader {
         let reader = ConfigReader(path: path)
         var settings = LintSettings(baseDirectory: baseDirectory, workingDirectory: workingDirectory)
         let members = try reader.object(root, "the config file",
-                                        known: ["$schema", "extend", "select", "ignore", "strict", "baseline", "rules", "overrides"])
+                                        known: ["$schema", "extend", "select", "ignore", "strict", "baseline", "rules", "overrides",
+                                                 "exclude", "extend-exclude"])
         if let extend = members.first(where: { $0.key == "extend" }) {
             let file = try reader.string(extend.value, "'extend'")
             if file.isEmpty { throw ConfigError("'extend' names a config file; it is empty", at: SourceLocation(file: path, line: extend.value.position.line, column: extend.value.position.column)) }
@@ -109,6 +110,8 @@ public enum ConfigLoader {
                 settings.baseline = file.hasPrefix("/") ? file : (baseDirectory as NSString).appendingPathComponent(file)
             case "rules": settings.rules += try reader.rules(member.value, allowOptions: true)
             case "overrides": settings.overrides += try reader.overrides(member.value)
+            case "exclude": settings.exclude = try reader.excludes(member.value, "'exclude'", baseDirectory: baseDirectory)
+            case "extend-exclude": settings.extendExclude += try reader.excludes(member.value, "'extend-exclude'", baseDirectory: baseDirectory)
             default: break
             }
         }

@@ -39,6 +39,20 @@ struct ConfigReader {
         return result
     }
 
+    /// Exclude globs: a bare name stays a name matched at any depth; a path is anchored at the config's folder.
+    func excludes(_ value: JSONValue, _ what: String, baseDirectory: String) throws(ConfigError) -> [String] {
+        var result: [String] = []
+        for (glob, position) in try strings(value, what) {
+            var pattern = glob
+            while pattern.hasPrefix("./") { pattern.removeFirst(2) }
+            while pattern.count > 1 && pattern.hasSuffix("/") { pattern.removeLast() }
+            if pattern.hasPrefix("/") { pattern.removeFirst() }
+            if pattern.isEmpty || pattern == "." { throw fail("\(what): '\(glob)' would exclude everything; name files or folders", at: position) }
+            result.append(pattern.contains("/") || glob.hasPrefix("/") ? Glob.normalize(baseDirectory + "/" + pattern) : pattern)
+        }
+        return result
+    }
+
     /// Rule selectors: codes, names, prefixes, categories or ALL; each must name some rule.
     func selectors(_ value: JSONValue, _ what: String) throws(ConfigError) -> [String] {
         var result: [String] = []

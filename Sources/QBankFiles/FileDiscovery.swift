@@ -1,21 +1,58 @@
 import Foundation
+import QBankRules
 
 /// Finds bank files under the paths a user names.
 public enum FileDiscovery {
     /// File names that live in bank folders but are not bank files.
     static let reservedNames: Set<String> = ["blueprint.json", "qbank.json", "qbank-baseline.json", "package.json"]
 
-    static func isBankFile(_ name: String) -> Bool {
+    public static func isBankFile(_ name: String) -> Bool {
         let lower = name.lowercased()
         guard lower.hasSuffix(".xml") || lower.hasSuffix(".json") else { return false }
         return !reservedNames.contains(lower) && !lower.hasSuffix(".schema.json") && !lower.hasPrefix(".")
     }
 
-    /// A path the walk did not read, and why (printed so nothing is left out silently).
+    /// Folders no walk enters unless a config's `exclude` replaces this list (hidden folders are always skipped).
+    public static let defaultExclude = ["node_modules", ".build", ".swiftpm"]
+
+    /// What a walk leaves out of folders, and why.
+    public struct Options: Sendable {
+        /// Globs of files and folders not to walk: bare names at any depth, or absolute paths.
+        public var exclude: [String]
+        public var respectGitIgnore: Bool
+
+        public init(exclude: [String] = FileDiscovery.defaultExclude, respectGitIgnore: Bool = true) {
+            self.exclude = exclude
+            self.respectGitIgnore = respectGitIgnore
+        }
+    }
+
+    /// A file or folder a walk passed over, for `--show-files` and `--verbose`. `notable` ones (a symbolic link
+    /// leading outside the named folder or back into it, a FIFO, device or socket) are also told on stderr without
+    /// `--verbose`, so nothing a link points at is left out silently.
     public struct Skipped: Hashable, Sendable, CustomStringConvertible {
         public var path: String
         public var reason: String
+        public var notable: Bool
+
+        public init(path: String, reason: String, notable: Bool = false) {
+            self.path = path
+            self.reason = reason
+            self.notable = notable
+        }
+
         public var description: String { "skipped \(path): \(reason)" }
+    }
+
+    /// The files to read, and what was left out of the folders.
+    public struct Found: Sendable {
+        public var files: [String] = []
+        public var skipped: [Skipped] = []
+
+        public init(files: [String] = [], skipped: [Skipped] = []) {
+            self.files = files
+            self.skipped = skipped
+        }
     }
 
     /// Bank files named directly or found recursively under folders, sorted, without repeats.
@@ -24,32 +61,38 @@ public enum FileDiscovery {
         return try bankFiles(in: paths, skipped: &skipped)
     }
 
-    /// Bank files named directly or found recursively under folders, sorted, without repeats; what the walk left out
-    /// goes to `skipped`.
-    ///
-    /// A file named directly is taken whatever its extension says, so a typo is reported by the reader rather than
-    /// skipped, but only if it is a regular file (a FIFO would hang the read). In folders only regular `.xml` and
-    /// `.json` files count, and symbolic links are followed only when they resolve inside the named folder: a link
-    /// committed to `/proc/self/environ` or `~/.aws` is skipped, never read into a report. A link back to a folder
-    /// already walked (a loop) is skipped too, and a file reached twice is read once.
+    /// As `bankFiles(in:)`; the notable entries of what the walk left out (links, loops, special files) go to
+    /// `skipped`, for the caller to tell on stderr.
     public static func bankFiles(in paths: [String], skipped: inout [Skipped]) throws(FilesError) -> [String] {
-        var found: [String] = []
-        var seenFiles = Set<String>()
+        let found = try discover(paths)
+        skipped += found.skipped.filter(\.notable)
+        return found.files
+    }
+
+    /// A file named directly is taken whatever it says, so a typo is reported by the reader rather than skipped,
+    /// but only if it is a regular file (a FIFO would hang the read). Folders contribute only the regular `.xml` and
+    /// `.json` files that declare themselves bank files, outside hidden folders, `exclude` globs and `.gitignore`d
+    /// paths; symbolic links are followed only when they resolve inside the named folder (a link committed to
+    /// `/proc/self/environ` or `~/.aws` is skipped, never read into a report), a link back to a folder already
+    /// walked (a loop) is skipped, and a file reached by two paths is read once.
+    public static func discover(_ paths: [String], options: Options = Options()) throws(FilesError) -> Found {
+        var found = Found()
         for path in paths {
             var status = stat()
             guard stat(path, &status) == 0 else { throw .notFound(path) }
             guard Kind(status) == .directory else {
                 guard Kind(status) == .regular else { throw .unreadable(path, "not a regular file (a FIFO, device or socket)") }
-                if seenFiles.insert(realPath(path) ?? path).inserted { found.append(path) }
+                found.files.append(path)
                 continue
             }
             guard let root = realPath(path) else { throw .unreadable(path, "cannot resolve the folder") }
-            var walk = FolderWalk(root: root, seenFiles: seenFiles)
-            walk.visit(path, real: root)
-            found += walk.files.sorted()
-            skipped += walk.skipped
-            seenFiles = walk.seenFiles
+            var walk = Walk(options: options, realRoot: root)
+            try walk.run(root: path)
+            found.files += walk.files.sorted()
+            found.skipped += walk.skipped
         }
+        var seen = Set<String>()
+        found.files = found.files.filter { seen.insert(realPath($0) ?? ($0 as NSString).standardizingPath).inserted }
         return found
     }
 
@@ -72,71 +115,13 @@ public enum FileDiscovery {
         return String(cString: resolved)
     }
 
-    /// One named folder, walked depth first with `lstat`, each folder once (by real path).
-    struct FolderWalk {
-        let root: String
-        var seenFiles: Set<String>
-        var seenFolders: Set<String> = []
-        var files: [String] = []
-        var skipped: [Skipped] = []
-
-        init(root: String, seenFiles: Set<String>) {
-            self.root = root
-            self.seenFiles = seenFiles
-        }
-
-        func isInside(_ real: String) -> Bool {
-            real == root || real.hasPrefix(root.hasSuffix("/") ? root : root + "/")
-        }
-
-        mutating func visit(_ folder: String, real: String) {
-            guard seenFolders.insert(real).inserted else { return }
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
-                skipped.append(Skipped(path: folder, reason: "cannot list the folder"))
-                return
-            }
-            for name in names.sorted() where !name.hasPrefix(".") {
-                let path = join(folder, name)
-                var status = stat()
-                guard lstat(path, &status) == 0 else { continue }
-                var kind = Kind(status)
-                if kind == .symbolicLink {
-                    guard let target = realPath(path) else {
-                        if isBankFile(name) { skipped.append(Skipped(path: path, reason: "a broken symbolic link")) }
-                        continue
-                    }
-                    guard isInside(target) else {
-                        skipped.append(Skipped(path: path, reason: "a symbolic link to \(target), outside \(root); only links inside the linted folder are followed"))
-                        continue
-                    }
-                    guard stat(path, &status) == 0 else { continue }
-                    kind = Kind(status)
-                    if kind == .directory, seenFolders.contains(target) {
-                        skipped.append(Skipped(path: path, reason: "a symbolic link to \(target), a folder already read (a loop or a second path to it)"))
-                        continue
-                    }
-                }
-                switch kind {
-                case .directory:
-                    if let target = realPath(path) { visit(path, real: target) }
-                case .regular where isBankFile(name):
-                    if seenFiles.insert(realPath(path) ?? path).inserted { files.append(path) }
-                case .other where isBankFile(name):
-                    skipped.append(Skipped(path: path, reason: "not a regular file (a FIFO, device or socket)"))
-                default:
-                    continue
-                }
-            }
-        }
-    }
-
     static func join(_ folder: String, _ relative: String) -> String {
         if folder == "." { return relative }
         return folder.hasSuffix("/") ? folder + relative : folder + "/" + relative
     }
 
     /// The `blueprint.json` nearest to a file: in its folder or the closest parent.
-    static func blueprintPath(for file: String, cache: inout [String: String?]) -> String? {
+    public static func blueprintPath(for file: String, cache: inout [String: String?]) -> String? {
         var folder = (absolute(file) as NSString).deletingLastPathComponent
         var visited: [String] = []
         defer { }
@@ -179,5 +164,12 @@ public enum FileDiscovery {
     public static func absolute(_ path: String) -> String {
         let url = URL(fileURLWithPath: path)
         return url.standardizedFileURL.path
+    }
+}
+
+extension FileDiscovery.Options {
+    /// The walk a project configured: its `exclude` (or the defaults) plus its `extend-exclude`.
+    public init(settings: LintSettings) {
+        self.init(exclude: (settings.exclude ?? FileDiscovery.defaultExclude) + settings.extendExclude)
     }
 }

@@ -24,7 +24,7 @@ public struct JSONBankReader: BankReader {
             return ReadResult(file: nil, diagnostics: [SchemaContext.syntaxDiagnostic(error, path: path)])
         }
         if let forbidden = Self.firstForbiddenCharacter(root, path: path) { return ReadResult(file: nil, diagnostics: [forbidden]) }
-        return build(root, path: path)
+        return build(root, path: path, bytes: bytes)
     }
 
     /// JSON escapes can spell characters XML 1.0 forbids (`\u0001`); a bank holding one could not be converted,
@@ -52,9 +52,10 @@ public struct JSONBankReader: BankReader {
         return nil
     }
 
-    /// Builds the model from an already parsed document.
-    public func build(_ root: JSONValue, path: String) -> ReadResult {
+    /// Builds the model from an already parsed document; with its `bytes`, text values get spans (for fixes).
+    public func build(_ root: JSONValue, path: String, bytes: [UInt8] = []) -> ReadResult {
         let context = SchemaContext(path: path)
+        context.bytes = bytes
         var file = BankFile(path: path)
         guard let o = ObjectView(root, context, subject: "", itemID: nil, known: ["$schema", "format", "items", "cases"],
                                  required: ["format"], noun: "a bank file") else {

@@ -5,11 +5,15 @@ import QBankCore
 /// non-ASCII kept as UTF-8. Reading the output gives the same model, and writing
 /// that model again gives the same bytes.
 public struct JSONBankWriter: BankWriter {
-    public init() {}
+    /// The JSON Schema link written as `"$schema"` first (nil: no link).
+    public var schema: String?
+
+    public init(schema: String? = nil) { self.schema = schema }
 
     public func write(_ file: BankFile) -> String {
         var out = JSONOutput()
         out.open("{")
+        if let schema { out.field("$schema") { $0.string(schema) } }
         out.field("format") { $0.string(JSONBankReader.format) }
         if !file.items.isEmpty { out.field("items") { $0.array(file.items, item) } }
         if !file.cases.isEmpty { out.field("cases") { $0.array(file.cases, caseStudy) } }

@@ -87,7 +87,7 @@ struct JSONItemBuilder {
         guard let p = part(v, index, o, noun: "option", known: ["id", "text", "correct", "rationale"], required: ["id", "text"]) else { return nil }
         let id = partID(p), text = p.text("text"), correct = p.bool("correct") ?? false, why = rationale(p)
         guard let id, let text else { return nil }
-        return Option(id: id, text: text, isCorrect: correct, rationale: why, origin: context.origin(v.position))
+        return Option(id: id, text: text, isCorrect: correct, rationale: why, origin: context.elementOrigin(v.position, keepSource: true))
     }
 
     private func step(_ v: JSONValue, _ index: Int, _ o: ObjectView) -> Step? {
@@ -138,7 +138,7 @@ struct JSONItemBuilder {
             return nil
         }
         if !Patterns.isItemID(s) { o.report("enemy '\(s)' is not a valid item id", at: v.position) }
-        return EnemyReference(s, origin: context.origin(v.position))
+        return EnemyReference(s, origin: context.elementOrigin(v.position))
     }
 
     /// `"qbank"`: one suppression object, or an array of them (what several XML

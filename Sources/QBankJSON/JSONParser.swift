@@ -49,7 +49,7 @@ struct JSONScanner {
     }
 
     @inline(__always) var position: JSONPosition {
-        JSONPosition(line: line, column: i - lineStart - lineExtra + 1)
+        JSONPosition(line: line, column: i - lineStart - lineExtra + 1, offset: i)
     }
 
     @inline(__always) func byte(_ at: Int) -> UInt8 { at < end ? base[at] : 0 }

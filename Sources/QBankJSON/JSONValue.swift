@@ -3,10 +3,19 @@
 public struct JSONPosition: Hashable, Sendable, CustomStringConvertible {
     public var line: Int
     public var column: Int
+    /// Byte offset in the input, when the parser recorded it (not part of equality: positions compare by line and column).
+    public var offset: Int?
 
-    public init(line: Int, column: Int) {
+    public init(line: Int, column: Int, offset: Int? = nil) {
         self.line = line
         self.column = column
+        self.offset = offset
+    }
+
+    public static func == (lhs: JSONPosition, rhs: JSONPosition) -> Bool { lhs.line == rhs.line && lhs.column == rhs.column }
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(line)
+        hasher.combine(column)
     }
 
     public var description: String { "\(line):\(column)" }

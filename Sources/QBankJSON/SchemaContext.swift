@@ -5,10 +5,54 @@ final class SchemaContext {
     let path: String
     let rule: RuleDescription
     var diagnostics: [Diagnostic] = []
+    /// The file's bytes, for the spans of text values (fixes edit them in place).
+    var bytes: [UInt8] = []
 
     init(path: String, rule: RuleDescription = ReaderRules.schemaViolation) {
         self.path = path
         self.rule = rule
+    }
+
+    /// The content of the string whose opening quote is at `p` (JSON strings hold no raw line breaks).
+    func stringSpan(at p: JSONPosition) -> TextSpan? {
+        guard let quote = p.offset, quote < bytes.count, bytes[quote] == UInt8(ascii: "\"") else { return nil }
+        var end = quote + 1
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += bytes[end] == UInt8(ascii: "\\") ? 2 : 1 }
+        guard end < bytes.count else { return nil }
+        let raw = String(decoding: bytes[(quote + 1)..<end], as: UTF8.self)
+        return TextSpan(start: quote + 1, end: end, raw: raw, syntax: .json,
+                        endLocation: SourceLocation(file: path, line: p.line, column: p.column + 1 + raw.utf16.count))
+    }
+
+    /// An origin with the byte range of the object or string that starts at `p`.
+    func elementOrigin(_ p: JSONPosition, keepSource: Bool = false) -> Origin {
+        var origin = origin(p)
+        guard let start = p.offset, start < bytes.count else { return origin }
+        var depth = 0
+        var i = start
+        var inString = false
+        while i < bytes.count {
+            let byte = bytes[i]
+            if inString {
+                if byte == UInt8(ascii: "\\") { i += 1 } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                    if depth == 0 { origin.element = start..<(i + 1); return origin }
+                }
+            } else if byte == UInt8(ascii: "\"") {
+                inString = true
+            } else if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") {
+                depth += 1
+            } else if byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]") {
+                depth -= 1
+                if depth == 0 {
+                    origin.element = start..<(i + 1)
+                    if keepSource { origin.elementSource = String(decoding: bytes[start..<(i + 1)], as: UTF8.self) }
+                    return origin
+                }
+            }
+            i += 1
+        }
+        return origin
     }
 
     func location(_ p: JSONPosition) -> SourceLocation {
@@ -94,7 +138,9 @@ struct ObjectView {
     /// Text: a string, normalised, with the position of its opening quote.
     func text(_ key: String) -> Text? {
         guard let v = string(key), let s = v.stringValue else { return nil }
-        return Text(TextNormalization.normalize(s), origin: context.origin(v.position))
+        var origin = context.origin(v.position)
+        origin.span = context.stringSpan(at: v.position)
+        return Text(TextNormalization.normalize(s), origin: origin)
     }
 
     func bool(_ key: String) -> Bool? {

@@ -27,6 +27,8 @@ public struct LintReport: Sendable {
     /// Findings silenced inline or by the baseline: not counted, only SARIF lists
     /// them (with `suppressions`), so they stay auditable.
     public var suppressed: [SuppressedDiagnostic] = []
+    /// False when some input could not be read (exit 2): SARIF's `executionSuccessful`.
+    public var executionSuccessful = true
 
     public var filesChecked: Int { checkedFiles.count }
 

@@ -11,15 +11,18 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     case sarif
     case github
     case junit
+    case gitlab
 
-    /// The reporter for this format; `colors` only affects `text` (the caller decides, e.g. stdout is a tty).
-    public func reporter(colors: Bool = false) -> any Reporter {
+    /// The reporter for this format; `colors` and `maximumPerRule` only affect `text` (the caller decides, e.g.
+    /// stdout is a tty).
+    public func reporter(colors: Bool = false, maximumPerRule: Int = 0) -> any Reporter {
         switch self {
-        case .text: TextReporter(colors: colors)
+        case .text: TextReporter(colors: colors, maximumPerRule: maximumPerRule)
         case .json: JSONReporter()
         case .sarif: SARIFReporter()
         case .github: GitHubReporter()
         case .junit: JUnitReporter()
+        case .gitlab: GitLabReporter()
         }
     }
 }

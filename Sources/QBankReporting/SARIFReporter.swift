@@ -4,33 +4,40 @@ import QBankCore
 ///
 /// - `rules[]` lists every enabled rule, so GitHub can tell "fixed" from "not checked".
 /// - Paths are repo-relative against `%SRCROOT%`; files outside the root get `file://` URIs.
-/// - `partialFingerprints.primaryLocationLineHash` hashes rule|item|file (no line numbers),
-///   so alerts survive items moving within a file; findings without an item hash the
-///   trimmed source line instead. The `:N` suffix counts repeats of the same hash in
-///   report order, as GitHub's own line hash does, so two identical keys stay two alerts.
+/// - `partialFingerprints["qbank/logical/v2"]` is rule|item|file (no line numbers), so alerts
+///   survive items moving within a file; findings without an item add a hash of the trimmed
+///   source line. The `:N` suffix counts repeats of the same key in report order, so two
+///   identical keys stay two alerts. GitHub's own `primaryLocationLineHash` is left to
+///   upload-sarif to compute (supplying a different one makes it warn on every result).
+/// - Every region has an end (the flagged span, else the end of the line) and fixable findings
+///   carry `fixes` (byte-offset replacements).
+/// - At most `maximumResults` results (GitHub keeps 5,000 per run): the most severe first, the
+///   rest counted in a notification under `invocations`, which also says whether the run succeeded.
 public struct SARIFReporter: Reporter {
     public static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
     public static let informationURI = "https://qbank.dev"
     /// GitHub limits `fullDescription.text`.
     static let maxFullDescription = 1024
 
-    public init() {}
+    /// GitHub code scanning keeps this many results per run.
+    public static let gitHubResultLimit = 5_000
+    public var maximumResults: Int
+
+    public init(maximumResults: Int = SARIFReporter.gitHubResultLimit) { self.maximumResults = maximumResults }
 
     public func render(_ report: LintReport) -> String {
         let rules = SARIFReporter.driverRules(report)
         let ruleIndex = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var occurrences: [String: Int] = [:]
         // Suppressed findings are listed too, marked, so code scanning shows them as dismissed.
-        let all = (report.diagnostics.map { ($0, nil as SuppressedDiagnostic?) } + report.suppressed.map { ($0.diagnostic, $0) })
+        let everything = (report.diagnostics.map { ($0, nil as SuppressedDiagnostic?) } + report.suppressed.map { ($0.diagnostic, $0) })
             .sorted { Diagnostic.reportOrder($0.0, $1.0) }
-        let results: [JSONValue] = all.map { diagnostic, suppression in
-            let key = SARIFReporter.logicalKey(diagnostic, in: report)
-            let hash = StableHash.hex(key)
-            occurrences[hash, default: 0] += 1
+        let keys = SARIFReporter.numberedKeys(everything.map(\.0), in: report)
+        let kept = SARIFReporter.mostSevere(everything.indices, of: everything.map { ($0.0.severity, $0.1 != nil) }, limit: maximumResults)
+        let results: [JSONValue] = kept.map { index in
+            let (diagnostic, suppression) = everything[index]
             var result = SARIFReporter.result(
                 diagnostic, ruleIndex: ruleIndex[diagnostic.ruleID] ?? 0, report: report,
-                fingerprints: ["primaryLocationLineHash": .string("\(hash):\(occurrences[hash]!)"),
-                               "qbank/logical/v1": .string(key)])
+                fingerprints: ["qbank/logical/v2": .string(keys[index])])
             if let suppression, case .object(var fields) = result {
                 var entry: [String: JSONValue] = ["kind": .string(suppression.kind.rawValue), "status": "accepted"]
                 if let why = suppression.justification { entry["justification"] = .string(why) }
@@ -47,6 +54,7 @@ public struct SARIFReporter: Reporter {
                 "rules": .array(rules.map(SARIFReporter.descriptor)),
             ]],
             "automationDetails": ["id": "qbank/"],
+            "invocations": [SARIFReporter.invocation(report, omitted: everything.count - kept.count)],
             "columnKind": "utf16CodeUnits",
             "results": .array(results),
         ]
@@ -85,6 +93,45 @@ public struct SARIFReporter: Reporter {
             key += "|" + StableHash.hex(line.split(whereSeparator: \.isWhitespace).joined(separator: " "))
         }
         return key
+    }
+
+    /// Each finding's logical key with `:N`, its occurrence among equal keys in report order.
+    static func numberedKeys(_ diagnostics: [Diagnostic], in report: LintReport) -> [String] {
+        var occurrences: [String: Int] = [:]
+        return diagnostics.map { diagnostic in
+            let key = logicalKey(diagnostic, in: report)
+            occurrences[key, default: 0] += 1
+            return "\(key):\(occurrences[key]!)"
+        }
+    }
+
+    /// The indices to keep under `limit`: active findings before suppressed ones, errors before
+    /// warnings before infos, then report order; returned in report order.
+    static func mostSevere(_ indices: Range<Int>, of traits: [(Severity, suppressed: Bool)], limit: Int) -> [Int] {
+        guard indices.count > limit else { return Array(indices) }
+        func rank(_ index: Int) -> Int {
+            let (severity, suppressed) = traits[index]
+            let base = switch severity { case .error: 0; case .warning: 1; case .info: 2 }
+            return base + (suppressed ? 3 : 0)
+        }
+        return indices.sorted { (rank($0), $0) < (rank($1), $1) }.prefix(max(0, limit)).sorted()
+    }
+
+    /// Whether the run read everything it was given, and what the report leaves out.
+    static func invocation(_ report: LintReport, omitted: Int) -> JSONValue {
+        var notifications: [JSONValue] = []
+        if omitted > 0 {
+            notifications.append([
+                "level": "warning",
+                "message": ["text": .string("\(omitted) more results are not in this report: GitHub code scanning keeps \(gitHubResultLimit) per run, so the most severe are kept. Run `qbank lint --format json` for every finding, or fix or baseline some.")],
+            ])
+        }
+        if !report.executionSuccessful {
+            notifications.append(["level": "error", "message": ["text": "some input could not be read (QB001); qbank exited 2"]])
+        }
+        var invocation: [String: JSONValue] = ["executionSuccessful": .bool(report.executionSuccessful)]
+        if !notifications.isEmpty { invocation["toolExecutionNotifications"] = .array(notifications) }
+        return .object(invocation)
     }
 
     static func level(_ severity: Severity) -> String {
@@ -131,7 +178,7 @@ public struct SARIFReporter: Reporter {
     static func result(
         _ diagnostic: Diagnostic, ruleIndex: Int, report: LintReport, fingerprints: [String: JSONValue]
     ) -> JSONValue {
-        var primary: [String: JSONValue] = ["physicalLocation": physicalLocation(diagnostic.location, report)]
+        var primary: [String: JSONValue] = ["physicalLocation": physicalLocation(diagnostic.location, end: diagnostic.end, report)]
         if let item = diagnostic.itemID {
             primary["logicalLocations"] = [["name": .string(item), "kind": "element"]]
         }
@@ -143,6 +190,7 @@ public struct SARIFReporter: Reporter {
             "locations": [.object(primary)],
             "partialFingerprints": .object(fingerprints),
         ]
+        if let fix = diagnostic.fix { result["fixes"] = [fixObject(fix, report)] }
         if !diagnostic.related.isEmpty {
             result["relatedLocations"] = .array(diagnostic.related.enumerated().map { index, related in
                 [
@@ -172,10 +220,36 @@ public struct SARIFReporter: Reporter {
         return escaped(diagnostic.message) + " Related: " + links.joined(separator: "; ") + "."
     }
 
-    static func physicalLocation(_ location: SourceLocation, _ report: LintReport) -> JSONValue {
-        [
+    /// The region runs to `end` when known, else to the end of the start line (GitHub expects an end).
+    static func physicalLocation(_ location: SourceLocation, end: SourceLocation? = nil, _ report: LintReport) -> JSONValue {
+        let stop = end.flatMap { $0 > location ? $0 : nil } ?? SourceLocation(
+            file: location.file, line: location.line,
+            column: max(location.column, (report.sourceLine(location.file, location.line)?.utf16.count ?? 0) + 1))
+        return [
             "artifactLocation": report.artifactPath(location.file).sarifArtifactLocation,
-            "region": ["startLine": .int(location.line), "startColumn": .int(location.column)],
+            "region": [
+                "startLine": .int(location.line), "startColumn": .int(location.column),
+                "endLine": .int(stop.line), "endColumn": .int(stop.column),
+            ],
+        ]
+    }
+
+    /// A fix as SARIF replacements: byte ranges of the file as read, and the new text.
+    static func fixObject(_ fix: Fix, _ report: LintReport) -> JSONValue {
+        let files = fix.edits.map(\.file).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        return [
+            "description": ["text": .string(fix.applicability == .safe ? fix.title : "\(fix.title) (unsafe: review it)")],
+            "artifactChanges": .array(files.map { file in
+                [
+                    "artifactLocation": report.artifactPath(file).sarifArtifactLocation,
+                    "replacements": .array(fix.edits.filter { $0.file == file }.map { edit in
+                        [
+                            "deletedRegion": ["byteOffset": .int(edit.start), "byteLength": .int(edit.end - edit.start)],
+                            "insertedContent": ["text": .string(edit.replacement)],
+                        ]
+                    }),
+                ]
+            }),
         ]
     }
 

@@ -13,17 +13,54 @@ import QBankCore
 public struct TextReporter: Reporter {
     /// ANSI colours; the caller turns them on only when writing to a terminal.
     public var colors: Bool
+    /// The closing summary line; `--quiet` leaves it out.
+    public var summary: Bool
+    /// Findings shown in full per rule when several rules report; the rest of each rule's findings become one
+    /// line, so one rule firing on every item (QB110 on an imported bank) does not bury the others. 0 shows all.
+    public var maximumPerRule: Int
 
-    public init(colors: Bool = false) { self.colors = colors }
+    public init(colors: Bool = false, summary: Bool = true, maximumPerRule: Int = 0) {
+        self.colors = colors
+        self.summary = summary
+        self.maximumPerRule = maximumPerRule
+    }
 
     public func render(_ report: LintReport) -> String {
         var out = ""
-        for diagnostic in report.diagnostics {
+        let (shown, more) = grouped(report.diagnostics)
+        for diagnostic in shown {
             out += lines(for: diagnostic, in: report).joined(separator: "\n") + "\n"
         }
+        if !more.isEmpty {
+            out += "\n" + more.map { group in
+                style("… \(group.count) more \(group.severity.rawValue)\(group.count == 1 ? "" : "s")", .bold) + " like the above "
+                    + style("[\(group.rule) \(group.name)]", .dim)
+            }.joined(separator: "\n") + "\n" + "(--max-per-rule 0 lists every finding; --select RULE lists one rule's)\n"
+        }
+        guard summary else { return out }
         if !report.diagnostics.isEmpty { out += "\n" }
         out += style(TextReporter.summary(report), .bold) + "\n"
         return out
+    }
+
+    /// The findings to print in full (the first `maximumPerRule` of each rule, in report order) and, per rule
+    /// in code order, how many more there are. Nothing is held back when only one rule reports.
+    func grouped(_ diagnostics: [Diagnostic]) -> (shown: [Diagnostic], more: [(rule: String, name: String, severity: Severity, count: Int)]) {
+        guard maximumPerRule > 0, Set(diagnostics.map(\.ruleID)).count > 1 else { return (diagnostics, []) }
+        var seen: [String: Int] = [:]
+        var shown: [Diagnostic] = []
+        var hidden: [String: (name: String, severity: Severity, count: Int)] = [:]
+        for diagnostic in diagnostics {
+            seen[diagnostic.ruleID, default: 0] += 1
+            if seen[diagnostic.ruleID]! <= maximumPerRule {
+                shown.append(diagnostic)
+            } else {
+                let previous = hidden[diagnostic.ruleID]
+                hidden[diagnostic.ruleID] = (diagnostic.ruleName, max(previous?.severity ?? diagnostic.severity, diagnostic.severity), (previous?.count ?? 0) + 1)
+            }
+        }
+        let more = hidden.keys.sorted().map { rule in (rule: rule, name: hidden[rule]!.name, severity: hidden[rule]!.severity, count: hidden[rule]!.count) }
+        return (shown, more)
     }
 
     /// The finding's lines: headline, source line and caret (when the source is known), notes.

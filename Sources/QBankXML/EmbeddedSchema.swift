@@ -18,6 +18,19 @@ enum EmbeddedSchema {
 
   <!-- Simple types -->
 
+  <xs:simpleType name="Markdown">
+    <xs:annotation>
+      <xs:documentation>
+        Item text as Markdown (the CommonMark/GFM subset in Schemas/README.md): paragraphs, fenced code
+        blocks (```python ... ```), bulleted and numbered lists, tables with a header row, images
+        ![alt text](media/file.svg); inline **strong**, *emphasis*, `code`, [links](https://...).
+        White space is kept: start a code block's fence on its own line; its lines are read relative to
+        the fence's indentation, so the block may be indented with the rest of the element.
+      </xs:documentation>
+    </xs:annotation>
+    <xs:restriction base="xs:string"/>
+  </xs:simpleType>
+
   <xs:simpleType name="ItemId">
     <xs:restriction base="xs:string">
       <xs:pattern value="[A-Za-z0-9][A-Za-z0-9._\-]{0,63}"/>
@@ -134,7 +147,7 @@ enum EmbeddedSchema {
   <xs:complexType name="Case">
     <xs:sequence>
       <xs:element name="title" type="xs:string" minOccurs="0"/>
-      <xs:element name="scenario" type="xs:string"/>
+      <xs:element name="scenario" type="qb:Markdown"/>
       <xs:element name="item" type="qb:Item" maxOccurs="unbounded"/>
     </xs:sequence>
     <xs:attribute name="id" type="qb:ItemId" use="required"/>
@@ -144,7 +157,7 @@ enum EmbeddedSchema {
 
   <xs:complexType name="Item">
     <xs:sequence>
-      <xs:element name="stem" type="xs:string"/>
+      <xs:element name="stem" type="qb:Markdown"/>
       <xs:choice>
         <xs:element name="options" type="qb:Options"/>
         <xs:element name="steps" type="qb:Steps"/>
@@ -176,8 +189,8 @@ enum EmbeddedSchema {
 
   <xs:complexType name="Option">
     <xs:sequence>
-      <xs:element name="text" type="xs:string"/>
-      <xs:element name="rationale" type="xs:string" minOccurs="0"/>
+      <xs:element name="text" type="qb:Markdown"/>
+      <xs:element name="rationale" type="qb:Markdown" minOccurs="0"/>
     </xs:sequence>
     <xs:attribute name="id" type="qb:PartId" use="required"/>
     <xs:attribute name="correct" type="qb:Flag" default="false"/>
@@ -191,8 +204,8 @@ enum EmbeddedSchema {
 
   <xs:complexType name="Step">
     <xs:sequence>
-      <xs:element name="text" type="xs:string"/>
-      <xs:element name="rationale" type="xs:string" minOccurs="0"/>
+      <xs:element name="text" type="qb:Markdown"/>
+      <xs:element name="rationale" type="qb:Markdown" minOccurs="0"/>
     </xs:sequence>
     <xs:attribute name="id" type="qb:PartId" use="required"/>
   </xs:complexType>
@@ -205,8 +218,8 @@ enum EmbeddedSchema {
 
   <xs:complexType name="Prompt">
     <xs:sequence>
-      <xs:element name="text" type="xs:string"/>
-      <xs:element name="rationale" type="xs:string" minOccurs="0"/>
+      <xs:element name="text" type="qb:Markdown"/>
+      <xs:element name="rationale" type="qb:Markdown" minOccurs="0"/>
     </xs:sequence>
     <xs:attribute name="id" type="qb:PartId" use="required"/>
     <xs:attribute name="response" type="qb:PartId" use="required"/>
@@ -220,7 +233,7 @@ enum EmbeddedSchema {
 
   <xs:complexType name="Response">
     <xs:sequence>
-      <xs:element name="text" type="xs:string"/>
+      <xs:element name="text" type="qb:Markdown"/>
     </xs:sequence>
     <xs:attribute name="id" type="qb:PartId" use="required"/>
   </xs:complexType>

@@ -5,16 +5,23 @@ import QBankCore
 /// attributes in the order id, type, select, domain, task, status, shuffle, and
 /// defaults (`shuffle="true"`, `correct="false"`) and empty lists omitted.
 public struct XMLBankWriter: BankWriter {
-    public init() {}
+    /// The XSD's location for `xsi:schemaLocation` on the root (nil: no link).
+    public var schemaLocation: String?
+
+    public init(schemaLocation: String? = nil) { self.schemaLocation = schemaLocation }
 
     public func write(_ file: BankFile) -> String {
         var out = XMLOutput()
         out.line(0, #"<?xml version="1.0" encoding="UTF-8"?>"#)
+        var root = #"<bank xmlns="\#(XMLBankFormat.namespace)""#
+        if let schemaLocation {
+            root += #" xmlns:xsi="\#(SchemaLinks.schemaInstanceNamespace)" xsi:schemaLocation="\#(XMLEscaping.attribute(XMLBankFormat.namespace + " " + schemaLocation))""#
+        }
         if file.items.isEmpty && file.cases.isEmpty {
-            out.line(0, #"<bank xmlns="\#(XMLBankFormat.namespace)"/>"#)
+            out.line(0, root + "/>")
             return out.text
         }
-        out.line(0, #"<bank xmlns="\#(XMLBankFormat.namespace)">"#)
+        out.line(0, root + ">")
         for item in file.items { write(item, depth: 1, to: &out) }
         for study in file.cases {
             for suppression in study.suppressions { out.comment(1, suppression.commentText) }
@@ -114,8 +121,26 @@ private struct XMLOutput {
         line(depth, "<\(name)\(Self.attributes(attributes))/>")
     }
 
+    /// A text element. Markdown blocks (code, lists, tables) go on their own lines, indented
+    /// with the element: readers take the indentation off again (`TextNormalization`), so
+    /// the value reads back as it was and the file stays readable.
     mutating func element(_ depth: Int, _ name: String, text value: String) {
-        line(depth, "<\(name)>\(XMLEscaping.text(value))</\(name)>")
+        guard Self.hasMarkdownBlocks(value) else { return line(depth, "<\(name)>\(XMLEscaping.text(value))</\(name)>") }
+        line(depth, "<\(name)>")
+        let indent = String(repeating: "  ", count: depth + 1)
+        for source in value.split(separator: "\n", omittingEmptySubsequences: false) {
+            if !source.isEmpty { text += indent + XMLEscaping.text(String(source)) }
+            text += "\n"
+        }
+        line(depth, "</\(name)>")
+    }
+
+    /// A line that starts a fence, a list item or a table row, or is indented (code, nesting).
+    static func hasMarkdownBlocks(_ value: String) -> Bool {
+        value.contains("\n") && value.split(separator: "\n").contains { line in
+            guard let first = line.first else { return false }
+            return "`~|-*+! ".contains(first) || first.isASCII && first.isNumber
+        }
     }
 
     /// A container; written `<name/>` when empty, so a required body stays present.

@@ -27,6 +27,40 @@ struct XMLModelBuilder {
 
     private func origin(_ node: XMLElementNode) -> Origin { Origin(location(node)) }
 
+    /// The offset of the `>` that ends the start tag beginning at `offset` (quoted attribute values may hold `>`).
+    private func startTagEnd(from offset: Int) -> Int? {
+        let bytes = lines.bytes
+        var i = offset + 1
+        var quote: UInt8?
+        while i < bytes.count {
+            let byte = bytes[i]
+            if let open = quote {
+                if byte == open { quote = nil }
+            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                quote = byte
+            } else if byte == UInt8(ascii: ">") {
+                return i
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// An origin with the element's byte range: from its `<` past its end tag (or `/>`); elements
+    /// given ranges (item, option, enemy) never nest in themselves.
+    private func elementOrigin(_ node: XMLElementNode, _ name: String, keepSource: Bool = false) -> Origin {
+        var origin = origin(node)
+        guard let start = node.offset else { return origin }
+        let bytes = lines.bytes
+        guard let i = startTagEnd(from: start) else { return origin }
+        if bytes[i - 1] == UInt8(ascii: "/") { origin.element = start..<(i + 1); return origin }
+        let close = Array("</\(name)>".utf8)
+        guard let end = ByteSearch.firstOffset(of: close, in: lines.bytes, from: i).map({ $0 + close.count }) else { return origin }
+        origin.element = start..<end
+        if keepSource { origin.elementSource = String(decoding: bytes[start..<end], as: UTF8.self) }
+        return origin
+    }
+
     /// `<!-- qbank-disable … -->` comments right before the element.
     private func suppressions(before node: XMLElementNode) -> [Suppression] {
         guard let offset = node.offset else { return [] }
@@ -37,7 +71,19 @@ struct XMLModelBuilder {
     }
 
     private func text(_ node: XMLElementNode) -> Text {
-        Text(TextNormalization.normalize(node.text), origin: origin(node))
+        Text(TextNormalization.normalize(node.text), origin: Origin(location(node), span: contentSpan(node)))
+    }
+
+    /// The bytes between a text element's start and end tags (text elements hold no child elements).
+    private func contentSpan(_ node: XMLElementNode) -> TextSpan? {
+        guard let offset = node.offset else { return nil }
+        let bytes = lines.bytes
+        guard let i = startTagEnd(from: offset), bytes[i - 1] != UInt8(ascii: "/") else { return nil }
+        let start = i + 1
+        guard let end = ByteSearch.firstOffset(of: [UInt8(ascii: "<"), UInt8(ascii: "/")], in: bytes, from: start) else { return nil }
+        let (line, column) = lines.position(ofOffset: end)
+        return TextSpan(start: start, end: end, raw: String(decoding: bytes[start..<end], as: UTF8.self), syntax: .xml,
+                        endLocation: SourceLocation(file: path, line: line, column: column))
     }
 
     private mutating func report(_ message: String, at node: XMLElementNode, item: String?) {
@@ -91,7 +137,7 @@ struct XMLModelBuilder {
         var parts = BodyParts()
         var item = Item(id: id, domain: domain, task: task, status: status,
                         shuffle: node.attribute("shuffle").map(Self.flag) ?? true,
-                        stem: "", body: .ordering([]), suppressions: suppressions(before: node), origin: origin(node))
+                        stem: "", body: .ordering([]), suppressions: suppressions(before: node), origin: elementOrigin(node, "item"))
         for child in node.children where child.isBankElement {
             switch child.name {
             case "stem": stem = text(child)
@@ -172,7 +218,7 @@ struct XMLModelBuilder {
             guard child.isBankElement, child.hasName("option"), let id = child.attribute("id"),
                   let (text, rationale) = textAndRationale(child) else { return nil }
             return Option(id: id, text: text, isCorrect: child.attribute("correct").map(Self.flag) ?? false,
-                          rationale: rationale, origin: origin(child))
+                          rationale: rationale, origin: elementOrigin(child, "option", keepSource: true))
         }
     }
 
@@ -227,7 +273,7 @@ struct XMLModelBuilder {
     private func enemies(_ node: XMLElementNode) -> [EnemyReference] {
         node.children.compactMap { child in
             guard child.isBankElement, let ref = child.attribute("ref") else { return nil }
-            return EnemyReference(ref, origin: origin(child))
+            return EnemyReference(ref, origin: elementOrigin(child, "enemy"))
         }
     }
 

@@ -5,12 +5,19 @@ import QBankXML
 
 // `swift run -c release qbank-bench [ITEMS] [--keep DIR]`
 // `swift run -c release qbank-bench assemble [ITEMS] [--forms N] [--overlap K]` (AssemblyBenchmark)
+// `swift run -c release qbank-bench lsp [ITEMS] [--per-file N] [--edits N]` (LSPBenchmark)
 // Generates an ITEMS-item bank twice (XML files and JSON files, 1,000 items a file),
 // then times `xmllint --noout --schema` and `qbank lint` on it in the same run.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "assemble" {
     AssemblyBenchmark.run(Array(arguments.dropFirst()))
+    exit(0)
+}
+if arguments.first == "lsp" {
+    let root = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    LSPBenchmark.run(Array(arguments.dropFirst()), blueprint: root.appendingPathComponent("Banks/mla-c01/blueprint.json").path)
     exit(0)
 }
 let itemCount = arguments.first.flatMap(Int.init) ?? 100_000

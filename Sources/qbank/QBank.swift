@@ -1,18 +1,17 @@
 import ArgumentParser
 import Foundation
+import QBankCore
 
 /// The `qbank` command. Subcommands are thin: they parse options and call the libraries.
 struct QBank: ParsableCommand {
-    static let version = "0.1.0"
-
     static let configuration = CommandConfiguration(
         commandName: "qbank",
         abstract: "Author, lint, balance and assemble certification-exam question banks.",
-        version: version,
+        version: Version.text,
         subcommands: [
             LintCommand.self, RulesCommand.self, ExplainCommand.self, BalanceCommand.self, AssembleCommand.self,
             ScoreCommand.self, ReportCommand.self, PreviewCommand.self, NewCommand.self, FmtCommand.self,
-            ImportCommand.self, ConvertCommand.self, ExportCommand.self,
+            ImportCommand.self, ConvertCommand.self, ExportCommand.self, LSPCommand.self,
         ]
     )
 }
@@ -22,6 +21,12 @@ struct QBank: ParsableCommand {
 @main
 enum Main {
     static func main() {
+        if let unknown = unknownSubcommand(CommandLine.arguments.dropFirst().first) {
+            let names = QBank.configuration.subcommands.map { $0._commandName } + ["help"]
+            let hint = Suggestion.nearest(to: unknown, in: names).map { " (did you mean '\($0)'?)" } ?? ""
+            Console.err("qbank: unknown command '\(unknown)'\(hint); run `qbank --help` to list them\n")
+            exit(ExitStatus.usage)
+        }
         do {
             var command = try QBank.parseAsRoot()
             try command.run()
@@ -40,5 +45,14 @@ enum Main {
             Console.err("\(QBank.fullMessage(for: error))\n")
             Console.finish(code == .validationFailure ? ExitStatus.usage : ExitStatus.internalError)
         }
+    }
+}
+
+extension Main {
+    /// The first argument when it is neither an option nor a subcommand (`qbank lnit`).
+    static func unknownSubcommand(_ first: String?) -> String? {
+        guard let first, !first.hasPrefix("-") else { return nil }
+        let names = QBank.configuration.subcommands.map { $0._commandName } + ["help"]
+        return names.contains(first) ? nil : first
     }
 }

@@ -23,15 +23,29 @@ enum CLI {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[2]
     }
 
-    /// - Parameter timeout: seconds after which the process is killed and the result says so.
-    static func run(_ arguments: [String], in folder: URL = Fixtures.repositoryRoot, timeout: Double? = nil) throws -> Result {
+    /// - Parameter input: text for stdin; `environment`: variables set (nil values removed) over the inherited ones;
+    ///   `timeout`: seconds after which the process is killed and the result says so.
+    static func run(_ arguments: [String], in folder: URL = Fixtures.repositoryRoot, input: String? = nil,
+                    environment: [String: String?] = [:], timeout: Double? = nil) throws -> Result {
+        try run(program: executable, arguments, in: folder, input: input, environment: environment, timeout: timeout)
+    }
+
+    /// Runs any program (git, pre-commit…) with `environment` laid over this process's own.
+    static func run(program: URL, _ arguments: [String], in folder: URL, input: String? = nil,
+                    environment: [String: String?] = [:], timeout: Double? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program
         process.arguments = arguments
         process.currentDirectoryURL = folder
-        let out = Pipe(), err = Pipe()
+        if !environment.isEmpty {
+            var variables = ProcessInfo.processInfo.environment
+            for (name, value) in environment { variables[name] = value }
+            process.environment = variables
+        }
+        let out = Pipe(), err = Pipe(), stdin = Pipe()
         process.standardOutput = out
         process.standardError = err
+        if input != nil { process.standardInput = stdin }
         try process.run()
         let killed = Flag()
         if let timeout {
@@ -43,6 +57,10 @@ enum CLI {
         let errors = Box()
         let reader = Thread { errors.data = err.fileHandleForReading.readDataToEndOfFile(); errors.done.signal() }
         reader.start()
+        if let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+        }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         errors.done.wait()
         process.waitUntilExit()
@@ -61,6 +79,20 @@ enum CLI {
     private final class Box: @unchecked Sendable {
         var data = Data()
         let done = DispatchSemaphore(value: 0)
+    }
+
+    /// `../shared/tools/validate_sarif.py` on a SARIF file: its exit status and output, or nil without the tool.
+    static func validateSARIF(_ file: URL) throws -> (status: Int32, output: String)? {
+        guard let shared = Fixtures.sharedFolder else { return nil }
+        let validator = Process()
+        validator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        validator.arguments = ["python3", shared.appendingPathComponent("tools/validate_sarif.py").path, file.path]
+        let pipe = Pipe()
+        validator.standardOutput = pipe
+        try validator.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        validator.waitUntilExit()
+        return (validator.terminationStatus, output)
     }
 
     /// A fresh temporary folder for one test.

@@ -58,6 +58,36 @@ struct FmtCommandTests {
         #expect(try CLI.run(["fmt", "a.json", "--check"], in: dir).status == 0)
     }
 
+    @Test func xmlKeepsItsSchemaLocation() throws {
+        let xml = """
+            <?xml version="1.0"?>
+            <bank xmlns="urn:qbank:bank:1"
+                  xmlns:xs='http://www.w3.org/2001/XMLSchema-instance' xs:schemaLocation='urn:qbank:bank:1  ../Schemas/qbank-bank.xsd'>
+              <item id="q1" type="ordering" domain="3" task="3.3" status="draft"><stem>Order.</stem>
+              <steps><step id="s1"><text>A</text></step><step id="s2"><text>B</text></step><step id="s3"><text>C</text></step></steps></item>
+            </bank>
+            """
+        let dir = try folder(["a.xml": xml])
+        #expect(try CLI.run(["lint", "a.xml", "--select", "QB0"], in: dir).status == 0)
+        #expect(try CLI.run(["fmt", "a.xml"], in: dir).status == 0)
+        let formatted = try String(contentsOf: dir.appendingPathComponent("a.xml"), encoding: .utf8)
+        #expect(formatted.contains(#"<bank xmlns="urn:qbank:bank:1" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="urn:qbank:bank:1 ../Schemas/qbank-bank.xsd">"#), "\(formatted)")
+        #expect(try CLI.run(["fmt", "a.xml", "--check"], in: dir).status == 0)
+        #expect(try CLI.run(["lint", "a.xml", "--select", "QB0"], in: dir).status == 0)
+    }
+
+    @Test func newAndConvertWriteThePublishedSchemaLinks() throws {
+        let xml = try CLI.run(["new", "--type", "single", "--domain", "1", "--task", "1.1"])
+        #expect(xml.stdout.contains(#"xsi:schemaLocation="urn:qbank:bank:1 https://qbank.dev/schemas/qbank-bank.xsd""#))
+        let json = try CLI.run(["new", "--type", "single", "--domain", "1", "--task", "1.1", "--as", "json"])
+        #expect(json.stdout.hasPrefix("{\n  \"$schema\": \"https://qbank.dev/schemas/qbank-bank.schema.json\",\n  \"format\""), "\(json.stdout)")
+        let dir = try folder(["a.xml": xml.stdout])
+        #expect(try CLI.run(["convert", "a.xml", "--to", "json"], in: dir).status == 0)
+        let converted = try String(contentsOf: dir.appendingPathComponent("a.json"), encoding: .utf8)
+        #expect(converted.hasPrefix("{\n  \"$schema\": \"https://qbank.dev/schemas/qbank-bank.schema.json\""))
+        #expect(try CLI.run(["lint", "a.json", "a.xml", "--select", "QB0"], in: dir).status == 0)
+    }
+
     @Test func refusesFilesWithCommentsOrErrors() throws {
         let commented = Self.loose.replacingOccurrences(of: "<stem>", with: "<!-- qbank-disable QB110 --><stem>")
         let dir = try folder(["c.xml": commented, "broken.xml": "<bank xmlns=\"urn:qbank:bank:1\"><item>", "ok.xml": Self.loose])

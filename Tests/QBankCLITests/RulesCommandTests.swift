@@ -17,6 +17,16 @@ struct RulesCommandTests {
         #expect(try CLI.run(["explain", "QB999"]).status == 2)
     }
 
+    @Test func fixableRulesSaySo() throws {
+        #expect(try CLI.run(["explain", "QB201"]).stdout.contains("Fix: safe, applied by `qbank lint --fix`"))
+        #expect(try !CLI.run(["explain", "QB101"]).stdout.contains("Fix:"))
+        let listed = try CLI.run(["rules"]).stdout.split(separator: "\n")
+        #expect(listed.first { $0.hasPrefix("QB402") }?.contains("  fix  ") == true)
+        #expect(listed.first { $0.hasPrefix("QB101") }?.contains("  fix  ") == false)
+        let json = try JSONSerialization.jsonObject(with: Data(CLI.run(["explain", "QB111", "--format", "json"]).stdout.utf8)) as? [String: Any]
+        #expect(json?["fix"] as? String == "safe")
+    }
+
     @Test func explainAsJSON() throws {
         let result = try CLI.run(["explain", "QB107", "--format", "json"])
         let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]

@@ -1,6 +1,7 @@
 import Foundation
 import QBankCore
 import QBankJSON
+import QBankMarkdown
 import QBankXML
 import Testing
 import TestSupport
@@ -54,5 +55,57 @@ struct CrossSyntaxRoundTripTests {
         let again = try #require(JSONBankReader().read(Array(backToJSON.utf8), path: path).file)
         #expect(again == original)
         #expect(JSONBankWriter().write(again) == JSONBankWriter().write(original))
+    }
+}
+
+/// Markdown in item texts: the indented XML fixture and its JSON twin are one model, and
+/// between them they hold every block kind in every kind of text field.
+struct RichContentSyntaxTests {
+    let tests = CrossSyntaxRoundTripTests()
+
+    @Test func indentedXMLAndJSONStringsReadTheSame() throws {
+        let xml = try tests.read("Tests/QBankXMLTests/Fixtures/valid-rich-content.xml")
+        let json = try tests.read("Tests/QBankJSONTests/Fixtures/valid/rich-content.json")
+        #expect(xml.items == json.items && xml.cases == json.cases)
+    }
+
+    @Test func theFixtureHoldsEveryBlockAndInlineKind() throws {
+        let file = try tests.read("Tests/QBankXMLTests/Fixtures/valid-rich-content.xml")
+        var kinds: Set<String> = []
+        func note(_ inlines: [RichInline]) {
+            for inline in inlines {
+                switch inline {
+                case .text: kinds.insert("text")
+                case .strong(let children): kinds.insert("strong"); note(children)
+                case .emphasis(let children): kinds.insert("emphasis"); note(children)
+                case .code: kinds.insert("inline code")
+                case .link(_, let children): kinds.insert("link"); note(children)
+                case .image: kinds.insert("inline image")
+                case .lineBreak: kinds.insert("line break")
+                }
+            }
+        }
+        func note(_ blocks: [RichBlock]) {
+            for block in blocks {
+                switch block {
+                case .paragraph(let inlines): kinds.insert("paragraph"); note(inlines)
+                case .code: kinds.insert("code")
+                case .list(let start, let items): kinds.insert(start == nil ? "bullets" : "numbers"); items.forEach(note)
+                case .table(let header, let rows): kinds.insert("table"); header.forEach(note); rows.flatMap { $0 }.forEach(note)
+                case .image: kinds.insert("image")
+                }
+            }
+        }
+        for item in file.allItems {
+            var texts = [item.stem.value]
+            switch item.body {
+            case .choice(let body): texts += body.options.flatMap { [$0.text.value] + ($0.rationale.map { [$0] } ?? []) }
+            case .ordering(let steps): texts += steps.map(\.text.value)
+            case .matching(let body): texts += body.prompts.flatMap { [$0.text.value] + ($0.rationale.map { [$0] } ?? []) } + body.responses.map(\.text.value)
+            }
+            texts.forEach { note(MarkdownReader.read($0).blocks) }
+        }
+        file.cases.forEach { note(MarkdownReader.read($0.scenario.value).blocks) }
+        #expect(kinds.isSuperset(of: ["paragraph", "code", "bullets", "numbers", "table", "image", "text", "strong", "emphasis", "inline code", "link"]))
     }
 }

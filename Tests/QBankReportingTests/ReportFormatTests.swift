@@ -11,6 +11,6 @@ import Testing
     }
 
     @Test func formatNamesAreTheCLIValues() {
-        #expect(ReportFormat.allCases.map(\.rawValue) == ["text", "json", "sarif", "github", "junit"])
+        #expect(ReportFormat.allCases.map(\.rawValue) == ["text", "json", "sarif", "github", "junit", "gitlab"])
     }
 }

@@ -76,9 +76,47 @@ private let validatorScript: URL? = {
 
     @Test func repeatedKeysGetOccurrenceCounts() {
         let output = SARIFReporter().render(Fixtures.report())
-        let hash = StableHash.hex("QB204|q1|banks/aws.xml")
-        #expect(output.contains("\"\(hash):1\""))
-        #expect(output.contains("\"\(hash):2\""))
+        #expect(output.contains("\"QB204|q1|banks/aws.xml:1\""))
+        #expect(output.contains("\"QB204|q1|banks/aws.xml:2\""))
+        #expect(!output.contains("primaryLocationLineHash"), "upload-sarif computes its own and warns on a different one")
+    }
+
+    @Test func everyRegionHasAnEndAndFixesAreReplacements() throws {
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(SARIFReporter().render(Fixtures.report()).utf8)) as? [String: Any])
+        let run = try #require((root["runs"] as? [[String: Any]])?.first)
+        let results = try #require(run["results"] as? [[String: Any]])
+        for result in results {
+            let locations = (result["locations"] as? [[String: Any]] ?? []) + (result["relatedLocations"] as? [[String: Any]] ?? [])
+            for location in locations {
+                let region = try #require((location["physicalLocation"] as? [String: Any])?["region"] as? [String: Int])
+                #expect(region["endLine"] != nil && region["endColumn"] != nil, "\(region)")
+                #expect((region["endLine"]!, region["endColumn"]!) >= (region["startLine"]!, region["startColumn"]!))
+            }
+        }
+        let fixed = try #require(results.first { $0["fixes"] != nil })
+        let region = try #require(((fixed["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["region"] as? [String: Int])
+        #expect(region["endColumn"]! - region["startColumn"]! == 5)
+        let change = try #require(((fixed["fixes"] as? [[String: Any]])?.first?["artifactChanges"] as? [[String: Any]])?.first)
+        let replacement = try #require((change["replacements"] as? [[String: Any]])?.first)
+        let deleted = try #require(replacement["deletedRegion"] as? [String: Int])
+        let bytes = Array(Fixtures.awsXML.utf8)
+        #expect(String(decoding: bytes[deleted["byteOffset"]!..<(deleted["byteOffset"]! + deleted["byteLength"]!)], as: UTF8.self) == "Which")
+        #expect((replacement["insertedContent"] as? [String: String])?["text"] == "WHICH")
+        let invocation = try #require((run["invocations"] as? [[String: Any]])?.first)
+        #expect(invocation["executionSuccessful"] as? Bool == true)
+    }
+
+    @Test func resultsAreCappedMostSevereFirstWithANote() throws {
+        var report = Fixtures.report()
+        report.executionSuccessful = false
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(SARIFReporter(maximumResults: 2).render(report).utf8)) as? [String: Any])
+        let run = try #require((root["runs"] as? [[String: Any]])?.first)
+        let results = try #require(run["results"] as? [[String: Any]])
+        #expect(results.map { $0["level"] as? String } == ["error", "error"])
+        let invocation = try #require((run["invocations"] as? [[String: Any]])?.first)
+        #expect(invocation["executionSuccessful"] as? Bool == false)
+        let notes = try #require(invocation["toolExecutionNotifications"] as? [[String: Any]])
+        #expect(((notes.first?["message"] as? [String: Any])?["text"] as? String)?.hasPrefix("4 more results are not in this report") == true)
     }
 
     @Test func relatedLocationsAreLinkedFromTheMessage() {

@@ -20,6 +20,21 @@ import Testing
         #expect(!TextReporter().render(Fixtures.report()).contains("\u{1B}"))
     }
 
+    /// One rule firing on every item is summed up after its first findings, so other rules stay on the first screen.
+    @Test func repeatsAreGroupedPerRuleWhenSeveralRulesReport() {
+        let many = (1...5).map { Diagnostic(ReaderRules.syntaxError, "Bad \($0).", at: SourceLocation(file: "a.xml", line: $0, column: 1)) }
+        let other = Diagnostic(ReaderRules.schemaViolation, "Shape.", at: SourceLocation(file: "a.xml", line: 9, column: 1))
+        let report = LintReport(diagnostics: many + [other], rules: ReaderRules.all, checkedFiles: ["a.xml"], itemsChecked: 6, toolVersion: "0.1.0")
+        let grouped = TextReporter(maximumPerRule: 2).render(report)
+        #expect(grouped.contains("Bad 2.") && !grouped.contains("Bad 3.") && grouped.contains("Shape."))
+        #expect(grouped.contains("… 3 more errors like the above [QB001 syntax-error]"))
+        #expect(grouped.hasSuffix("6 errors, 0 warnings, 0 infos in 1 file (6 items)\n"))
+        #expect(TextReporter(maximumPerRule: 0).render(report).contains("Bad 5."))
+        // One rule alone is listed in full: the user asked for it (--select) or it is all there is.
+        let single = LintReport(diagnostics: many, rules: ReaderRules.all, checkedFiles: ["a.xml"], itemsChecked: 5, toolVersion: "0.1.0")
+        #expect(TextReporter(maximumPerRule: 2).render(single).contains("Bad 5."))
+    }
+
     @Test func summaryPluralizes() {
         let one = Diagnostic(ReaderRules.syntaxError, "Bad.", at: SourceLocation(file: "a.xml", line: 1, column: 1))
         let report = LintReport(diagnostics: [one], rules: ReaderRules.all, checkedFiles: ["a.xml"],

@@ -1,10 +1,12 @@
 import QBankCore
+import QBankFiles
 import QBankJSON
 import QBankXML
 
 /// Reads a rule example the way `qbank lint` reads a file.
 public enum ExampleRunner {
     public static let path = "example"
+    static let mediaFolder = Fixtures.repositoryRoot.appendingPathComponent("Tests/TestSupport/Examples").path
 
     /// XML examples may be bare `<item>`/`<case>` elements: wrap them in a bank.
     public static func document(for example: RuleExample) -> MarkedSource {
@@ -26,7 +28,9 @@ public enum ExampleRunner {
         let result: ReadResult = example.syntax == .xml
             ? XMLBankReader().read(bytes, path: path)
             : JSONBankReader().read(bytes, path: path)
-        let files = result.file.map { [$0] } ?? []
+        var files = result.file.map { [$0] } ?? []
+        // Image paths in examples resolve against Tests/TestSupport/Examples (media/ holds the files).
+        for index in files.indices { MediaInspector.attach(to: &files[index], folder: mediaFolder) }
         return (Bank(files: files, blueprint: Fixtures.mlaBlueprint), result.diagnostics, marked)
     }
 }

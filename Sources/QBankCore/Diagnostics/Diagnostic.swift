@@ -15,6 +15,11 @@ public struct Diagnostic: Hashable, Sendable {
     public var itemID: String?
     /// Other places involved, e.g. the first definition of a duplicated id.
     public var related: [RelatedLocation]
+    /// Where the flagged span ends (exclusive, same line/column kind as `location`), when the
+    /// reader or rule knows it: the text or value being flagged. Reporters fall back to the line's end.
+    public var end: SourceLocation?
+    /// A mechanical repair, when the rule has one.
+    public var fix: Fix?
 
     public init(
         ruleID: String, ruleName: String, severity: Severity, message: String,

@@ -25,11 +25,51 @@ public struct SourceLocation: Hashable, Comparable, Sendable, Codable, CustomStr
 /// takes part in equality or hashing: round-trip tests compare models directly.
 public struct Origin: Hashable, Sendable {
     public var location: SourceLocation?
+    /// For text values: where the content lies in the file, so fixes can edit it in place.
+    public var span: TextSpan?
+    /// For items, options and enemies: the UTF-8 byte range of the whole element (XML, start tag to
+    /// end tag) or value (JSON object or string), so fixes can move or extend it.
+    public var element: Range<Int>?
+    /// The element's text as written, for options only (a fix that reorders options moves them whole).
+    public var elementSource: String?
 
-    public init(_ location: SourceLocation? = nil) { self.location = location }
+    public init(_ location: SourceLocation? = nil, span: TextSpan? = nil) {
+        self.location = location
+        self.span = span
+    }
 
     public static let unknown = Origin()
 
     public static func == (lhs: Origin, rhs: Origin) -> Bool { true }
     public func hash(into hasher: inout Hasher) {}
+}
+
+/// Where a text value's content lies in its file: UTF-8 byte offsets of the content as written
+/// (XML with its entity references, JSON with its escapes), the content itself and its syntax, so a
+/// fix finds words in it and writes replacements escaped for the right syntax.
+public struct TextSpan: Hashable, Sendable {
+    public enum Syntax: Sendable { case xml, json }
+    public var start: Int
+    public var end: Int
+    public var raw: String
+    public var syntax: Syntax
+    /// Line and column just past the content: findings about the text end here.
+    public var endLocation: SourceLocation
+
+    public init(start: Int, end: Int, raw: String, syntax: Syntax, endLocation: SourceLocation) {
+        self.start = start
+        self.end = end
+        self.raw = raw
+        self.syntax = syntax
+        self.endLocation = endLocation
+    }
+
+    /// `text` as this syntax writes it (XML through `XMLEscaping`), or nil when JSON would need an
+    /// escape: fixes then offer nothing rather than keep a second JSON escaper in the core.
+    public func written(_ text: String) -> String? {
+        switch syntax {
+        case .xml: XMLEscaping.text(text)
+        case .json: text.unicodeScalars.contains { $0 == "\"" || $0 == "\\" || $0.value < 0x20 } ? nil : text
+        }
+    }
 }

@@ -5,11 +5,15 @@ public struct BankFile: Hashable, Sendable {
     public var path: String
     public var items: [Item]
     public var cases: [CaseStudy]
+    /// What the loader found at each image path the file's texts name, keyed by the path as
+    /// written (empty when the file was read from bytes alone). Media rules judge it.
+    public var media: [String: MediaFile]
 
-    public init(path: String, items: [Item] = [], cases: [CaseStudy] = []) {
+    public init(path: String, items: [Item] = [], cases: [CaseStudy] = [], media: [String: MediaFile] = [:]) {
         self.path = path
         self.items = items
         self.cases = cases
+        self.media = media
     }
 
     /// Every item, stand-alone ones first, then each case's items in order.
@@ -28,4 +32,6 @@ public struct Bank: Sendable {
 
     public var allItems: [Item] { files.flatMap(\.allItems) }
     public var allCases: [CaseStudy] { files.flatMap(\.cases) }
+    /// Every file's media by path as written; where two files name one path, the first file's entry.
+    public var media: [String: MediaFile] { files.reduce(into: [:]) { $0.merge($1.media) { first, _ in first } } }
 }

@@ -1,23 +1,97 @@
 /// The one normalisation both readers apply to every text field, so that XML's
 /// indentation and JSON's literal strings give the same model.
 ///
-/// Paragraphs are separated by blank lines and kept as `"\n\n"`; inside a paragraph
-/// every run of white space becomes one space; leading and trailing space is dropped.
+/// Prose keeps today's rule: paragraphs are separated by blank lines and kept as `"\n\n"`;
+/// inside a paragraph every run of white space becomes one space; leading and trailing
+/// space is dropped. Markdown blocks keep what gives them meaning (see `Schemas/README.md`):
+/// a fenced code block keeps every line exactly, less the fence's own indentation (as
+/// CommonMark reads it), so code indented inside an XML element reads the same as in JSON;
+/// list items and table rows keep their line breaks and relative indentation.
 public enum TextNormalization {
     public static func normalize(_ raw: String) -> String {
         if isAlreadyNormal(raw) { return raw }
-        var paragraphs: [String] = []
-        var current: [Substring] = []
+        var blocks: [String] = []
+        var prose: [Substring] = []
+        var structured: [Substring] = []
+        var fence: (marker: Substring, indent: Int, lines: [String])?
+
+        func flush() {
+            if !prose.isEmpty { blocks.append(prose.joined(separator: " ")); prose = [] }
+            if !structured.isEmpty { blocks.append(keepingLines(structured)); structured = [] }
+        }
         for line in raw.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
-            let words = line.split(whereSeparator: \.isWhitespace)
-            if words.isEmpty {
-                if !current.isEmpty { paragraphs.append(current.joined(separator: " ")); current = [] }
+            let indent = line.prefix(while: { $0 == " " || $0 == "\t" }).count
+            let trimmed = line.dropFirst(indent)
+            if var open = fence {
+                if isClosingFence(trimmed, for: open.marker) {
+                    open.lines.append(String(open.marker))
+                    blocks.append(open.lines.joined(separator: "\n"))
+                    fence = nil
+                } else {
+                    open.lines.append(String(line.dropFirst(min(open.indent, indent))))
+                    fence = open
+                }
+                continue
+            }
+            if let marker = openingFence(trimmed) {
+                flush()
+                let info = trimmed.dropFirst(marker.count).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                fence = (marker, indent, [marker + info])
+            } else if trimmed.allSatisfy(\.isWhitespace) {
+                flush()
+            } else if startsStructuredLine(trimmed, interruptingProse: !prose.isEmpty) {
+                if !prose.isEmpty { blocks.append(prose.joined(separator: " ")); prose = [] }
+                structured.append(line)
+            } else if !structured.isEmpty {
+                structured.append(line)
             } else {
-                current.append(contentsOf: words)
+                prose.append(contentsOf: line.split(whereSeparator: \.isWhitespace))
             }
         }
-        if !current.isEmpty { paragraphs.append(current.joined(separator: " ")) }
-        return paragraphs.joined(separator: "\n\n")
+        flush()
+        // An unclosed fence runs to the end of the text, as in CommonMark; closing it keeps that meaning.
+        if let open = fence { blocks.append((open.lines + [String(open.marker)]).joined(separator: "\n")) }
+        return blocks.joined(separator: "\n\n")
+    }
+
+    /// Three or more backticks or tildes open a fenced code block (backtick fences take no backtick after them).
+    private static func openingFence(_ line: Substring) -> Substring? {
+        guard let first = line.first, first == "`" || first == "~" else { return nil }
+        let marker = line.prefix(while: { $0 == first })
+        guard marker.count >= 3 else { return nil }
+        if first == "`", line.dropFirst(marker.count).contains("`") { return nil }
+        return marker
+    }
+
+    private static func isClosingFence(_ line: Substring, for marker: Substring) -> Bool {
+        let run = line.prefix(while: { $0 == marker.first })
+        return run.count >= marker.count && line.dropFirst(run.count).allSatisfy(\.isWhitespace)
+    }
+
+    /// A list item (`-`, `*`, `+`, or `1.`/`1)`) or a table row (`|`). As in CommonMark, only
+    /// an ordered list starting at 1 interrupts a paragraph.
+    private static func startsStructuredLine(_ line: Substring, interruptingProse: Bool) -> Bool {
+        guard let first = line.first else { return false }
+        if first == "|" { return true }
+        let rest = line.dropFirst()
+        if first == "-" || first == "*" || first == "+" { return rest.isEmpty || rest.first == " " || rest.first == "\t" }
+        let digits = line.prefix(while: \.isASCII).prefix(while: \.isNumber)
+        guard !digits.isEmpty, digits.count <= 9 else { return false }
+        let after = line.dropFirst(digits.count)
+        guard after.first == "." || after.first == ")" else { return false }
+        let tail = after.dropFirst()
+        guard tail.isEmpty || tail.first == " " || tail.first == "\t" else { return false }
+        return !interruptingProse || Int(digits) == 1
+    }
+
+    /// List and table lines: the block's common indentation removed, relative indentation
+    /// kept (it nests lists), every other run of white space one space.
+    private static func keepingLines(_ lines: [Substring]) -> String {
+        let indents = lines.map { $0.prefix(while: { $0 == " " || $0 == "\t" }).count }
+        let common = indents.min() ?? 0
+        return zip(lines, indents).map { line, indent in
+            String(repeating: " ", count: indent - common) + line.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }.joined(separator: "\n")
     }
 
     /// A byte-level check that covers almost every field: one line, no tab, no double

@@ -51,6 +51,8 @@ public enum FormContent {
             guard study.items.count != whole, let slot = caseStart[study.id] else { continue }
             throw ExportError("\(key.path):\(slot.line):\(slot.column): case study '\(study.id)' has \(whole) items in the bank but \(study.items.count) in the key; a case is delivered whole: assemble again")
         }
-        return ExportContent(title: title, identifier: Identifiers.itemID(key.form) ?? "form", blocks: blocks)
+        var content = ExportContent(title: title, identifier: Identifiers.itemID(key.form) ?? "form", blocks: blocks)
+        content.media = bank.media
+        return content
     }
 }

@@ -6,6 +6,8 @@ public struct ImportResult: Sendable {
     /// Imported items and case studies, in source order; `origin` points into the source.
     public var file: BankFile
     public var problems: [ImportProblem]
+    /// Image files the imported texts name, by path relative to the bank file (`media/<hash>.<type>`).
+    public var media: [String: [UInt8]] = [:]
     /// Source items seen (imported + skipped).
     public var read: Int
     /// Source categories or tags of each imported item (by item id), for `--map`.
@@ -55,6 +57,7 @@ public struct ImportResult: Sendable {
         problems += other.problems
         read += other.read
         categories.merge(other.categories) { $0 + $1 }
+        media.merge(other.media) { first, _ in first }
     }
 }
 

@@ -28,6 +28,8 @@ public struct ExportContent: Sendable {
     public var title: String
     public var identifier: String
     public var blocks: [Block]
+    /// The image files the bank's texts name (from `BankFile.media`), for packages that carry them.
+    public var media: [String: MediaFile] = [:]
 
     public init(title: String, identifier: String, blocks: [Block]) {
         self.title = title
@@ -54,6 +56,11 @@ public struct ExportedFile: Sendable, Hashable {
     public init(path: String, text: String) {
         self.path = path
         bytes = Array(text.utf8)
+    }
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
     }
 }
 

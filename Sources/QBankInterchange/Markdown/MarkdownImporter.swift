@@ -65,8 +65,40 @@ public struct MarkdownImporter: ItemImporter {
             }
         }
 
-        for (index, raw) in decoded.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : String(raw)
+        var fence: (marker: Substring, lines: [String])?
+        var lines = decoded.text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
+        var index = -1
+        while index + 1 < lines.count {
+            index += 1
+            let line = lines[index]
+            // A fenced code block between a stem and its first option belongs to the stem, line
+            // for line. A bare fence (no language) that quotes whole questions — a README
+            // showing the format — is read line by line instead, as before.
+            let trimmed = line.drop { $0 == " " }
+            if var open = fence {
+                open.lines.append(line)
+                fence = open
+                guard trimmed.hasPrefix(open.marker), trimmed.drop(while: { $0 == open.marker.first }).allSatisfy(\.isWhitespace) else { continue }
+                fence = nil
+                let info = open.lines[0].drop { $0 == " " }.drop { $0 == open.marker.first }.trimmingCharacters(in: .whitespaces)
+                let quotesQuestions = open.lines.dropFirst().dropLast().contains {
+                    switch MarkdownLine.classify($0) { case .question, .option, .key: true; default: false }
+                }
+                if (info.isEmpty || ["text", "markdown", "md", "txt"].contains(info.lowercased())) && quotesQuestions {
+                    // Blank out the fences (line numbers stay) and read the lines between again.
+                    let start = index - open.lines.count + 1
+                    lines[start] = ""
+                    lines[index] = ""
+                    index = start - 1
+                } else {
+                    pending!.stem += "\n" + open.lines.joined(separator: "\n")
+                }
+                continue
+            }
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~"), pending != nil, pending!.options.isEmpty, !pending!.afterKey {
+                fence = (trimmed.prefix { $0 == trimmed.first }, [line])
+                continue
+            }
             switch MarkdownLine.classify(line) {
             case .question(let text, _):
                 finish()
@@ -89,7 +121,10 @@ public struct MarkdownImporter: ItemImporter {
                 if pending != nil, pending!.options.isEmpty { pending!.unsupported = kind }
             case .feedback:
                 pending?.feedback = true
-            case .markup, .blank:
+            case .blank:
+                // Paragraphs, tables and code in a stem stay apart.
+                if pending != nil, pending!.options.isEmpty, !pending!.afterKey { pending!.stem += "\n" }
+            case .markup:
                 continue
             case .text(let text, let indented):
                 guard pending != nil, !pending!.afterKey, pending!.unsupported == nil else { continue }
@@ -100,20 +135,51 @@ public struct MarkdownImporter: ItemImporter {
                 }
             }
         }
+        if let open = fence { pending?.stem += "\n" + open.lines.joined(separator: "\n") }
         finish()
         for index in items.indices { items[index] = clean(items[index]) }
         return ImportResult(path: source.path, items: items, problems: problems, read: read)
     }
 
-    /// HTML (`<br/>`, entities) and Markdown emphasis in the texts, as bank text.
+    /// HTML (`<br/>`, entities) in the texts, as bank text. The source is Markdown already:
+    /// fenced code is kept exactly, table and image lines line by line, prose as paragraphs.
     private func clean(_ item: Item) -> Item {
         var item = item
-        item.stem.value = HTMLText.plain(item.stem.value.replacingOccurrences(of: "\n", with: " ")).text
+        item.stem.value = Self.markdown(item.stem.value)
         if case .choice(var body) = item.body {
-            for index in body.options.indices { body.options[index].text.value = HTMLText.plain(body.options[index].text.value).text }
+            for index in body.options.indices { body.options[index].text.value = Self.markdown(body.options[index].text.value) }
             item.body = .choice(body)
         }
         return item
+    }
+
+    static func markdown(_ source: String) -> String {
+        var blocks: [String] = []
+        var prose: [String] = []
+        var code: [String]?
+        func flushProse() {
+            if !prose.isEmpty { blocks.append(HTMLText.plain(prose.joined(separator: " ")).text); prose = [] }
+        }
+        for line in source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if code != nil {
+                code!.append(line)
+                if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { blocks.append(code!.joined(separator: "\n")); code = nil }
+            } else if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                flushProse()
+                code = [line]
+            } else if trimmed.hasPrefix("|") || trimmed.hasPrefix("![") {
+                flushProse()
+                blocks.append(trimmed)
+            } else if trimmed.isEmpty {
+                flushProse()
+            } else {
+                prose.append(line)
+            }
+        }
+        flushProse()
+        if let code { blocks.append(code.joined(separator: "\n")) }
+        return TextNormalization.normalize(blocks.filter { !$0.isEmpty }.joined(separator: "\n\n").replacingOccurrences(of: "\n\n|", with: "\n|"))
     }
 }
 

@@ -1,4 +1,5 @@
 import QBankCore
+import QBankMarkdown
 
 /// Moodle XML for Moodle's question importer (FORMATS.md §6): multichoice
 /// (single: 100/0; multiple: keys share 100, distractors take the same share
@@ -6,13 +7,31 @@ import QBankCore
 /// empty subquestions) and ordering (answers in the correct order, `fraction` =
 /// position). The item id goes in `name` and `idnumber`, domain and task in tags
 /// (`qbank-domain-1`, `qbank-task-1.1`), a case study in a category whose `info`
-/// holds the scenario. No rationales and no status travel: candidate-facing.
+/// holds the scenario. No rationales and no status travel: candidate-facing. Item text
+/// is XHTML (`RichHTML`); images travel as embedded files (`<file encoding="base64">`)
+/// referenced as `@@PLUGINFILE@@/name`, the way Moodle's own export writes them.
 public struct MoodleExporter: FormExporter {
     public static let format = ExportFormat.moodle
 
     public init() {}
 
     public func export(_ content: ExportContent) throws(ExportError) -> [ExportedFile] {
+        let media = try ExportMedia(content)
+        return [ExportedFile(path: Identifiers.prefix(forPath: content.identifier) + ".moodle.xml", text: MoodleWriter(media: media).write(content))]
+    }
+}
+
+/// One export's XML, with the media its texts embed.
+private struct MoodleWriter {
+    let media: ExportMedia
+    let html: RichHTML
+
+    init(media: ExportMedia) {
+        self.media = media
+        html = RichHTML { image in media.name(of: image).map { "@@PLUGINFILE@@/" + $0 } }
+    }
+
+    func write(_ content: ExportContent) -> String {
         var x = XMLText()
         x.open("quiz")
         let top = "$course$/top/" + content.title.replacingOccurrences(of: "/", with: "-")
@@ -20,22 +39,23 @@ public struct MoodleExporter: FormExporter {
         for item in content.items { question(item, caseID: nil, &x) }
         for study in content.cases {
             var info = study.title.map { "<h3>\(HTMLText.inline($0))</h3>" } ?? ""
-            info += HTMLText.xhtml(study.scenario.value)
-            category("\(top)/\(study.id)", info: info, &x)
+            info += html.blocks(study.scenario.value)
+            category("\(top)/\(study.id)", info: (info, media.names(in: study.scenario.value)), &x)
             for item in study.items { question(item, caseID: study.id, &x) }
         }
         x.close("quiz")
-        return [ExportedFile(path: Identifiers.prefix(forPath: content.identifier) + ".moodle.xml", text: x.text)]
+        return x.text
     }
 
-    private func category(_ path: String, info: String?, _ x: inout XMLText) {
+    private func category(_ path: String, info: (html: String, files: [String])?, _ x: inout XMLText) {
         x.open("question", [("type", "category")])
         x.open("category")
         x.element("text", text: path)
         x.close("category")
         if let info {
             x.open("info", [("format", "html")])
-            x.element("text", text: info)
+            x.element("text", text: info.html)
+            files(info.files, &x)
             x.close("info")
         }
         x.close("question")
@@ -51,7 +71,7 @@ public struct MoodleExporter: FormExporter {
         x.open("name")
         x.element("text", text: item.id)
         x.close("name")
-        field("questiontext", HTMLText.xhtml(item.stem.value), &x)
+        field("questiontext", item.stem.value, &x)
         field("generalfeedback", "", &x)
         x.element("defaultgrade", text: "1")
         x.element("penalty", text: "0")
@@ -60,7 +80,7 @@ public struct MoodleExporter: FormExporter {
         switch item.body {
         case .choice(let body):
             let keys = max(body.keys.count, 1)
-            let share = Self.grade(100 / Double(keys))
+            let share = MoodleExporter.grade(100 / Double(keys))
             x.element("single", text: body.select == nil ? "true" : "false")
             x.element("shuffleanswers", text: item.shuffle ? "true" : "false")
             x.element("answernumbering", text: "abc")
@@ -68,7 +88,7 @@ public struct MoodleExporter: FormExporter {
             for option in body.options {
                 let fraction = option.isCorrect ? share : (body.select == nil ? "0" : "-" + share)
                 x.open("answer", [("fraction", fraction), ("format", "html")])
-                x.element("text", text: HTMLText.xhtml(option.text.value))
+                text(option.text.value, &x)
                 field("feedback", "", &x)
                 x.close("answer")
             }
@@ -81,14 +101,14 @@ public struct MoodleExporter: FormExporter {
             x.element("numberingstyle", text: "none")
             for (index, step) in steps.enumerated() {
                 x.open("answer", [("fraction", "\(index + 1).0000000"), ("format", "html")])
-                x.element("text", text: HTMLText.xhtml(step.text.value))
+                text(step.text.value, &x)
                 x.close("answer")
             }
         case .matching(let body):
             x.element("shuffleanswers", text: item.shuffle ? "true" : "false")
             let responseText = Dictionary(body.responses.map { ($0.id, $0.text.value) }, uniquingKeysWith: { a, _ in a })
             for prompt in body.prompts {
-                subquestion(HTMLText.xhtml(prompt.text.value), answer: responseText[prompt.responseID] ?? "", &x)
+                subquestion(prompt.text.value, answer: responseText[prompt.responseID] ?? "", &x)
             }
             let used = Set(body.prompts.map(\.responseID))
             for response in body.responses where !used.contains(response.id) { subquestion("", answer: response.text.value, &x) }
@@ -110,23 +130,39 @@ public struct MoodleExporter: FormExporter {
         x.close("question")
     }
 
-    private func field(_ name: String, _ html: String, _ x: inout XMLText) {
+    /// A `format="html"` field holding Markdown `source` as XHTML, with its images.
+    private func field(_ name: String, _ source: String, _ x: inout XMLText) {
         x.open(name, [("format", "html")])
-        x.element("text", text: html)
+        text(source, &x)
         x.close(name)
+    }
+
+    private func text(_ source: String, _ x: inout XMLText) {
+        x.element("text", text: source.isEmpty ? "" : html.blocks(source))
+        files(media.names(in: source), &x)
+    }
+
+    private func files(_ names: [String], _ x: inout XMLText) {
+        for name in names {
+            guard let bytes = media.bytes(named: name) else { continue }
+            x.element("file", [("name", name), ("path", "/"), ("encoding", "base64")], text: Data(bytes).base64EncodedString())
+        }
     }
 
     /// The answer is escaped as HTML too: Moodle renders it, and qbank's importer reads it as HTML, so a literal
     /// `&#1;` or `<b>` in a response must not come back as a character or a tag.
-    private func subquestion(_ html: String, answer: String, _ x: inout XMLText) {
+    private func subquestion(_ source: String, answer: String, _ x: inout XMLText) {
         x.open("subquestion", [("format", "html")])
-        x.element("text", text: html)
+        text(source, &x)
         x.open("answer")
         x.element("text", text: HTMLText.inline(answer))
         x.close("answer")
         x.close("subquestion")
     }
 
+}
+
+extension MoodleExporter {
     /// A Moodle grade value for 100/k: 50, 33.33333, 25, 20, 16.66667, 14.28571, 12.5, …
     static func grade(_ value: Double) -> String {
         if value == value.rounded() { return String(Int(value)) }

@@ -16,6 +16,7 @@ public struct MoodleImporter: ItemImporter {
                                    16.66667, 14.28571, 12.5, 11.11111, 10, 5, 0]
 
     public func importItems(from source: ImportSource) -> ImportResult {
+        let media = ImportedMedia()
         let root: XMLTreeElement
         var problems: [ImportProblem] = []
         switch XMLSource.parse(source) {
@@ -57,7 +58,7 @@ public struct MoodleImporter: ItemImporter {
             usedIDs.insert(id)
             let label = name.isEmpty ? "question \(index + 1)" : name
             var reading = QTIItemReading()
-            switch MoodleQuestionReader(question: question, id: id, label: label).read() {
+            switch MoodleQuestionReader(question: question, id: id, label: label, media: media).read() {
             case .success(let (imported, lost)):
                 var item = imported
                 reading.problems = lost.map { ImportProblem(.lost, at: question.location, item: label, $0) }
@@ -79,6 +80,7 @@ public struct MoodleImporter: ItemImporter {
             collector.add(reading)
         }
         var result = collector.result
+        result.media = media.files
         result.problems = problems + result.problems
         result.categories = categories
         result.read = read
@@ -100,16 +102,31 @@ public struct MoodleImporter: ItemImporter {
         return (title, HTMLText.plain(body).text)
     }
 
-    /// The text of a Moodle `<x format="…"><text>…</text></x>` field as bank text.
-    static func text(_ field: XMLTreeElement?) -> HTMLText.Converted {
+    /// The text of a Moodle `<x format="…"><text>…</text></x>` field as bank text. Images
+    /// among its embedded files (`<file encoding="base64">`, named by `@@PLUGINFILE@@/name`)
+    /// go to `media`; an embedded file no image uses is reported.
+    static func text(_ field: XMLTreeElement?, media: ImportedMedia? = nil) -> HTMLText.Converted {
         guard let field else { return HTMLText.Converted(text: "", lost: []) }
         let raw = field.element("text")?.text ?? field.text
+        var embedded: [String: [UInt8]] = [:]
+        for file in field.elements("file") {
+            if let name = file["name"], let data = Data(base64Encoded: file.text, options: .ignoreUnknownCharacters) { embedded[name] = [UInt8](data) }
+        }
+        var used = Set<String>()
         var converted: HTMLText.Converted
         switch field["format"] ?? "html" {
-        case "html", "moodle_auto_format": converted = HTMLText.plain(raw)
+        case "html", "moodle_auto_format":
+            converted = HTMLText.plain(raw) { source in
+                guard let media, source.hasPrefix("@@PLUGINFILE@@/") else { return nil }
+                let name = String(source.dropFirst("@@PLUGINFILE@@/".count))
+                let decoded = name.removingPercentEncoding ?? name
+                guard let bytes = embedded[decoded] ?? embedded[name] else { return nil }
+                used.insert(embedded[decoded] != nil ? decoded : name)
+                return media.place(bytes)
+            }
         default: converted = HTMLText.Converted(text: TextNormalization.normalize(raw), lost: [])
         }
-        if !field.elements("file").isEmpty { converted.lost.append("embedded file") }
+        for name in embedded.keys.sorted() where !used.contains(name) { converted.lost.append("embedded file '\(name)'") }
         return converted
     }
 }

@@ -7,17 +7,19 @@ struct MoodleQuestionReader {
     let question: XMLTreeElement
     let id: String
     let label: String
+    /// Where embedded image files go (`media/<hash>.<type>` in the bank).
+    var media: ImportedMedia?
 
     func read() -> Result<(Item, [String]), ImportError> {
         let type = question["type"] ?? ""
         var lost: [String] = []
         let texts = question.elements("questiontext")
         if texts.count > 1 { lost.append("\(texts.count) <questiontext> elements; the first is used") }
-        let stem = MoodleImporter.text(texts.first)
+        let stem = MoodleImporter.text(texts.first, media: media)
         lost += stem.lost.map { "\($0) in the question text" }
         guard !stem.text.isEmpty else { return .failure(ImportError("the question has no text")) }
         for field in ["generalfeedback", "correctfeedback", "partiallycorrectfeedback", "incorrectfeedback"] {
-            if !MoodleImporter.text(question.element(field)).text.isEmpty { lost.append("\(field) not imported") }
+            if !MoodleImporter.text(question.element(field), media: media).text.isEmpty { lost.append("\(field) not imported") }
         }
         if !question.elements("hint").isEmpty { lost.append("hints not imported") }
         let origin = Origin(question.location)
@@ -32,10 +34,10 @@ struct MoodleQuestionReader {
                 if type == "multichoice", !MoodleImporter.grades.contains(where: { abs($0 - abs(fraction)) < 0.0001 }) {
                     return .failure(ImportError("Grades (\(raw)) do not match grade options - question skipped. (Moodle allows e.g. 100, 50, 33.33333, 25, 20)"))
                 }
-                let text = MoodleImporter.text(answer)
+                let text = MoodleImporter.text(answer, media: media)
                 let textValue = type == "truefalse" ? (text.text.lowercased() == "true" ? "True" : text.text.lowercased() == "false" ? "False" : text.text) : text.text
                 lost += text.lost.map { "\($0) in an answer" }
-                let feedback = MoodleImporter.text(answer.element("feedback")).text
+                let feedback = MoodleImporter.text(answer.element("feedback"), media: media).text
                 drafts.append(DraftOption(text: textValue, correct: fraction > 0, rationale: feedback.isEmpty ? nil : feedback, location: answer.location))
                 if fraction > 0 && fraction < 100 && question.element("single")?.text == "true" { lost.append("partial credit (\(raw)%) not kept") }
             }
@@ -52,13 +54,13 @@ struct MoodleQuestionReader {
                 return new.id
             }
             let subquestions = question.elements("subquestion")
-            for sub in subquestions where !MoodleImporter.text(sub).text.isEmpty {
+            for sub in subquestions where !MoodleImporter.text(sub, media: media).text.isEmpty {
                 let answer = HTMLText.plain(sub.element("answer")?.element("text")?.text ?? "").text
                 guard !answer.isEmpty else { return .failure(ImportError("a subquestion has no answer")) }
-                prompts.append(MatchPrompt(id: "p\(prompts.count + 1)", text: Text(MoodleImporter.text(sub).text, origin: Origin(sub.location)),
+                prompts.append(MatchPrompt(id: "p\(prompts.count + 1)", text: Text(MoodleImporter.text(sub, media: media).text, origin: Origin(sub.location)),
                                            responseID: responseID(answer), origin: Origin(sub.location)))
             }
-            for sub in subquestions where MoodleImporter.text(sub).text.isEmpty {
+            for sub in subquestions where MoodleImporter.text(sub, media: media).text.isEmpty {
                 let answer = HTMLText.plain(sub.element("answer")?.element("text")?.text ?? "").text
                 if !answer.isEmpty { _ = responseID(answer) }
             }
@@ -70,7 +72,7 @@ struct MoodleQuestionReader {
                                   body: .matching(MatchingBody(prompts: prompts, responses: responses)), origin: origin), lost))
         case "ordering":
             let answers = question.elements("answer").enumerated().map { index, answer in
-                (position: Double(answer["fraction"] ?? "") ?? Double(index + 1), index: index, text: MoodleImporter.text(answer).text, location: answer.location)
+                (position: Double(answer["fraction"] ?? "") ?? Double(index + 1), index: index, text: MoodleImporter.text(answer, media: media).text, location: answer.location)
             }.sorted { ($0.position, $0.index) < ($1.position, $1.index) }
             guard answers.count >= 2 else { return .failure(ImportError("an ordering question needs at least 2 items, this one has \(answers.count)")) }
             if let empty = answers.first(where: { $0.text.isEmpty }) { return .failure(ImportError("ordering item \(empty.index + 1) has no text")) }

@@ -54,6 +54,7 @@ public struct QTIImporter: ItemImporter {
         }
         var collector = CaseCollector(path: source.path)
         var result = ImportResult(path: source.path)
+        let media = ImportedMedia()
         for resource in manifest.descendants("resource") {
             let type = resource["type"] ?? ""
             guard type.hasPrefix("imsqti_item_") || type.hasPrefix("imsqti_apipitem_") else { continue }
@@ -71,12 +72,14 @@ public struct QTIImporter: ItemImporter {
             case .failure(let problem):
                 result.problems.append(ImportProblem(.skipped, at: problem.location, item: resource["identifier"], problem.reason))
             case .success(let (root, _)):
-                collector.add(QTIItemReader().read(root) { href in stimulus(href, from: path, entries: entries, package: source.path) })
+                let reader = QTIItemReader { src in ZipPackage.resolve(src, from: path).flatMap { entries[$0] }.flatMap(media.place) }
+                collector.add(reader.read(root) { href in stimulus(href, from: path, entries: entries, package: source.path) })
             }
         }
         var combined = collector.result
         combined.append(result)
         combined.read = combined.imported + combined.skipped
+        combined.media = media.files
         return combined
     }
 
@@ -100,8 +103,18 @@ struct CaseCollector {
     init(path: String) { self.path = path }
 
     mutating func add(_ reading: QTIItemReading) {
+        guard let item = reading.item else { problems += reading.problems; return }
+        // A part whose only content could not be held (an image with no file, audio, …) would come in
+        // empty: the item cannot be answered without it, so it is skipped with what was lost.
+        if let empty = item.placedTexts.first(where: { !$0.role.hasPrefix("rationale") && $0.value.allSatisfy(\.isWhitespace) }) {
+            let lost = reading.problems.filter { $0.kind == .lost }.map(\.reason)
+            let why = lost.isEmpty ? "" : " (lost: \(lost.joined(separator: "; ")))"
+            problems += reading.problems.filter { $0.kind != .lost }
+            problems.append(ImportProblem(.skipped, at: item.origin.location ?? SourceLocation(file: path, line: 1, column: 1), item: item.id,
+                                          "the \(empty.role) has no content qbank can hold\(why); the item cannot be answered without it"))
+            return
+        }
         problems += reading.problems
-        guard let item = reading.item else { return }
         guard let info = reading.caseInfo else { items.append(item); return }
         if let index = cases.firstIndex(where: { $0.id == info.id }) {
             cases[index].items.append(item)

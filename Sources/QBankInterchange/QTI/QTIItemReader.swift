@@ -13,6 +13,9 @@ struct QTIItemReading {
 /// types: choiceInteraction → single/multiple, orderInteraction → ordering,
 /// matchInteraction → matching. Anything else is skipped with the reason.
 struct QTIItemReader {
+    /// Where a package's image goes in the bank (see `ImportedMedia`); nil outside a package.
+    var image: HTMLText.ImagePlacer = { _ in nil }
+
     static let supported = ["choiceInteraction", "orderInteraction", "matchInteraction"]
 
     /// `stimulus` resolves a 3.0 `assessmentStimulusRef` href to its text, in a package.
@@ -32,7 +35,7 @@ struct QTIItemReader {
         guard let id else { return skip("the item has no usable identifier") }
         guard let itemBody = root.element("itemBody") else { return skip("the item has no itemBody") }
 
-        var walk = BodyWalk()
+        var walk = BodyWalk(image: image)
         walk.visit(itemBody.children)
         for name in walk.lost { reading.problems.append(ImportProblem(.lost, at: location, item: id, "\(name) not imported")) }
         guard !walk.interactions.isEmpty else { return skip("the item has no interaction (text-only content)") }
@@ -53,7 +56,7 @@ struct QTIItemReader {
 
         var stemHTML = walk.html
         if let prompt = interaction.element("prompt") { stemHTML += "<p>" + QTIMarkup.html(prompt.children) + "</p>" }
-        let stem = HTMLText.plain(stemHTML)
+        let stem = HTMLText.plain(stemHTML, image: image)
         for name in stem.lost { reading.problems.append(ImportProblem(.lost, at: location, item: id, "\(name) in the stem not imported")) }
         guard !stem.text.isEmpty else { return skip("the item has no question text") }
 
@@ -74,7 +77,7 @@ struct QTIItemReader {
             let ids = partIDs(choices)
             var options: [Option] = []
             for (index, choice) in choices.enumerated() {
-                let text = HTMLText.plain(QTIMarkup.html(choice.children))
+                let text = HTMLText.plain(QTIMarkup.html(choice.children), image: image)
                 for name in text.lost { reading.problems.append(ImportProblem(.lost, at: choice.location, item: id, "\(name) in an option not imported")) }
                 options.append(Option(id: ids[index], text: Text(text.text, origin: Origin(choice.location)),
                                       isCorrect: values.contains(choice["identifier"] ?? "\u{0}"), origin: Origin(choice.location)))
@@ -88,7 +91,7 @@ struct QTIItemReader {
             let ids = partIDs(choices)
             var byIdentifier: [String: Step] = [:]
             for (index, choice) in choices.enumerated() {
-                let text = HTMLText.plain(QTIMarkup.html(choice.children)).text
+                let text = HTMLText.plain(QTIMarkup.html(choice.children), image: image).text
                 byIdentifier[choice["identifier"] ?? ""] = Step(id: ids[index], text: Text(text, origin: Origin(choice.location)), origin: Origin(choice.location))
             }
             let steps = values.compactMap { byIdentifier[$0] }
@@ -113,11 +116,11 @@ struct QTIItemReader {
                 guard let target = targetOf[source["identifier"] ?? ""], let t = targets.firstIndex(where: { $0["identifier"] == target }) else {
                     return skip("prompt '\(source["identifier"] ?? "?")' has no correct response")
                 }
-                prompts.append(MatchPrompt(id: sourceIDs[index], text: Text(HTMLText.plain(QTIMarkup.html(source.children)).text, origin: Origin(source.location)),
+                prompts.append(MatchPrompt(id: sourceIDs[index], text: Text(HTMLText.plain(QTIMarkup.html(source.children), image: image).text, origin: Origin(source.location)),
                                            responseID: targetIDs[t], origin: Origin(source.location)))
             }
             let responses = targets.enumerated().map { index, target in
-                MatchResponse(id: targetIDs[index], text: Text(HTMLText.plain(QTIMarkup.html(target.children)).text, origin: Origin(target.location)),
+                MatchResponse(id: targetIDs[index], text: Text(HTMLText.plain(QTIMarkup.html(target.children), image: image).text, origin: Origin(target.location)),
                               origin: Origin(target.location))
             }
             body = .matching(MatchingBody(prompts: prompts, responses: responses))
@@ -151,6 +154,7 @@ struct QTIItemReader {
 /// Splits an itemBody into the stem's HTML, the interactions, qbank's scenario
 /// block and what is dropped (rubric blocks, feedback).
 private struct BodyWalk {
+    var image: HTMLText.ImagePlacer
     var html = ""
     var interactions: [XMLTreeElement] = []
     var scenario: (title: String?, text: String)?
@@ -165,9 +169,9 @@ private struct BodyWalk {
                 if QTIMarkup.isInteraction(element.name) {
                     interactions.append(element)
                 } else if element.name == "div", element["class"] == "qbank-scenario" {
-                    let title = element.element("h3").map { HTMLText.plain(QTIMarkup.html($0.children)).text }
+                    let title = element.element("h3").map { HTMLText.plain(QTIMarkup.html($0.children), image: image).text }
                     let rest = element.children.filter { if case .element(let e) = $0 { e.name != "h3" } else { true } }
-                    scenario = (title, HTMLText.plain(QTIMarkup.html(rest)).text)
+                    scenario = (title, HTMLText.plain(QTIMarkup.html(rest), image: image).text)
                 } else if element.name == "rubricBlock" {
                     lost.append("rubric block")
                 } else if element.name == "feedbackBlock" || element.name == "feedbackInline" || element.name == "templateBlock" {
@@ -175,16 +179,16 @@ private struct BodyWalk {
                 } else if element.name == "assessmentStimulusRef" {
                     stimulusRefs.append(element)
                 } else if ["p", "div", "span", "strong", "b", "em", "i", "code", "br", "ul", "ol", "li", "pre", "blockquote",
-                           "table", "tr", "td", "th", "tbody", "thead", "h1", "h2", "h3", "h4", "h5", "h6", "sub", "sup", "img", "object", "math"].contains(element.name) {
+                           "table", "tr", "td", "th", "tbody", "thead", "h1", "h2", "h3", "h4", "h5", "h6", "sub", "sup", "img", "object", "math", "a"].contains(element.name) {
                     let before = interactions.count
-                    var inner = BodyWalk()
+                    var inner = BodyWalk(image: image)
                     inner.visit(element.children)
                     if inner.interactions.isEmpty && inner.scenario == nil && element.name != "img" && element.name != "object" {
-                        html += "<\(element.name)>" + inner.html + "</\(element.name)>"
+                        html += QTIMarkup.openTag(element) + inner.html + "</\(element.name)>"
                     } else if element.name == "img" || element.name == "object" {
                         html += QTIMarkup.html([node])
                     } else {
-                        html += "<\(element.name)>" + inner.html + "</\(element.name)>"
+                        html += QTIMarkup.openTag(element) + inner.html + "</\(element.name)>"
                     }
                     interactions += inner.interactions
                     if scenario == nil { scenario = inner.scenario }
@@ -192,7 +196,7 @@ private struct BodyWalk {
                     lost += inner.lost
                     _ = before
                 } else {
-                    var inner = BodyWalk()
+                    var inner = BodyWalk(image: image)
                     inner.visit(element.children)
                     html += inner.html
                     interactions += inner.interactions

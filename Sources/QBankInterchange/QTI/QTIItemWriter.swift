@@ -1,4 +1,5 @@
 import QBankCore
+import QBankMarkdown
 
 /// Writes one item as a QTI 2.1 or 3.0 `assessmentItem`.
 ///
@@ -9,6 +10,8 @@ import QBankCore
 /// importer reads back.
 struct QTIItemWriter {
     let version: QTIVersion
+    /// Item text as XHTML; images point into the package's `media/` folder.
+    var html = RichHTML()
 
     func write(_ item: Item, in study: CaseStudy? = nil) -> String {
         let v = version
@@ -33,10 +36,10 @@ struct QTIItemWriter {
         if let study {
             x.open("div", [("class", "qbank-scenario")])
             if let title = study.title { x.element("h3", markup: HTMLText.inline(title)) }
-            for paragraph in study.scenario.value.components(separatedBy: "\n\n") { x.element("p", markup: HTMLText.inline(paragraph)) }
+            x.markup(html.blocks(study.scenario.value))
             x.close("div")
         }
-        for paragraph in item.stem.value.components(separatedBy: "\n\n") { x.element("p", markup: HTMLText.inline(paragraph)) }
+        x.markup(html.blocks(item.stem.value))
         interaction(item, &x)
         x.close(v.element("itemBody"))
         x.empty(v.element("responseProcessing"), [("template", v.matchCorrectTemplate)])
@@ -89,7 +92,8 @@ struct QTIItemWriter {
     }
 
     private func choice(_ name: String, _ id: String, _ text: String, _ x: inout XMLText, extra: [(String, String)] = []) {
-        let markup = text.components(separatedBy: "\n\n").map(HTMLText.inline).joined(separator: "<br/>")
+        var markup = html.fragment(text)
+        if markup.hasSuffix("\n") { markup.removeLast() }
         x.element(name, [("identifier", QTIIdentifiers.part(id))] + extra, markup: markup)
     }
 

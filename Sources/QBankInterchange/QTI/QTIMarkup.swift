@@ -27,13 +27,32 @@ enum QTIMarkup {
             switch node {
             case .text(let text): return escape(text)
             case .element(let element):
-                if element.name == "img" || element.name == "object" {
+                if element.name == "img" || (element.name == "object" && element["type"]?.hasPrefix("image/") == true) {
                     let source = element["src"] ?? element["data"] ?? ""
-                    return "<img src=\"\(source)\"/>"
+                    let alt = element["alt"] ?? (element.name == "object" ? plainText(element.children) : "")
+                    return "<img src=\"\(attribute(source))\" alt=\"\(attribute(alt))\"/>"
                 }
-                return "<\(element.name)>\(html(element.children))</\(element.name)>"
+                return openTag(element) + html(element.children) + "</\(element.name)>"
             }
         }.joined()
+    }
+
+    /// The start tag with the attributes the Markdown conversion reads: link targets, code languages, list starts.
+    static func openTag(_ element: XMLTreeElement) -> String {
+        let kept = ["href", "class", "start", "type"].compactMap { name in element[name].map { " \(name)=\"\(attribute($0))\"" } }.joined()
+        return "<\(element.name)\(kept)>"
+    }
+
+    static func attribute(_ text: String) -> String { escape(text).replacingOccurrences(of: "\"", with: "&quot;") }
+
+    /// The text content of nodes, for an image object's fallback description.
+    static func plainText(_ nodes: [XMLTreeNode]) -> String {
+        nodes.map { node in
+            switch node {
+            case .text(let text): text
+            case .element(let element): plainText(element.children)
+            }
+        }.joined().split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// Scalar by scalar (`XMLEscaping`), so a "<" that carries a combining mark is escaped too.

@@ -10,14 +10,16 @@ import QBankCore
 struct QTIPackageWriter {
     let version: QTIVersion
 
-    func files(_ content: ExportContent) -> [ExportedFile] {
-        let writer = QTIItemWriter(version: version)
+    func files(_ content: ExportContent) throws(ExportError) -> [ExportedFile] {
+        let media = try ExportMedia(content)
+        var writer = QTIItemWriter(version: version)
+        writer.html.imageSource = { image in media.name(of: image).map { "../media/" + $0 } }
         var files: [ExportedFile] = []
-        var itemFiles: [(identifier: String, href: String)] = []
+        var itemFiles: [(identifier: String, href: String, id: String)] = []
         func add(_ item: Item, in study: CaseStudy?) {
             let href = "items/\(QTIIdentifiers.item(item.id)).xml"
             files.append(ExportedFile(path: href, text: study.map { writer.write(item, in: $0) } ?? writer.write(item)))
-            itemFiles.append((QTIIdentifiers.item(item.id), href))
+            itemFiles.append((QTIIdentifiers.item(item.id), href, item.id))
         }
         for block in content.blocks {
             switch block {
@@ -25,8 +27,9 @@ struct QTIPackageWriter {
             case .caseStudy(let study): for item in study.items { add(item, in: study) }
             }
         }
+        files += media.files.map { ExportedFile(path: "media/" + $0.name, bytes: $0.bytes) }
         files.append(ExportedFile(path: "test.xml", text: test(content)))
-        files.append(ExportedFile(path: "imsmanifest.xml", text: manifest(content, itemFiles)))
+        files.append(ExportedFile(path: "imsmanifest.xml", text: manifest(content, itemFiles, media: media)))
         return files
     }
 
@@ -73,7 +76,8 @@ struct QTIPackageWriter {
         return x.text
     }
 
-    private func manifest(_ content: ExportContent, _ items: [(identifier: String, href: String)]) -> String {
+    /// Each item's resource lists its own file and the images it shows (IMS Content Packaging).
+    private func manifest(_ content: ExportContent, _ items: [(identifier: String, href: String, id: String)], media: ExportMedia) -> String {
         let v = version
         var x = XMLText()
         x.open("manifest", [("xmlns", v.manifestNamespace), ("identifier", "manifest-" + QTIIdentifiers.item(content.identifier))])
@@ -90,6 +94,7 @@ struct QTIPackageWriter {
         for item in items {
             x.open("resource", [("identifier", "item-" + item.identifier), ("type", v.resourceType("item")), ("href", item.href)])
             x.empty("file", [("href", item.href)])
+            for name in media.namesByItem[item.id] ?? [] { x.empty("file", [("href", "media/" + name)]) }
             x.close("resource")
         }
         x.close("resources")
@@ -110,6 +115,6 @@ public struct QTIExporter: FormExporter {
         for item in content.allItems where !seen.insert(QTIIdentifiers.item(item.id)).inserted {
             throw ExportError("item id '\(item.id)' appears twice; QTI item files need unique ids (run `qbank lint`)")
         }
-        return QTIPackageWriter(version: version).files(content)
+        return try QTIPackageWriter(version: version).files(content)
     }
 }

@@ -1,74 +1,48 @@
 import QBankCore
 
 /// Turns the HTML that QTI, Moodle, Canvas and Markdown banks put in text into the
-/// bank's plain text, and back.
+/// bank's Markdown text (Schemas/README.md), and back.
 ///
-/// Bank text is plain with `**bold**` and `` `code` `` marks (Schemas/README.md).
-/// Reading keeps paragraphs (`<p>`, `<br>`, `<div>`, `<li>`), turns `<strong>`/`<b>`
-/// into `**` and `<code>` into backticks, decodes entities and drops every other tag;
-/// what carries content the bank cannot hold (an image, audio, a table, math) is
-/// named in `lost` so the importer can report it.
+/// Reading keeps paragraphs (`<p>`, `<br>`, `<div>`), `<strong>`/`<b>`, `<em>`/`<i>`,
+/// `<code>`, links, `<pre>` as a fenced code block (white space exact, language from a
+/// `language-…` class), `<ul>`/`<ol>` as lists (nested), `<table>` as a table whose first
+/// row is the header, and `<img>` (or an image `<object>`) as an image when `image` gives
+/// it a bank path. What the bank cannot hold (audio, video, embedded frames, MathML, an
+/// image with no file) is named in `lost` so the importer can report it.
 public enum HTMLText {
     public struct Converted: Sendable {
         public var text: String
         public var lost: [String]
     }
 
-    public static func plain(_ html: String) -> Converted {
-        // Scalar by scalar: a "<", "&" or ";" followed by a combining mark is one Character, and still markup.
-        let scalars = Array(html.unicodeScalars)
-        var out = String.UnicodeScalarView()
-        var lost: [String] = []
-        var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            if scalar == "<", let close = scalars[index...].firstIndex(of: ">") {
-                let tag = Substring(String(String.UnicodeScalarView(scalars[(index + 1)..<close])))
-                let (name, closing) = tagName(tag)
-                switch name {
-                case "br", "p", "div", "li", "ul", "ol", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre":
-                    out.append(contentsOf: "\n\n".unicodeScalars)
-                case "strong", "b": out.append(contentsOf: "**".unicodeScalars)
-                case "code", "tt": out.append("`")
-                case "img": lost.append("image" + (attribute("src", in: tag).map { " '\($0)'" } ?? ""))
-                case "audio", "video", "object", "embed", "iframe": if !closing { lost.append("\(name) element") }
-                case "table": if !closing { lost.append("table layout (cells kept as text)") }
-                case "math": if !closing { lost.append("MathML (kept as text)") }
-                case "td", "th": out.append(" ")
-                default: break
-                }
-                index = close + 1
-                continue
-            }
-            if scalar == "&", let entity = decodeEntity(scalars[index...]) {
-                out.append(contentsOf: entity.text.unicodeScalars)
-                index += entity.length
-                continue
-            }
-            out.append(scalar)
-            index += 1
-        }
-        let decoded = String(out)
-        if decoded.contains("@@PLUGINFILE@@") { lost.append("embedded file reference (@@PLUGINFILE@@)") }
-        var text = TextNormalization.normalize(decoded)
+    /// Where an image of the source goes in the bank (a relative path), or nil when its file is not available.
+    public typealias ImagePlacer = (_ source: String) -> String?
+
+    public static func plain(_ html: String, image: @escaping ImagePlacer = { _ in nil }) -> Converted {
+        var converter = HTMLToMarkdown(html: html, place: image)
+        converter.run()
+        var text = TextNormalization.normalize(converter.output)
         // `**` around nothing (e.g. <b></b>) is noise.
         text = text.replacingOccurrences(of: "****", with: "")
+        var lost = converter.lost
+        if html.contains("@@PLUGINFILE@@") && converter.unplacedImages > 0 { lost.append("embedded file reference (@@PLUGINFILE@@)") }
         return Converted(text: text, lost: Array(Set(lost)).sorted())
     }
 
     /// Only entities and `<br>`: for plain-text formats that allow a little HTML.
     public static func decodeEntities(_ text: String) -> String {
         guard text.contains("&") else { return text }
-        let scalars = Array(text.unicodeScalars)
+        // Scalar by scalar: a "&" or ";" followed by a combining mark is one Character, and still an entity's edge.
+        let scalars = text.unicodeScalars
         var out = String.UnicodeScalarView()
-        var index = 0
-        while index < scalars.count {
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
             if scalars[index] == "&", let entity = decodeEntity(scalars[index...]) {
                 out.append(contentsOf: entity.text.unicodeScalars)
-                index += entity.length
+                index = scalars.index(index, offsetBy: entity.length)
             } else {
                 out.append(scalars[index])
-                index += 1
+                index = scalars.index(after: index)
             }
         }
         return String(out)
@@ -107,7 +81,7 @@ public enum HTMLText {
         return out
     }
 
-    private static func tagName(_ tag: Substring) -> (String, Bool) {
+    static func tagName(_ tag: Substring) -> (String, Bool) {
         var body = tag
         let closing = body.first == "/"
         if closing { body = body.dropFirst() }
@@ -116,8 +90,8 @@ public enum HTMLText {
         return (local.lowercased(), closing)
     }
 
-    private static func attribute(_ name: String, in tag: Substring) -> String? {
-        guard let range = tag.range(of: "\(name)=") else { return nil }
+    static func attribute(_ name: String, in tag: Substring) -> String? {
+        guard let range = tag.range(of: " \(name)=") ?? tag.range(of: "\t\(name)=") ?? tag.range(of: "\n\(name)=") else { return nil }
         var rest = tag[range.upperBound...]
         guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
         rest = rest.dropFirst()
@@ -133,11 +107,12 @@ public enum HTMLText {
         "uacute": "ú", "ntilde": "ñ", "middot": "·", "bull": "•", "le": "≤", "ge": "≥", "ne": "≠", "rarr": "→",
     ]
 
-    /// An entity at the start of `text`: its characters and how many scalars it spans.
-    private static func decodeEntity(_ text: ArraySlice<Unicode.Scalar>) -> (text: String, length: Int)? {
+    /// An entity at the start of `text`: its characters and how many Unicode scalars it spans (callers step
+    /// scalar by scalar, so a "&" or ";" carrying a combining mark is still seen).
+    static func decodeEntity(_ text: Substring.UnicodeScalarView) -> (text: String, length: Int)? {
         guard let semicolon = text.prefix(12).firstIndex(of: ";") else { return nil }
-        let body = String(String.UnicodeScalarView(text[(text.startIndex + 1)..<semicolon]))
-        let length = semicolon - text.startIndex + 1
+        let body = String(text[text.index(after: text.startIndex)..<semicolon])
+        let length = text.distance(from: text.startIndex, to: semicolon) + 1
         if body.hasPrefix("#") {
             let digits = body.dropFirst()
             let value = digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)

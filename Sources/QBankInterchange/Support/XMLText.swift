@@ -38,6 +38,17 @@ struct XMLText {
         line("<\(name)\(Self.attributes(attributes))>\(markup)</\(name)>")
     }
 
+    /// Block markup (lines of XHTML from `RichHTML`), each line at the current depth; lines
+    /// inside `<pre>` are left alone, since their white space is content.
+    mutating func markup(_ blocks: String) {
+        var inPre = false
+        for line in blocks.split(separator: "\n", omittingEmptySubsequences: false).dropLast(blocks.hasSuffix("\n") ? 1 : 0) {
+            if inPre { text += line + "\n" } else { self.line(String(line)) }
+            if line.contains("<pre>") { inPre = true }
+            if line.contains("</pre>") { inPre = false }
+        }
+    }
+
     mutating func line(_ content: String) {
         text += String(repeating: "  ", count: depth) + content + "\n"
     }

@@ -1,3 +1,4 @@
+import Foundation
 import QBankAssembly
 import QBankCore
 
@@ -5,7 +6,9 @@ import QBankCore
 /// in delivery order. Deliberately no correctness, rationales, statistics, references,
 /// domains, tasks or scored flags: a form file may reach a test centre, the key must not.
 public enum FormExporter {
-    public static func json(_ form: DeliveredForm, blueprint: Blueprint) -> String {
+    /// `media`: the bank's image files; those the form's texts name travel in `"media"` as
+    /// data URIs (by the path the texts use), so the booklet shows them without the bank.
+    public static func json(_ form: DeliveredForm, blueprint: Blueprint, media: [String: MediaFile] = [:]) -> String {
         let cases: [JSONValue] = form.cases.map { study in
             var fields: [String: JSONValue] = ["id": .string(study.id), "scenario": .string(study.scenario.value)]
             if let title = study.title { fields["title"] = .string(title) }
@@ -34,6 +37,12 @@ public enum FormExporter {
             "cases": .array(cases), "items": .array(items),
         ]
         if let title = blueprint.title { root["title"] = .string(title) }
+        let texts = form.cases.map(\.scenario.value) + form.items.flatMap { $0.item.placedTexts.map(\.value) }
+        var images: [String: JSONValue] = [:]
+        for (path, file) in media where file.kind != nil && !file.bytes.isEmpty && texts.contains(where: { $0.contains("](\(path)") }) {
+            images[path] = .string("data:\(file.kind!.mimeType);base64,\(Data(file.bytes).base64EncodedString())")
+        }
+        if !images.isEmpty { root["media"] = .object(images) }
         return JSONValue.object(root).rendered()
     }
 

@@ -1,3 +1,5 @@
+import QBankCore
+
 /// A JSON document with a writer we control, so output is byte-identical on every
 /// platform: keys sorted by UTF-8 bytes, two-space indent, no escaped slashes,
 /// non-ASCII written as UTF-8 (Foundation's serializers differ across platforms here).
@@ -53,24 +55,7 @@ enum JSONValue: Sendable, Equatable {
         }
     }
 
-    private static func writeString(_ value: String, to out: inout String) {
-        out += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            // Control characters, and the two separators JavaScript treats as line breaks.
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x2028 || scalar.value == 0x2029:
-                let hex = String(scalar.value, radix: 16, uppercase: false)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
-    }
+    private static func writeString(_ value: String, to out: inout String) { JSONEscaping.append(value, to: &out) }
 }
 
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,

@@ -1,4 +1,5 @@
 import QBankCore
+import QBankMarkdown
 import QBankJSON
 
 /// An assembled form as candidates meet it, for `qbank export FORM --to html`: read from the
@@ -24,6 +25,8 @@ public struct FormBooklet: Sendable {
     public var title: String
     public var questions: [Question]
     public var scenarios: [String: Scenario]
+    /// Images by the path the texts use, as data URIs (the form file's `"media"`).
+    public var media: [String: String] = [:]
 
     public struct Failure: Error, Sendable, CustomStringConvertible {
         public var description: String
@@ -65,7 +68,17 @@ public struct FormBooklet: Sendable {
             previous = question.caseID
         }
         let name = [root["title"]?.stringValue ?? root["exam"]?.stringValue, root["form"]?.stringValue].compactMap { $0 }.joined(separator: " — ")
-        return FormBooklet(title: name.isEmpty ? "Form" : name, questions: questions, scenarios: scenarios)
+        var booklet = FormBooklet(title: name.isEmpty ? "Form" : name, questions: questions, scenarios: scenarios)
+        for member in root["media"]?.objectValue ?? [] {
+            if let uri = member.value.stringValue, uri.hasPrefix("data:image/") { booklet.media[member.key] = uri }
+        }
+        return booklet
+    }
+
+    /// Item text as HTML, images from the form file's own media.
+    private var renderer: RichHTML {
+        let media = self.media
+        return RichHTML { media[$0.source] }
     }
 
     public func html() -> String {
@@ -78,7 +91,7 @@ public struct FormBooklet: Sendable {
                 openCase = question.caseID
                 if let id = question.caseID, let scenario = scenarios[id] {
                     out += "<section class=\"case\">\n<h2>Case study" + (scenario.title.map { ": \(Markup.inlineHTML($0))" } ?? "") + "</h2>\n"
-                    out += "<div class=\"scenario\">\(ItemPreview.paragraphs(scenario.text))</div>\n"
+                    out += "<div class=\"scenario\">\(renderer.blocks(scenario.text))</div>\n"
                 }
             }
             out += card(question)
@@ -89,13 +102,13 @@ public struct FormBooklet: Sendable {
 
     private func card(_ question: Question) -> String {
         var out = "<article class=\"item\">\n<h3>Question \(question.position)</h3>\n"
-        out += "<div class=\"stem\">\(ItemPreview.paragraphs(question.stem))</div>\n"
+        out += "<div class=\"stem\">\(renderer.blocks(question.stem))</div>\n"
         // Every entry carries a mark a candidate can answer with on paper: letters, or numbers for matching prompts.
         func list(_ entries: [String], numbered: Bool = false) -> String {
             var out = "<ol class=\"choices\">\n"
             for (index, text) in entries.enumerated() {
                 let mark = numbered ? "\(index + 1)." : BankReportLayout.optionLetter(index)
-                out += "<li><span class=\"letter\">\(mark)</span> \(Markup.inlineHTML(text))</li>\n"
+                out += "<li><span class=\"letter\">\(mark)</span> \(renderer.fragment(text))</li>\n"
             }
             return out + "</ol>\n"
         }

@@ -36,7 +36,9 @@ public enum BankReportLayout {
             .paragraph("""
                 **\(facts.supply.items)** items in **\(facts.files.count)** files: \(facts.standaloneItems) stand-alone and \
                 \(facts.caseItems) in \(facts.supply.cases) case studies. \(eligible) are operational or approved (eligible \
-                for scored slots) and \(pretest) are pretest (for unscored slots).
+                for scored slots) and \(pretest) are pretest (for unscored slots). Content beyond prose: \
+                \(facts.content.code) with code, \(facts.content.tables) with a table, \(facts.content.images) with an exhibit \
+                image, \(facts.content.lists) with a list.
                 """),
             .paragraph("""
                 A form of \(facts.blueprint.exam) has \(form.length) questions: \(form.scored) scored and \(form.unscored) \

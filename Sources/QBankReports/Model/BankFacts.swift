@@ -9,6 +9,8 @@ public struct BankFacts: Sendable {
     public var files: [FileFacts]
     public var standaloneItems: Int
     public var caseItems: Int
+    /// Items whose candidate-facing texts (stem, scenario, options, steps, prompts, responses) hold each kind of rich content.
+    public var content: RichContentCounts
     public var items: ItemMeasures
     public var lint: LintFacts
 
@@ -19,6 +21,7 @@ public struct BankFacts: Sendable {
         supply = BankSupply(bank: bank, blueprint: blueprint)
         standaloneItems = bank.files.reduce(0) { $0 + $1.items.count }
         caseItems = bank.allCases.reduce(0) { $0 + $1.items.count }
+        content = RichContentCounts(bank)
         items = ItemMeasures(bank.allItems)
         lint = LintFacts(findings: findings, rules: rules)
         let byFile = Dictionary(grouping: findings, by: \.location.file)

@@ -1,4 +1,5 @@
 import QBankCore
+import QBankMarkdown
 
 /// What `qbank preview` shows: stand-alone items and whole case studies.
 public enum PreviewUnit: Sendable {
@@ -12,10 +13,13 @@ public enum PreviewUnit: Sendable {
 public struct ItemPreview: Sendable {
     public var order: DeliveryOrder
     public var blueprint: Blueprint?
+    /// How item texts become HTML; `RichHTML.embedding(media)` shows the bank's images.
+    public var html: RichHTML
 
-    public init(seed: UInt64, blueprint: Blueprint?) {
+    public init(seed: UInt64, blueprint: Blueprint?, html: RichHTML = RichHTML()) {
         order = DeliveryOrder(seed: seed)
         self.blueprint = blueprint
+        self.html = html
     }
 
     public func render(_ units: [PreviewUnit], title: String) -> String {
@@ -65,19 +69,19 @@ public struct ItemPreview: Sendable {
             let instruction = body.select.map { "Select \(Self.countWord($0))." } ?? "Select one."
             var out = "<p class=\"instruction\">\(instruction)</p>\n<ol class=\"choices\">\n"
             for (index, option) in delivered.enumerated() {
-                out += "<li><span class=\"letter\">\(BankReportLayout.optionLetter(index))</span> \(Markup.inlineHTML(option.text.value))</li>\n"
+                out += "<li><span class=\"letter\">\(BankReportLayout.optionLetter(index))</span> \(html.fragment(option.text.value))</li>\n"
             }
             return out + "</ol>\n"
         case .ordering(let steps):
             var out = "<p class=\"instruction\">Put the steps in the correct order.</p>\n<ul class=\"choices\">\n"
-            for step in order.steps(of: item, steps) { out += "<li>\(Markup.inlineHTML(step.text.value))</li>\n" }
+            for step in order.steps(of: item, steps) { out += "<li>\(html.fragment(step.text.value))</li>\n" }
             return out + "</ul>\n"
         case .matching(let body):
             var out = "<p class=\"instruction\">Match each item with a response. A response may be used once, or not at all.</p>\n"
             out += "<ol class=\"choices\">\n"
-            for prompt in body.prompts { out += "<li>\(Markup.inlineHTML(prompt.text.value))</li>\n" }
+            for prompt in body.prompts { out += "<li>\(html.fragment(prompt.text.value))</li>\n" }
             out += "</ol>\n<p class=\"instruction\">Responses</p>\n<ul class=\"choices\">\n"
-            for response in order.responses(of: item, body.responses) { out += "<li>\(Markup.inlineHTML(response.text.value))</li>\n" }
+            for response in order.responses(of: item, body.responses) { out += "<li>\(html.fragment(response.text.value))</li>\n" }
             return out + "</ul>\n"
         }
     }
@@ -89,19 +93,19 @@ public struct ItemPreview: Sendable {
             for (index, option) in order.options(of: item, body.options).enumerated() {
                 out += "<li class=\"\(option.isCorrect ? "key" : "distractor")\"><span class=\"letter\">\(BankReportLayout.optionLetter(index))</span> "
                 out += option.isCorrect ? "<strong class=\"mark\">✓ key</strong> " : "<span class=\"mark\">✗</span> "
-                out += "\(Markup.inlineHTML(option.text.value)) <span class=\"source\">(authored \(Markup.escape(option.id)))</span>"
+                out += "\(html.fragment(option.text.value)) <span class=\"source\">(authored \(Markup.escape(option.id)))</span>"
                 out += rationale(option.rationale) + "</li>\n"
             }
             return out + "</ol>\n"
         case .ordering(let steps):
             var out = "<p class=\"instruction\">Correct order:</p>\n<ol class=\"choices\">\n"
-            for step in steps { out += "<li class=\"key\">\(Markup.inlineHTML(step.text.value))\(rationale(step.rationale))</li>\n" }
+            for step in steps { out += "<li class=\"key\">\(html.fragment(step.text.value))\(rationale(step.rationale))</li>\n" }
             return out + "</ol>\n"
         case .matching(let body):
             var out = "<p class=\"instruction\">Correct matches:</p>\n<ol class=\"choices\">\n"
             for prompt in body.prompts {
                 let response = body.responses.first { $0.id == prompt.responseID }?.text.value ?? "(missing response \(prompt.responseID))"
-                out += "<li class=\"key\">\(Markup.inlineHTML(prompt.text.value)) → <strong>\(Markup.inlineHTML(response))</strong>\(rationale(prompt.rationale))</li>\n"
+                out += "<li class=\"key\">\(html.fragment(prompt.text.value)) → <strong>\(html.fragment(response))</strong>\(rationale(prompt.rationale))</li>\n"
             }
             return out + "</ol>\n"
         }
@@ -135,15 +139,12 @@ public struct ItemPreview: Sendable {
 
     private func rationale(_ text: String?) -> String {
         guard let text else { return "<div class=\"rationale missing\">No rationale.</div>" }
-        return "<div class=\"rationale\">\(Markup.inlineHTML(text))</div>"
+        return "<div class=\"rationale\">\(html.blocks(text))</div>"
     }
 
     /// Stem and scenario text: blank lines separate paragraphs.
-    private func paragraphs(_ text: String) -> String { Self.paragraphs(text) }
+    private func paragraphs(_ text: String) -> String { html.blocks(text) }
 
-    static func paragraphs(_ text: String) -> String {
-        text.components(separatedBy: "\n\n").map { "<p>\(Markup.inlineHTML($0).replacingOccurrences(of: "\n", with: "<br/>"))</p>" }.joined()
-    }
 
     static func countWord(_ count: Int) -> String {
         let words = ["ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE", "TEN"]

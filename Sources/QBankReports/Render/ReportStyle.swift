@@ -12,6 +12,10 @@ enum ReportStyle {
         h3 { font-size: 1rem; margin: 1.25rem 0 0.25rem; }
         p { margin: 0.5rem 0; max-width: 48rem; }
         code { font: 0.9em ui-monospace, "DejaVu Sans Mono", monospace; background: var(--track); padding: 0 0.2em; border-radius: 3px; }
+        pre { background: var(--track); padding: 0.5em 0.7em; border-radius: 4px; overflow-x: auto; line-height: 1.35; }
+        pre code { background: none; padding: 0; }
+        td table, li table, .scenario table, .stem table, .views table { border-collapse: collapse; }
+        img { max-width: 100%; height: auto; }
         a { color: #1f5fa8; }
         nav ul { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; list-style: none; padding: 0; margin: 0 0 1rem; font-size: 0.9rem; }
         .tiles { display: grid; grid-template-columns: repeat(auto-fit, minmax(8.5rem, 1fr)); gap: 0.6rem; margin: 0 0 1rem; }

@@ -30,6 +30,19 @@ public enum Glob {
         return false
     }
 
+    /// Whether `pattern` names this very path, not a folder above it (walks test each folder as they enter it):
+    /// a pattern without `/` matches the last name, one with `/` the whole relative path.
+    public static func matchesEntry(_ pattern: String, _ path: String) -> Bool {
+        var pattern = pattern
+        while pattern.hasPrefix("./") { pattern.removeFirst(2) }
+        if pattern.hasSuffix("/") { pattern.removeLast() }
+        let p = Array(pattern.utf8)
+        if !p.contains(UInt8(ascii: "/")) {
+            return match(p[...], Array((path.split(separator: "/").last ?? Substring(path)).utf8)[...])
+        }
+        return match(p[...], Array(path.utf8)[...])
+    }
+
     private enum Token: Equatable {
         case byte(UInt8), oneCharacter, star
         /// `**` (or `**/`) inside a pattern: zero or more whole folders.

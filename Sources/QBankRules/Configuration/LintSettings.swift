@@ -21,6 +21,11 @@ public struct LintSettings: Sendable {
     /// The baseline file the configuration names (absolute), applied unless `--baseline` names
     /// another or `--ignore-baseline` asks for every finding.
     public var baseline: String?
+    /// Files and folders that folder walks skip, replacing the default list (nil keeps it): bare names
+    /// match at any depth, paths are made absolute against the config file's folder.
+    public var exclude: [String]?
+    /// Added to `exclude` (or to the default list).
+    public var extendExclude: [String] = []
 
     public init(
         select: [String] = [], ignore: [String] = [], rules: [RuleSetting] = [], overrides: [PathOverride] = [],

@@ -19,6 +19,14 @@ public enum BuiltInRules {
         TaskNotInDomainRule.self,
         DuplicateChoiceTextRule.self,
         DuplicateChoiceIDRule.self,
+        PlaceholderContentRule.self,
+        SingleAnswerSelectCountRule.self,
+        MissingMediaFileRule.self,
+        MediaOutsideBankRule.self,
+        ImageWithoutAltTextRule.self,
+        UnsupportedMediaTypeRule.self,
+        OversizedMediaFileRule.self,
+        UnsafeSVGRule.self,
         NegativeLeadInRule.self,
         DoubleNegativeRule.self,
         MissingLeadInRule.self,
@@ -47,6 +55,7 @@ public enum BuiltInRules {
         KeyLongestRateRule.self,
         DuplicateItemsRule.self,
         CrossItemCueingRule.self,
+        SameFactItemsRule.self,
         UnusedSuppressionRule.self,
         UnknownRuleInSuppressionRule.self,
         BlanketSuppressionRule.self,
@@ -57,6 +66,11 @@ public enum BuiltInRules {
         (ReaderRules.all + [LintEngine.noBlueprint] + all.map { $0.description }).sorted { $0.id < $1.id }
 
     private static let byID: [String: RuleDescription] = Dictionary(descriptions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+
+    /// The options of the rule with this code and their defaults (what `qbank.json` may set), or nil when it takes none.
+    public static func defaultOptions(of id: String) -> [String: RuleOptionValue]? {
+        (all.first { $0.description.id == id }?.init() as? any ConfigurableRule)?.options
+    }
 
     /// The description of the rule with this code.
     public static func description(of id: String) -> RuleDescription? { byID[id] }

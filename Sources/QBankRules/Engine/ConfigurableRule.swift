@@ -110,6 +110,29 @@ public struct RuleOptions: Sendable {
     }
 }
 
+extension RuleOptions {
+    /// A set of words compared with lower-cased text: the project's list, lower-cased, replaces the default.
+    public func read(_ name: String, into target: inout Set<String>) throws(RuleOptionError) {
+        var list = target.sorted()
+        try read(name, into: &list)
+        target = Set(list.map { $0.lowercased() })
+    }
+
+    /// Phrases written as strings ("at least"), kept as lower-cased word sequences.
+    func read(_ name: String, phrases target: inout [[String]]) throws(RuleOptionError) {
+        var list = target.map { $0.joined(separator: " ") }
+        try read(name, into: &list)
+        target = list.map { $0.lowercased() }.asPhrases
+    }
+}
+
+extension RuleOptionValue {
+    /// A word set as a sorted list, so `--print-config` is stable.
+    static func words(_ set: Set<String>) -> RuleOptionValue { .strings(set.sorted()) }
+    /// Word sequences as the phrases a config writes.
+    static func phrases(_ list: [[String]]) -> RuleOptionValue { .strings(list.map { $0.joined(separator: " ") }) }
+}
+
 /// A bad option value or name, with where it was written.
 public struct RuleOptionError: Error, Hashable, Sendable, CustomStringConvertible {
     public var message: String

@@ -80,20 +80,24 @@ public struct LintEngine: Sendable {
     /// Runs every rule. Item rules go item by item — each item meets every item rule on
     /// one thread, so the text analyses they share are computed once (`TextMemo`) — in
     /// chunks spread over the cores; whole-bank rules run beside them. Results are
-    /// gathered in task order, so the output never depends on scheduling.
+    /// gathered in task order, so the output never depends on scheduling. Rules read the
+    /// bank's prose (`ProseView`); only `SourceTextRule`s see the Markdown as written.
     func check(_ bank: Bank, progress: ProgressHandler?) -> [Diagnostic] {
-        let context = LintContext(bank: bank)
-        let itemRules = rules.compactMap { $0 as? any ItemRule }
+        let prose = ProseView.bank(bank)
+        let context = LintContext(bank: prose), sourceContext = LintContext(bank: bank)
+        let itemRules = rules.compactMap { $0 as? any ItemRule }.filter { !($0 is any SourceTextRule) }
+        let sourceItemRules = rules.compactMap { $0 as? any ItemRule }.filter { $0 is any SourceTextRule }
         let bankRules = rules.filter { !($0 is any ItemRule) }
         let places = Self.itemPlaces(in: bank)
         let chunkSize = max(64, places.count / 64)
-        let chunks = itemRules.isEmpty ? [] : stride(from: 0, to: places.count, by: chunkSize).map { $0..<min($0 + chunkSize, places.count) }
+        let chunks = rules.count == bankRules.count ? [] : stride(from: 0, to: places.count, by: chunkSize).map { $0..<min($0 + chunkSize, places.count) }
         let results = ConcurrentSlots<[Diagnostic]>(count: bankRules.count + chunks.count)
         let counter = ProgressCounter(total: bankRules.count + chunks.count, phase: "running rules", handler: progress)
         DispatchQueue.concurrentPerform(iterations: bankRules.count + chunks.count) { task in
             defer { counter.advance() }
             guard task >= bankRules.count else {
-                results.store(bankRules[task].check(context), at: task)
+                let rule = bankRules[task]
+                results.store(rule.check(rule is any SourceTextRule ? sourceContext : context), at: task)
                 return
             }
             var found: [Diagnostic] = []
@@ -104,15 +108,17 @@ public struct LintEngine: Sendable {
             var context: (file: Int, caseIndex: Int?, value: ItemContext)?
             for place in places[chunks[task - bankRules.count]] {
                 if context == nil || context!.file != place.file || context!.caseIndex != place.caseIndex {
-                    let file = bank.files[place.file]
+                    let file = prose.files[place.file]
                     context = (place.file, place.caseIndex,
                                ItemContext(file: file, caseStudy: place.caseIndex.map { file.cases[$0] }, blueprint: bank.blueprint))
                 }
                 let itemContext = context!.value
                 if let caseIndex = place.caseIndex {
-                    Self.check(bank.files[place.file].cases[caseIndex].items[place.item], in: itemContext, with: itemRules, into: &found)
+                    Self.check(prose.files[place.file].cases[caseIndex].items[place.item], in: itemContext, with: itemRules, into: &found)
+                    Self.check(bank.files[place.file].cases[caseIndex].items[place.item], in: itemContext, with: sourceItemRules, into: &found)
                 } else {
-                    Self.check(bank.files[place.file].items[place.item], in: itemContext, with: itemRules, into: &found)
+                    Self.check(prose.files[place.file].items[place.item], in: itemContext, with: itemRules, into: &found)
+                    Self.check(bank.files[place.file].items[place.item], in: itemContext, with: sourceItemRules, into: &found)
                 }
                 memo.reset()
             }

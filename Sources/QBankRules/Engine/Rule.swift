@@ -41,6 +41,10 @@ public struct LintContext: Sendable {
 }
 
 /// What an item rule sees besides the item.
+/// A rule that reads item texts as the Markdown their authors wrote (images, code, tables)
+/// rather than the prose projection every other rule reads (see `ProseView`).
+public protocol SourceTextRule: Rule {}
+
 public struct ItemContext: Sendable {
     public var file: BankFile
     /// The case study the item belongs to, if any.
@@ -49,15 +53,19 @@ public struct ItemContext: Sendable {
 }
 
 extension Rule {
-    /// A finding of this rule at `origin`, falling back to the top of `file`.
+    /// A finding of this rule at `origin`, falling back to the top of `file`; at a text value it
+    /// ends where the text ends, and `fix` (if any) is its mechanical repair.
     public func diagnostic(
-        _ message: String, at origin: Origin, in file: String, item: String?, related: [RelatedLocation] = []
+        _ message: String, at origin: Origin, in file: String, item: String?, related: [RelatedLocation] = [], fix: Fix? = nil
     ) -> Diagnostic {
         let rule = Self.description
-        return Diagnostic(
+        var finding = Diagnostic(
             ruleID: rule.id, ruleName: rule.name, severity: rule.severity, message: message,
             location: origin.location ?? SourceLocation(file: file, line: 1, column: 1),
             itemID: item, related: related
         )
+        finding.end = origin.location == nil ? nil : origin.span?.endLocation
+        finding.fix = fix
+        return finding
     }
 }

@@ -16,6 +16,39 @@ enum Negation {
         }.map { words[$0] }
     }
 
+    /// The negatives that make the question itself negative (QB201, QB202). The lead-in must ask something: it ends
+    /// in "?" or ":" or runs into the options (a completion); a statement ending in "." ("Statement 2| … does not …")
+    /// asks no negative question. A negative inside a subordinate or relative clause ("messages that are not lost",
+    /// "when the instances are not in use") states a condition, not the question, until a comma closes the clause;
+    /// and "true or false" / "True / False" is a true-false question, not a negative one.
+    static func questionNegatives(inLeadInOf stem: String, list: Set<String>, exceptions: [[String]]) -> [Word] {
+        let words = LeadIn.words(of: stem)
+        let negatives = negatives(in: words, list: list, exceptions: exceptions)
+        guard !negatives.isEmpty, let last = LeadIn.of(stem).last, last != ".", last != "!", last != ")" else { return [] }
+        let lower = Set(words.map(\.lower))
+        let trueFalse = lower.contains("true") && lower.contains("false")
+        var inClause = false
+        var kept: [Word] = []
+        for (index, word) in words.enumerated() {
+            let afterComma = index > 0 && words[index - 1].text.endIndex <= word.text.startIndex
+                && stem[words[index - 1].text.endIndex..<word.text.startIndex].contains(",")
+            if afterComma { inClause = false }
+            // ", which you don't remember creating," is a relative clause, not the question.
+            if subordinators.contains(word.lower) || (afterComma && (word.lower == "which" || word.lower == "who")) { inClause = true }
+            if !inClause, !(trueFalse && word.lower == "false"),
+               negatives.contains(where: { $0.text.startIndex == word.text.startIndex }) {
+                kept.append(word)
+            }
+        }
+        return kept
+    }
+
+    /// Words that open a subordinate or relative clause; "which" and "what" are left out: they open the question.
+    private static let subordinators: Set<String> = [
+        "that", "when", "whenever", "if", "because", "where", "while", "unless", "although", "though", "since",
+        "after", "before", "whose", "who", "whom", "so",
+    ]
+
     /// "don't", "isn't": the last byte rules out almost every word before the character comparison.
     static func isContraction(_ lower: String) -> Bool {
         lower.utf8.last == UInt8(ascii: "t") && lower.hasSuffix("n't")

@@ -10,6 +10,13 @@ enum WordLists {
         ["at", "least"], ["not", "only"], ["whether", "or", "not"], ["if", "not"], ["false", "positive"],
         ["false", "positives"], ["false", "negative"], ["false", "negatives"], ["false", "positive", "rate"],
         ["not", "a", "number"], ["least", "privilege"], ["least", "privileged"], ["least", "recently"],
+        // Terms of art that contain "least" or "false" without asking a negative question.
+        ["least", "squares"], ["least", "square"], ["least", "angle"], ["least", "absolute"],
+        ["least", "significant"], ["least", "frequently", "used"], ["least", "common"], ["false", "discovery"],
+        ["false", "alarm"], ["false", "alarms"], ["false", "acceptance"], ["false", "rejection"], ["or", "not"],
+        // "least" as an optimisation criterion ("with the least amount of effort"), not a negation.
+        ["least", "amount"], ["least", "effort"], ["least", "cost"], ["least", "expensive"], ["least", "operational"],
+        ["least", "time"], ["least", "possible"], ["least", "number"],
     ]
 
     /// Negation in an option (QB202).
@@ -18,7 +25,7 @@ enum WordLists {
     /// Specific determiners (QB307): the catalog's list (RULES.md §2b) without the scope words below.
     static let absolute: [String] = [
         "always", "never", "completely", "absolutely", "totally", "entirely", "invariably", "certainly",
-        "definitely", "no one", "everyone", "nothing", "impossible", "guaranteed",
+        "definitely", "no one", "everyone", "impossible", "guaranteed",
     ]
 
     /// Scope words the catalog also lists as absolute. In technical items they scope an action ("encrypt
@@ -31,14 +38,21 @@ enum WordLists {
     static let questionScaffolding: Set<String> = [
         "action", "actions", "requirement", "requirements", "solution", "solutions", "approach", "approaches",
         "change", "changes", "option", "options", "step", "steps", "meet", "meets", "take", "takes",
-        "company", "engineer", "engineers", "team", "statement", "statements", "result", "results", "answer",
+        "company", "companies", "engineer", "engineers", "team", "statement", "statements", "result", "results", "answer",
         "correct", "true", "false", "describe", "describes", "example", "choose", "select",
+    ]
+
+    /// Vendor and generic words that name the product family rather than the answer ("Amazon", "AWS",
+    /// "service"): every option of a cloud exam may carry them, so QB306 ignores them too.
+    static let vendorAndGeneric: Set<String> = [
+        "amazon", "aws", "azure", "google", "microsoft", "service", "services", "managed", "cloud", "feature",
+        "features", "tool", "tools", "resource", "resources", "using", "capability", "capabilities",
     ]
 
     /// Vague frequency and hedging terms (QB308; RULES.md §2b).
     static let vague: [String] = [
         "often", "usually", "sometimes", "rarely", "frequently", "occasionally", "commonly", "generally",
-        "typically", "normally", "seldom", "mostly", "nearly", "approximately", "somewhat", "more or less",
+        "typically", "normally", "seldom", "mostly", "nearly", "approximately", "somewhat",
         "may", "might", "possibly", "probably", "likely",
     ]
 

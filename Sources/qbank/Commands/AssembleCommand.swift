@@ -49,6 +49,18 @@ struct AssembleCommand: ParsableCommand {
     enum SolverName: String, ExpressibleByArgument, CaseIterable {
         case highs, cbc
         var adapter: any MIPSolver { self == .cbc ? CBCSolver() : HiGHSSolver() }
+
+        /// The solver is a shared library opened at run time: a missing one is a usage error (exit 2) saying what to install.
+        func checkAvailable() throws {
+            do {
+                switch self {
+                case .highs: try HiGHSSolver.checkAvailable()
+                case .cbc: try CBCSolver.checkAvailable()
+                }
+            } catch {
+                throw CLIError.usage(error.description)
+            }
+        }
     }
 
     /// More forms than any bank can fill; the bound keeps every count derived from flags far from overflow.
@@ -65,6 +77,7 @@ struct AssembleCommand: ParsableCommand {
     }
 
     func run() throws {
+        try solver.checkAvailable()
         let (bank, blueprint) = try SingleBank.load(self.bank, purpose: "forms are assembled against the blueprint")
         let pool = AssemblyPool(bank: bank, blueprint: blueprint)
         let request = AssemblyRequest(forms: forms, seed: UInt64(seed), maxOverlap: maxOverlap, maxExposure: maxExposure,
@@ -79,7 +92,7 @@ struct AssembleCommand: ParsableCommand {
         var files: [(String, String)] = []
         for f in outcome.forms.indices {
             let form = DeliveredForm(outcome, form: f)
-            files.append(("\(form.name).form.json", FormExporter.json(form, blueprint: blueprint)))
+            files.append(("\(form.name).form.json", FormExporter.json(form, blueprint: blueprint, media: bank.media)))
             files.append(("\(form.name).form.xml", FormExporter.xml(form, blueprint: blueprint)))
             files.append(("\(form.name).key.json", KeyExporter.json(form, seed: request.seed, blueprint: blueprint)))
         }

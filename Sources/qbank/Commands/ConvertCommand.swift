@@ -35,7 +35,7 @@ struct ConvertCommand: ParsableCommand {
         if FileManager.default.fileExists(atPath: target) && !force {
             throw CLIError.usage("\(target) exists; pass --force to overwrite it or --output to write elsewhere")
         }
-        let text = to == .json ? JSONBankWriter().write(bank) : XMLBankWriter().write(bank)
+        let text = to == .json ? JSONBankWriter(schema: SchemaLinks.bankJSONSchema).write(bank) : XMLBankWriter(schemaLocation: SchemaLinks.bankXSD).write(bank)
         do { try AtomicFile.write(text, to: target) } catch { throw CLIError.files(error) }
         Log.info("wrote \(target) (\(bank.allItems.count) items)")
     }

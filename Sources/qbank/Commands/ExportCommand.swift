@@ -81,7 +81,7 @@ struct ExportCommand: ParsableCommand {
         }
         let files = banks.flatMap(\.bank.files)
         let name = banks.first?.bank.blueprint?.exam ?? ((bankPath as NSString).lastPathComponent as NSString).deletingPathExtension
-        let content: ExportContent
+        var content: ExportContent
         if let key {
             do {
                 content = try FormContent.content(key, bank: Bank(files: files), blueprint: banks.first?.bank.blueprint, title: "\(name) \(key.form)")
@@ -90,6 +90,7 @@ struct ExportCommand: ParsableCommand {
             content = ExportContent(title: name, identifier: Identifiers.itemID(name) ?? "bank",
                                     items: files.flatMap(\.items), cases: files.flatMap(\.cases))
         }
+        content.media = Bank(files: files).media
         let exported: [ExportedFile]
         do { exported = try ExportRunner.exporter(for: format).export(content) } catch { throw CLIError.usage(error.message) }
         let bytes: [UInt8]

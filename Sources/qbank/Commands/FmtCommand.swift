@@ -27,7 +27,7 @@ struct FmtCommand: ParsableCommand {
         let files: [String]
         var skipped: [FileDiscovery.Skipped] = []
         do { files = try FileDiscovery.bankFiles(in: paths, skipped: &skipped) } catch { throw CLIError.files(error) }
-        for note in skipped { Log.info("qbank: \(note)") }
+        ShowFiles.tellSkipped(skipped)
         var changed: [String] = [], refused = 0
         for path in files {
             switch CanonicalFormatter.format(path) {

@@ -18,11 +18,36 @@ struct LintCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Bank files or folders (searched recursively for .xml and .json files).")
+    @Argument(help: ArgumentHelp(
+        "Bank files or folders (default: the current folder). Folders are searched for .xml and .json files that declare urn:qbank:bank:1, outside hidden folders, .gitignore and the config's exclude.",
+        valueName: "paths"))
     var paths: [String] = []
 
+    @ArgumentParser.Option(help: ArgumentHelp(
+        "With `-` as the path: the path of the text read from stdin, which is linted as that file among the files of its bank.",
+        valueName: "path"))
+    var stdinFilename: String?
+
+    @Flag(help: "Apply the safe fixes of fixable findings (written atomically), re-lint, and report what is left.")
+    var fix = false
+
+    @Flag(help: "Show the fixes as a unified diff instead of writing them (exit 1 when there are some).")
+    var diff = false
+
+    @Flag(help: "With --fix or --diff, also apply unsafe fixes (they change more than wording, e.g. declare enemies; review them).")
+    var unsafeFixes = false
+
+    @Flag(help: "List the files that would be linted, and the XML/JSON files and folders passed over with why, then exit.")
+    var showFiles = false
+
+    @Flag(name: .shortAndLong, help: "Also tell on stderr which files and folders were passed over, and why.")
+    var verbose = false
+
+    @Flag(name: .shortAndLong, help: "Print findings only: no summary line, no progress, no notes.")
+    var quiet = false
+
     @ArgumentParser.Option(name: .long, parsing: .singleValue, help: ArgumentHelp(
-        "Report format: text, json, sarif, github or junit. Repeat for several; FORMAT:FILE writes that one to FILE.",
+        "Report format: text, json, sarif, github, junit or gitlab (Code Quality). Repeat for several; FORMAT:FILE writes that one to FILE.",
         valueName: "format[:file]"))
     var format: [String] = []
 
@@ -68,11 +93,22 @@ struct LintCommand: ParsableCommand {
     @ArgumentParser.Option(help: "Colour the text report: auto, always or never.")
     var color: ColorChoice = .auto
 
+    @ArgumentParser.Option(help: "Text report: show N findings per rule in full when several rules report, then one line for the rest of each (0 shows every finding).")
+    var maxPerRule = 3
+
     @OptionGroup var progress: ProgressOptions
 
     func validate() throws {
-        if paths.isEmpty && !printConfig { throw ValidationError("name the bank files or folders to lint, e.g. `qbank lint Banks`") }
+        if paths.contains("-") && paths.count > 1 { throw ValidationError("`-` (stdin) cannot be mixed with other paths") }
+        if paths == ["-"] && stdinFilename == nil {
+            throw ValidationError("`-` needs --stdin-filename PATH: the file the text stands for (its syntax and its bank)")
+        }
+        if stdinFilename != nil && !(paths.isEmpty || paths == ["-"]) { throw ValidationError("--stdin-filename goes with `-`, not with other paths") }
+        if (fix || diff) && writeBaseline != nil { throw ValidationError("--fix/--diff and --write-baseline do not go together: fix first, then write the baseline") }
+        if unsafeFixes && !(fix || diff) { throw ValidationError("--unsafe-fixes goes with --fix or --diff") }
+        if quiet && verbose { throw ValidationError("--quiet and --verbose contradict each other; drop one") }
         if let maxWarnings, maxWarnings < 0 { throw ValidationError("--max-warnings takes a number of 0 or more") }
+        if maxPerRule < 0 { throw ValidationError("--max-per-rule takes a number of 0 or more (0 shows every finding)") }
     }
 
     func run() throws {
@@ -80,8 +116,12 @@ struct LintCommand: ParsableCommand {
         let selection = RuleSelection(select: split(select), ignore: split(ignore))
         let unknown = selection.unknownTokens(among: BuiltInRules.descriptions)
         guard unknown.isEmpty else {
-            throw CLIError.usage("unknown rule \(unknown.map { "'\($0)'" }.joined(separator: ", ")); run `qbank rules` to list them")
+            let names = BuiltInRules.descriptions.flatMap { [$0.id, $0.name] }
+            let described = unknown.map { token in "'\(token)'" + (Suggestion.nearest(to: token, in: names).map { " (did you mean '\($0)'?)" } ?? "") }
+            throw CLIError.usage("unknown rule \(described.joined(separator: ", ")); run `qbank rules` to list them")
         }
+        let standardInput = stdinFilename.map { StandardInput(path: $0, bytes: Self.readStandardInput()) }
+        let paths = standardInput.map { [$0.path] } ?? (self.paths.isEmpty ? ["."] : self.paths)
         let resolved = try ConfigStep.resolve(configPath: config, paths: paths, select: selection.selected,
                                               ignore: selection.ignored, strict: strict)
         if printConfig {
@@ -94,9 +134,24 @@ struct LintCommand: ParsableCommand {
             throw CLIError.usage(ignoreBaseline ? "--strict-baseline and --ignore-baseline contradict each other" : "--strict-baseline needs --baseline FILE (or \"baseline\" in qbank.json)")
         }
 
+        let notBankFiles = [baseline, resolved.engine.settings.baseline, writeBaseline, config].compactMap { $0 }
+        if showFiles { return try ShowFiles.print(paths: paths, settings: resolved.engine.settings, excluding: notBankFiles) }
+        var fixed = FixStep()
+        if fix || diff {
+            fixed = try FixStep.run(paths: paths, engine: resolved.engine, excluding: notBankFiles, standardInput: standardInput,
+                                    baseline: baseline, unsafe: unsafeFixes)
+            if diff {
+                Console.out(fixed.diff())
+                if !quiet { Log.info("qbank: \(fixed.applied) fix\(fixed.applied == 1 ? "" : "es") would change \(fixed.changedFiles.count) file\(fixed.changedFiles.count == 1 ? "" : "s")") }
+                throw ExitCode(fixed.changedFiles.isEmpty ? ExitStatus.clean : ExitStatus.findings)
+            }
+            try fixed.write(standardInput: standardInput)
+            if standardInput != nil { throw ExitCode(ExitStatus.clean) }
+        }
         var run = try LintRun.perform(paths: paths, engine: resolved.engine, fingerprints: baseline != nil || writeBaseline != nil,
-                                      excluding: [baseline, resolved.engine.settings.baseline, writeBaseline, config].compactMap { $0 },
-                                      progress: progress.bar(label: "lint"))
+                                      excluding: notBankFiles, standardInput: standardInput,
+                                      progress: quiet ? nil : progress.bar(label: "lint"))
+        if verbose { ShowFiles.tellSkipped(run.skipped.filter { !$0.notable }) }  // notable ones were told already
         if let writeBaseline {
             try BaselineStep.write(run, to: writeBaseline)
             throw ExitCode(run.hasUnreadableInput ? ExitStatus.usage : ExitStatus.clean)
@@ -105,18 +160,26 @@ struct LintCommand: ParsableCommand {
         if let baseline { stale = try BaselineStep.apply(baseline, to: &run) }
         var report = LintReport(
             diagnostics: run.diagnostics, rules: resolved.engine.enabledDescriptions,
-            checkedFiles: run.files, itemsChecked: run.itemCount, toolVersion: QBank.version,
+            checkedFiles: run.files, itemsChecked: run.itemCount, toolVersion: Version.text,
             rootDirectory: Workspace.rootDirectory(), workingDirectory: FileManager.default.currentDirectoryPath,
-            sourceLines: { [cache = SourceLineCache()] in cache.lines(of: $0) })
+            sourceLines: { [cache = Self.sourceLines(replacing: standardInput)] in cache.lines(of: $0) })
         report.suppressed = run.suppressed
+        report.executionSuccessful = !run.hasUnreadableInput
 
         for output in outputs {
-            let text = output.format.reporter(colors: output.path == nil && color.enabled).render(report)
+            let colors = output.path == nil && color.enabled
+            let reporter = output.format == .text
+                ? TextReporter(colors: colors, summary: !quiet, maximumPerRule: maxPerRule)
+                : output.format.reporter(colors: colors, maximumPerRule: maxPerRule)
+            let text = reporter.render(report)
             if let path = output.path {
                 do { try AtomicFile.write(text, to: path) } catch { throw CLIError.files(error) }
             } else {
                 Console.out(text)
             }
+        }
+        if fix && !quiet {
+            Log.info("qbank: fixed \(fixed.applied) finding\(fixed.applied == 1 ? "" : "s") in \(fixed.changedFiles.count) file\(fixed.changedFiles.count == 1 ? "" : "s"); \(run.diagnostics.count) remaining")
         }
         if statistics {
             Console.err(StatisticsReporter().render(report))
@@ -124,18 +187,32 @@ struct LintCommand: ParsableCommand {
         throw ExitCode(exitStatus(run, staleBaselineEntries: stale))
     }
 
+    /// Source lines for snippets, with the stdin text in place of its file.
+    private static func sourceLines(replacing input: StandardInput?) -> SourceLineCache {
+        guard let input else { return SourceLineCache() }
+        let text = String(decoding: input.bytes, as: UTF8.self), target = Glob.absolutePath(input.path, workingDirectory: FileManager.default.currentDirectoryPath)
+        return SourceLineCache { path in
+            if Glob.absolutePath(path, workingDirectory: FileManager.default.currentDirectoryPath) == target { return text }
+            return FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
+        }
+    }
+
+    private static func readStandardInput() -> [UInt8] {
+        [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+    }
+
     private func exitStatus(_ run: LintRun, staleBaselineEntries: Int) -> Int32 {
         if run.hasUnreadableInput { return ExitStatus.usage }
         if exitZero { return ExitStatus.clean }
         if strictBaseline && staleBaselineEntries > 0 {
-            Log.info("qbank: --strict-baseline: the baseline has \(staleBaselineEntries) stale finding\(staleBaselineEntries == 1 ? "" : "s")")
+            if !quiet { Log.info("qbank: --strict-baseline: the baseline has \(staleBaselineEntries) stale finding\(staleBaselineEntries == 1 ? "" : "s")") }
             return ExitStatus.findings
         }
         let errors = run.diagnostics.filter { $0.severity == .error }.count
         let warnings = run.diagnostics.filter { $0.severity == .warning }.count
         if errors > 0 { return ExitStatus.findings }
         if let maxWarnings, warnings > maxWarnings {
-            Log.info("qbank: \(warnings) warnings exceed --max-warnings \(maxWarnings)")
+            if !quiet { Log.info("qbank: \(warnings) warnings exceed --max-warnings \(maxWarnings)") }
             return ExitStatus.findings
         }
         return ExitStatus.clean
@@ -179,7 +256,15 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
         switch self {
         case .always: true
         case .never: false
-        case .auto: isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        case .auto: Self.automatic(environment: ProcessInfo.processInfo.environment, terminal: isatty(STDOUT_FILENO) != 0)
         }
+    }
+
+    /// FORCE_COLOR (force-color.org) turns colour on for logs that render it (CI), NO_COLOR (no-color.org)
+    /// turns it off; each counts when set and not empty, and FORCE_COLOR wins when both are.
+    static func automatic(environment: [String: String], terminal: Bool) -> Bool {
+        if let force = environment["FORCE_COLOR"], !force.isEmpty { return true }
+        if let no = environment["NO_COLOR"], !no.isEmpty { return false }
+        return terminal
     }
 }

@@ -56,7 +56,7 @@ struct NewCommand: ParsableCommand {
         }
         let item = ItemSkeleton.item(type: type, id: FreshID.next(task: task, in: loaded), domain: domain, task: task)
         let file = BankFile(path: "new.\(syntax.rawValue)", items: [item])
-        let text = syntax == .xml ? XMLBankWriter().write(file) : JSONBankWriter().write(file)
+        let text = syntax == .xml ? XMLBankWriter(schemaLocation: SchemaLinks.bankXSD).write(file) : JSONBankWriter(schema: SchemaLinks.bankJSONSchema).write(file)
         Console.out(text)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import QBankCore
+import QBankMarkdown
 import QBankFiles
 import QBankReports
 
@@ -46,7 +47,7 @@ struct PreviewCommand: ParsableCommand {
             throw CLIError.usage("no item or case study with id '\(target)' in \(bank!); `qbank lint \(bank!) --format json` lists item ids")
         }
         let title = isFile ? "Preview: \((target as NSString).lastPathComponent)" : "Preview: \(target)"
-        let html = ItemPreview(seed: seed, blueprint: loaded.bank.blueprint).render(units, title: title)
+        let html = ItemPreview(seed: seed, blueprint: loaded.bank.blueprint, html: .embedding(loaded.bank.media)).render(units, title: title)
         do { try AtomicFile.write(html, to: out) } catch { throw CLIError.files(error) }
         Log.info("wrote \(out)")
     }

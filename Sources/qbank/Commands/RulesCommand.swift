@@ -29,6 +29,6 @@ struct ExplainCommand: ParsableCommand {
         guard let description = BuiltInRules.descriptions.first(where: { $0.id.lowercased() == wanted || $0.name == wanted }) else {
             throw CLIError.usage("unknown rule '\(rule)'; run `qbank rules` to list them")
         }
-        Console.out(RuleDocs.explain(description, format: format))
+        Console.out(RuleDocs.explain(description, options: BuiltInRules.defaultOptions(of: description.id), format: format))
     }
 }

@@ -6,11 +6,7 @@ import QBankRules
 /// `--write-baseline` and `--baseline`: accept today's findings, then fail only on new ones.
 enum BaselineStep {
     static func keying(for baselinePath: String, run: LintRun) -> Baseline.Keying {
-        let cwd = FileManager.default.currentDirectoryPath
-        let folder = (Glob.absolutePath(baselinePath, workingDirectory: cwd) as NSString).deletingLastPathComponent
-        return Baseline.Keying(fingerprints: run.fingerprints) { file in
-            Glob.relativePath(file, base: folder, workingDirectory: cwd)
-        }
+        BaselineFile.keying(forBaselineAt: baselinePath, fingerprints: run.fingerprints)
     }
 
     /// Writes every finding of the run (QB001 excepted: an unreadable file is never accepted).

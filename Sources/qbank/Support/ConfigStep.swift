@@ -53,6 +53,8 @@ enum ConfigStep {
             "baseline": settings.baseline ?? NSNull(),
             "rules": rules,
             "overrides": overrides,
+            "exclude": settings.exclude ?? FileDiscovery.defaultExclude,
+            "extend-exclude": settings.extendExclude,
         ]
         guard let data = try? JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) else {
             return "{}\n"

@@ -12,12 +12,17 @@ enum Console {
     nonisolated(unsafe) private static var outputError: Int32?
 
     static func out(_ text: String) {
-        if outputError == nil, let error = write(text, to: STDOUT_FILENO) { outputError = error }
+        out(bytes: Array(text.utf8))
+    }
+
+    /// Bytes as they are (a bank file passed through `lint --fix --stdin-filename`, which may not be UTF-8).
+    static func out(bytes: [UInt8]) {
+        if outputError == nil, let error = write(bytes, to: STDOUT_FILENO) { outputError = error }
     }
 
     /// Diagnostics and progress; when stderr itself is unwritable there is nobody left to tell.
     static func err(_ text: String) {
-        _ = write(text, to: STDERR_FILENO)
+        _ = write(Array(text.utf8), to: STDERR_FILENO)
     }
 
     /// Exits with `status`, or with 2 and a message on stderr when the report did not get out.
@@ -30,8 +35,8 @@ enum Console {
     }
 
     /// Writes all of `text`, retrying short writes; returns the errno of a failure.
-    private static func write(_ text: String, to descriptor: Int32) -> Int32? {
-        var bytes = Array(text.utf8)[...]
+    private static func write(_ all: [UInt8], to descriptor: Int32) -> Int32? {
+        var bytes = all[...]
         while !bytes.isEmpty {
             let written = bytes.withUnsafeBytes { buffer in
                 #if canImport(Glibc)

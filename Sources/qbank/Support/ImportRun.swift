@@ -27,6 +27,12 @@ struct ImportRun {
             if format == nil && !named { continue }  // a README or licence in a folder
             var result = ImportRunner.run(source, from: format, csvColumns: csvColumns)
             assignment.apply(to: &result)
+            let folder = (path as NSString).deletingLastPathComponent
+            result.placeLocalImages { relative in
+                guard MediaFile.outsideBankReason(relative) == nil || relative.hasPrefix("../") else { return nil }
+                let file = folder.isEmpty ? relative : (folder as NSString).appendingPathComponent(relative.removingPercentEncoding ?? relative)
+                return FileManager.default.contents(atPath: file).map { [UInt8]($0) }
+            }
             if result.problems.contains(where: { $0.kind == .unreadable }) { unreadable = true }
             results.append(result)
         }
@@ -58,12 +64,29 @@ struct ImportRun {
                 let folder = (file.path as NSString).deletingLastPathComponent
                 if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
                 let text = file.path.lowercased().hasSuffix(".json")
-                    ? CanonicalFormatter.keepingSchema(JSONBankWriter().write(file), of: file.path) : XMLBankWriter().write(file)
+                    ? JSONBankWriter(schema: CanonicalFormatter.schemaLink(of: file.path, default: SchemaLinks.bankJSONSchema)).write(file)
+                    : XMLBankWriter(schemaLocation: CanonicalFormatter.schemaLink(of: file.path, default: SchemaLinks.bankXSD)).write(file)
                 do { try AtomicFile.write(text, to: file.path) } catch { throw CLIError.files(error) }
                 Log.info("wrote \(file.path) (\(file.allItems.count) items)")
             }
+            try writeMedia(results, targets: targets)
         }
         return results.contains(where: { $0.skipped > 0 }) ? ExitStatus.findings : ExitStatus.clean
+    }
+
+    /// Copies the images imported texts name into `media/` beside the bank file that names them.
+    /// Names are content hashes, so an existing file of that name already holds these bytes.
+    private func writeMedia(_ results: [ImportResult], targets: [(ImportResult, String)]) throws {
+        for (result, target) in targets where !result.media.isEmpty {
+            let folder = (target as NSString).deletingLastPathComponent
+            for (relative, bytes) in result.media.sorted(by: { $0.key < $1.key }) {
+                let path = folder.isEmpty ? relative : (folder as NSString).appendingPathComponent(relative)
+                if FileManager.default.fileExists(atPath: path) { continue }
+                try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                do { try AtomicFile.write(bytes: bytes, to: path) } catch { throw CLIError.files(error) }
+                Log.info("wrote \(path)")
+            }
+        }
     }
 
     /// Files named directly, and files with a known extension found under folders.

@@ -9,6 +9,8 @@ struct LintRun {
     /// Findings inline suppressions (and later the baseline) took out of the count.
     var suppressed: [SuppressedDiagnostic]
     var files: [String]
+    /// What folder walks passed over (non-bank XML/JSON, excluded and ignored paths), for `--verbose`.
+    var skipped: [FileDiscovery.Skipped] = []
     var itemCount: Int
     var hasUnreadableInput: Bool
     /// The banks as loaded, for commands that report on more than findings.
@@ -20,12 +22,20 @@ struct LintRun {
     /// - Parameter excluding: files that are not bank files though they may sit among them (baselines).
     static func perform(
         paths: [String], engine: LintEngine, fingerprints wanted: Bool = false, excluding: [String] = [],
-        progress: ProgressHandler? = nil
+        standardInput: StandardInput? = nil, replacing: [String: [UInt8]] = [:], progress: ProgressHandler? = nil
     ) throws -> LintRun {
-        let banks: [BankLoader.LoadedBank]
-        var skipped: [FileDiscovery.Skipped] = []
-        do { banks = try BankLoader().load(paths, excluding: excluding, progress: progress, skipped: &skipped) } catch { throw CLIError.files(error) }
-        for note in skipped { Log.info("qbank: \(note)") }
+        var found = FileDiscovery.Found()
+        let options = FileDiscovery.Options(settings: engine.settings)
+        do {
+            if let standardInput { found.files = try standardInput.bankFiles(options: options) } else { found = try FileDiscovery.discover(paths, options: options) }
+        } catch { throw CLIError.files(error) }
+        // Links leading out of the folder or round in it, and special files, are told even without --verbose.
+        ShowFiles.tellSkipped(found.skipped.filter(\.notable))
+        var contents = replacing
+        if let standardInput, contents[FileDiscovery.absolute(standardInput.path)] == nil {
+            contents[FileDiscovery.absolute(standardInput.path)] = standardInput.bytes
+        }
+        let banks = BankLoader().load(files: found.files, excluding: excluding, replacing: contents, progress: progress)
         var diagnostics: [Diagnostic] = []
         var suppressed: [SuppressedDiagnostic] = []
         var fingerprints: [FingerprintKey: String] = [:]
@@ -41,12 +51,19 @@ struct LintRun {
             suppressed += outcome.suppressed
             if wanted { fingerprints.merge(ContentFingerprint.index(loaded.bank)) { first, _ in first } }
         }
+        if let standardInput {
+            diagnostics = diagnostics.filter(standardInput.concerns)
+            suppressed = suppressed.filter { standardInput.concerns($0.diagnostic) }
+        }
         return LintRun(
             diagnostics: diagnostics.sorted(by: Diagnostic.reportOrder),
             suppressed: suppressed,
-            files: banks.flatMap(\.filePaths),
-            itemCount: banks.reduce(0) { $0 + $1.bank.allItems.count },
-            hasUnreadableInput: banks.contains { $0.hasUnreadableInput }, banks: banks,
+            files: standardInput.map { [$0.path] } ?? banks.flatMap { $0.filePaths }, skipped: found.skipped,
+            itemCount: standardInput.map { input in
+                banks.flatMap(\.bank.files).filter { $0.path == input.path }.reduce(0) { $0 + $1.allItems.count }
+            } ?? banks.reduce(0) { $0 + $1.bank.allItems.count },
+            hasUnreadableInput: standardInput.map { input in diagnostics.contains { $0.ruleID == ReaderRules.syntaxError.id && input.concerns($0) } }
+                ?? banks.contains { $0.hasUnreadableInput }, banks: banks,
             fingerprints: fingerprints)
     }
 }

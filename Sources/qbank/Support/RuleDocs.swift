@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import QBankRules
 import QBankCore
+import QBankRules
 
 enum RuleDocFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
@@ -18,25 +20,33 @@ enum RuleDocs {
             let lines = rules.map { rule in
                 let name = rule.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
                 let severity = rule.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
-                return "\(rule.id)  \(name)  \(severity)  \(rule.summary)"
+                let fix = FixableRules.applicability[rule.id] == nil ? "   " : "fix"
+                return "\(rule.id)  \(name)  \(severity)  \(fix)  \(rule.summary)"
             }
-            return lines.joined(separator: "\n") + "\n\n\(rules.count) rules. `qbank explain CODE` shows one in full.\n"
+            return lines.joined(separator: "\n")
+                + "\n\n\(rules.count) rules; \"fix\": `qbank lint --fix` repairs its findings. `qbank explain CODE` shows one in full.\n"
         }
     }
 
-    static func explain(_ rule: RuleDescription, format: RuleDocFormat) -> String {
+    static func explain(_ rule: RuleDescription, options: [String: RuleOptionValue]? = nil, format: RuleDocFormat) -> String {
         switch format {
         case .json:
             var object = summaryObject(rule)
             object["rationale"] = rule.rationale
             object["triggeringExamples"] = rule.triggeringExamples.map(exampleObject)
             object["nonTriggeringExamples"] = rule.nonTriggeringExamples.map(exampleObject)
+            if let options { object["options"] = options.mapValues(\.description) }
             return json(object)
         case .text:
             var out = "\(rule.id) \(rule.name) (\(rule.category.rawValue), default severity \(rule.severity.rawValue))\n\n"
             out += "\(rule.summary)\n\n\(rule.rationale)\n"
+            if let note = FixableRules.note(for: rule) { out += "\n\(note)\n" }
             out += section("Triggers on", rule.triggeringExamples)
             out += section("Does not trigger on", rule.nonTriggeringExamples)
+            if let options, !options.isEmpty {
+                out += "\nOptions (qbank.json: \"rules\": {\"\(rule.id)\": {\"options\": {…}}}), with their defaults:\n"
+                out += options.keys.sorted().map { "    \($0) = \(options[$0]!)\n" }.joined()
+            }
             out += "\nDocs: \(rule.helpURI)\n"
             return out
         }
@@ -52,7 +62,7 @@ enum RuleDocs {
 
     private static func summaryObject(_ rule: RuleDescription) -> [String: Any] {
         ["id": rule.id, "name": rule.name, "category": rule.category.rawValue, "severity": rule.severity.rawValue,
-         "summary": rule.summary, "helpUri": rule.helpURI]
+         "summary": rule.summary, "helpUri": rule.helpURI, "fix": FixableRules.applicability[rule.id]?.rawValue ?? NSNull()]
     }
 
     private static func exampleObject(_ example: RuleExample) -> [String: Any] {

@@ -9,7 +9,7 @@ enum SingleBank {
         let banks: [BankLoader.LoadedBank]
         var skipped: [FileDiscovery.Skipped] = []
         do { banks = try BankLoader().load([path], skipped: &skipped) } catch { throw CLIError.files(error) }
-        for note in skipped { Log.info("qbank: \(note)") }
+        ShowFiles.tellSkipped(skipped)
         guard banks.count == 1, let loaded = banks.first else {
             throw CLIError.usage("\(path) holds \(banks.count) banks (one per blueprint.json); name one bank folder")
         }

@@ -18,3 +18,49 @@ struct TextNormalizationTests {
         #expect(TextNormalization.normalize(once) == once)
     }
 }
+
+/// Markdown blocks keep the white space that carries their meaning; prose around them does not.
+@Suite struct RichTextNormalizationTests {
+    @Test func fencedCodeKeepsItsLinesLessTheFenceIndentation() {
+        let xml = """
+            Which call starts the job?
+              ```python
+              estimator = Estimator(
+                  image_uri=image,   # two spaces kept
+              )
+
+              estimator.fit()
+              ```
+            """
+        #expect(TextNormalization.normalize(xml) == """
+            Which call starts the job?
+
+            ```python
+            estimator = Estimator(
+                image_uri=image,   # two spaces kept
+            )
+
+            estimator.fit()
+            ```
+            """)
+    }
+
+    @Test func listsAndTablesKeepTheirLinesAndNesting() {
+        let raw = "  Pick one:\n    - first   item\n      - nested\n    - second\n\n   | a | b |\n   |---|---|\n   | 1 |  2 |\n"
+        #expect(TextNormalization.normalize(raw) == "Pick one:\n\n- first item\n  - nested\n- second\n\n| a | b |\n|---|---|\n| 1 | 2 |")
+    }
+
+    @Test func proseReadsAsBefore() {
+        #expect(TextNormalization.normalize("  A  wrapped\n   paragraph\n\n\n second  ") == "A wrapped paragraph\n\nsecond")
+        // Only an ordered list starting at 1 interrupts a paragraph, as in CommonMark.
+        #expect(TextNormalization.normalize("released in\n2023. Since then") == "released in 2023. Since then")
+    }
+
+    @Test func normalisingTwiceChangesNothing() {
+        for raw in ["Q\n```json\n{\n  \"a\": 1\n}\n```", "- a\n  - b\n1. c", "```\nunclosed\n  code"] {
+            let once = TextNormalization.normalize(raw)
+            #expect(TextNormalization.normalize(once) == once)
+        }
+        #expect(TextNormalization.normalize("```\nunclosed\n  code") == "```\nunclosed\n  code\n```")
+    }
+}

@@ -53,7 +53,7 @@ import Testing
             print("skipped: ../shared/corpus/qti-xsd not present")
             return
         }
-        for file in files {
+        for file in files where !file.path.hasPrefix("media/") {
             let errors = (file.path == "imsmanifest.xml" ? manifest : items).validate(file.bytes)
             #expect(errors.isEmpty, "\(file.path): \(errors.prefix(3))")
         }

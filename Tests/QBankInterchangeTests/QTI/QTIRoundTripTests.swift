@@ -13,10 +13,10 @@ import Testing
         let zip = try ZipPackage.write(files.map { ($0.path, $0.bytes) })
         let result = QTIImporter().importItems(from: ImportSource(path: "bank.zip", bytes: zip))
         #expect(result.problems.isEmpty, "\(result.problems.prefix(3))")
-        #expect(result.read == 304 && result.imported == 304)
+        #expect(result.read == 316 && result.imported == 316)
         #expect(Set(ItemType.allCases) == Set(result.file.allItems.map(\.type)))
-        #expect(result.file.items == content.items.map { Interchange.delivered($0) })
-        #expect(result.file.cases == content.cases.map { Interchange.delivered($0) })
+        #expect(result.file.items == content.items.map { Interchange.delivered($0, media: content.media) })
+        #expect(result.file.cases == content.cases.map { Interchange.delivered($0, media: content.media) })
     }
 
     @Test func thirdPartyItemWithUnsupportedInteractionIsReported() {

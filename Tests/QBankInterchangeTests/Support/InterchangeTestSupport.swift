@@ -10,9 +10,20 @@ enum Interchange {
 
     /// The sample bank as one export content (all files, items then cases).
     static func sampleContent() throws -> ExportContent {
-        let banks = try BankLoader().load([sampleBankFolder])
-        let files = banks.flatMap(\.bank.files)
-        return ExportContent(title: "MLA-C01", identifier: "mla-c01", items: files.flatMap(\.items), cases: files.flatMap(\.cases))
+        try content(of: sampleBankFolder, title: "MLA-C01", identifier: "mla-c01")
+    }
+
+    /// The XML fixture with every Markdown block kind, with its images (Tests/QBankXMLTests/Fixtures/media).
+    static func richContent() throws -> ExportContent {
+        try content(of: Fixtures.repositoryRoot.appendingPathComponent("Tests/QBankXMLTests/Fixtures/valid-rich-content.xml").path,
+                    title: "Rich content", identifier: "rich")
+    }
+
+    static func content(of path: String, title: String, identifier: String) throws -> ExportContent {
+        let files = try BankLoader().load([path]).flatMap(\.bank.files)
+        var content = ExportContent(title: title, identifier: identifier, items: files.flatMap(\.items), cases: files.flatMap(\.cases))
+        content.media = Bank(files: files).media
+        return content
     }
 
     /// `../shared/corpus/<relative>` when present.
@@ -30,8 +41,10 @@ enum Interchange {
 
     /// What a candidate-facing export keeps of an item: everything but rationales,
     /// status, references, enemies and statistics (and tags, unless `keepTags`).
-    static func delivered(_ item: Item, keepTags: Bool = false) -> Item {
+    /// `media`: images come back under their content-addressed names (`media/<hash>.<type>`).
+    static func delivered(_ item: Item, keepTags: Bool = false, media: [String: MediaFile] = [:]) -> Item {
         var copy = item
+        if !media.isEmpty { copy = packagedImages(copy, media) }
         copy.status = .draft
         copy.references = []
         copy.enemies = []
@@ -51,9 +64,19 @@ enum Interchange {
         return copy
     }
 
-    static func delivered(_ study: CaseStudy, keepTags: Bool = false) -> CaseStudy {
+    static func delivered(_ study: CaseStudy, keepTags: Bool = false, media: [String: MediaFile] = [:]) -> CaseStudy {
         var copy = study
-        copy.items = study.items.map { delivered($0, keepTags: keepTags) }
+        copy.items = study.items.map { delivered($0, keepTags: keepTags, media: media) }
         return copy
+    }
+
+    /// The item with every image path as a package or an import names it.
+    static func packagedImages(_ item: Item, _ media: [String: MediaFile]) -> Item {
+        item.mappingTexts { text in
+            media.reduce(text) { text, entry in
+                guard let kind = entry.value.kind else { return text }
+                return text.replacingOccurrences(of: "](\(entry.key))", with: "](media/\(MediaFile.contentName(entry.value.bytes, kind)))")
+            }
+        }
     }
 }

@@ -64,10 +64,10 @@ enum Fixtures {
                        related: [RelatedLocation(
                            location: SourceLocation(file: aws, line: 5, column: column(of: "<option", line: 5)),
                            message: "the other option marked correct")]),
-            Diagnostic(ruleID: "QB204", ruleName: "stem-mixed-language", severity: .warning,
+            fixable(Diagnostic(ruleID: "QB204", ruleName: "stem-mixed-language", severity: .warning,
                        message: "Stem of 'q1' switches from Spanish to English at 'Which'.",
                        location: SourceLocation(file: aws, line: 3, column: column(of: "Which", line: 3)),
-                       itemID: "q1"),
+                       itemID: "q1")),
             Diagnostic(ruleID: "QB204", ruleName: "stem-mixed-language", severity: .warning,
                        message: "Stem of 'q1' switches to Japanese at '東京'.",
                        location: SourceLocation(file: aws, line: 3, column: column(of: "東京", line: 3)),
@@ -82,6 +82,15 @@ enum Fixtures {
             Diagnostic(ReaderRules.syntaxError, "Expected ',' or '}' after an object member.",
                        at: SourceLocation(file: "/elsewhere/extra bank.json", line: 3, column: 9)),
         ].sorted(by: Diagnostic.reportOrder)
+    }
+
+    /// The QB204 finding with an end and a fix (`Which` → `WHICH`), for SARIF's regions and `fixes`.
+    static func fixable(_ diagnostic: Diagnostic) -> Diagnostic {
+        var result = diagnostic
+        result.end = SourceLocation(file: diagnostic.location.file, line: 3, column: column(of: "Which", line: 3) + 5)
+        let start = awsXML.utf8.count - awsXML[awsXML.range(of: "Which")!.lowerBound...].utf8.count
+        result.fix = Fix("write 'Which' in capitals", edits: [TextEdit(file: diagnostic.location.file, start: start, end: start + 5, replacement: "WHICH")])
+        return result
     }
 
     static let checkedFiles = ["banks/aws.xml", "/repo/banks/gcp.json", "/elsewhere/extra bank.json", "banks/clean.json"]

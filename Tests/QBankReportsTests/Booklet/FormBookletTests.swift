@@ -26,6 +26,37 @@ import TestSupport
         #expect(XMLParser(data: Data(page.utf8)).parse(), "the page is well-formed XHTML")
     }
 
+    /// A form holding code, a table and an SVG exhibit (as `qbank assemble` writes one: the exhibit travels in the
+    /// form file as a data URI), built here so the test does not depend on which items the sample's forms drew.
+    static var richForm: [String: Any] {
+        let svg = "data:image/svg+xml;base64," + Data(#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>"#.utf8).base64EncodedString()
+        func item(_ id: String, _ position: Int, _ stem: String) -> [String: Any] {
+            ["id": id, "position": position, "type": "single", "stem": stem,
+             "options": ["a", "b", "c", "d"].map { ["id": $0, "text": "Option text \($0)"] }]
+        }
+        return [
+            "form": "form-r", "title": "Rich form", "exam": "MLA-C01", "length": 3, "cases": [[String: Any]](),
+            "media": ["media/architecture.svg": svg],
+            "items": [
+                item("q1", 1, "The policy contains this statement:\n\n```json\n{\n  \"Effect\": \"Deny\"\n}\n```\n\nWhich setting is required?"),
+                item("q2", 2, "Costs:\n\n| Instance type | Price |\n|---|---|\n| ml.g5.xlarge | 1.41 |\n\nWhich instance is cheapest?"),
+                item("q3", 3, "The exhibit shows the design:\n\n![Clients call an API](media/architecture.svg)\n\nWhich change removes the function?"),
+            ],
+        ]
+    }
+
+    @Test func richContentAndTheFormsOwnImagesAreShown() throws {
+        let bytes = [UInt8](try JSONSerialization.data(withJSONObject: Self.richForm, options: [.sortedKeys]))
+        let booklet = try FormBooklet.read(bytes, path: "rich.form.json")
+        let page = booklet.html()
+        #expect(!booklet.media.isEmpty)
+        for element in ["<pre><code class=\"language-json\">", "<table>", "<th>Instance type</th>", "<img src=\"data:image/svg+xml;base64,"] {
+            #expect(page.contains(element), "\(element)")
+        }
+        #expect(!page.contains("](media/"), "no Markdown image left as text")
+        #expect(XMLParser(data: Data(page.utf8)).parse(), "the page is well-formed XHTML")
+    }
+
     @Test func eachScenarioIsPrintedOnceBeforeItsQuestions() throws {
         let form = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Self.formPath))) as? [String: Any]
         let cases = try #require(form?["cases"] as? [[String: Any]])

@@ -142,7 +142,8 @@ public struct DuplicateItemsRule: ConfigurableRule {
                         entries[pair.0].item.origin.location.map {
                             RelatedLocation(location: $0, message: "'\(entries[pair.0].item.id)' shares \(Self.percent(pair.1))")
                         }
-                    }))
+                    },
+                    fix: Self.enemiesFix(item, adding: near.map { entries[$0.0].item.id }, in: file)))
             }
         }
         return found
@@ -180,5 +181,32 @@ public struct DuplicateItemsRule: ConfigurableRule {
 
     static func areEnemies(_ a: Item, _ b: Item) -> Bool {
         a.enemies.contains { $0.id == b.id } || b.enemies.contains { $0.id == a.id }
+    }
+}
+
+extension DuplicateItemsRule {
+    /// Unsafe (`--unsafe-fixes`): declares the near-duplicates enemies of the item, for when the author
+    /// confirms they are deliberate variants; it changes which items assembly may put on one form.
+    static func enemiesFix(_ item: Item, adding ids: [String], in file: String) -> Fix? {
+        let missing = ids.filter { id in !item.enemies.contains { $0.id == id } }
+        guard !missing.isEmpty, let stem = item.stem.origin.span else { return nil }
+        let title = "declare \(missing.map { "'\($0)'" }.joined(separator: ", ")) enemies of '\(item.id)'"
+        let insertion: (at: Int, text: String)
+        switch (stem.syntax, item.enemies.first?.origin.element) {
+        case (.json, let first?):
+            insertion = (first.lowerBound, missing.map { "\"\($0)\", " }.joined())
+        case (.json, nil):
+            // Right after the stem's closing quote: member order is free in JSON.
+            insertion = (stem.end + 1, ", \"enemies\": [\(missing.map { "\"\($0)\"" }.joined(separator: ", "))]")
+        case (.xml, let first?):
+            insertion = (first.lowerBound, missing.map { "<enemy ref=\"\(XMLEscaping.attribute($0))\"/>" }.joined())
+        case (.xml, nil):
+            // Enemies come last but for stats (Schemas/qbank-bank.xsd); the new line is indented like the item's children.
+            guard item.stats == nil, let range = item.origin.element else { return nil }
+            let indent = String(repeating: " ", count: max(0, (item.origin.location?.column ?? 1) - 1))
+            let enemies = missing.map { "<enemy ref=\"\(XMLEscaping.attribute($0))\"/>" }.joined()
+            insertion = (range.upperBound - "</item>".utf8.count, "  <enemies>\(enemies)</enemies>\n" + indent)
+        }
+        return Fix(title, edits: [TextEdit(file: file, start: insertion.at, end: insertion.at, replacement: insertion.text)], applicability: .unsafe)
     }
 }

@@ -23,7 +23,8 @@ public struct AbsoluteTermsRule: ItemRule {
             catalog's list also has "all", "none", "every", "only" and "must"; in technical items these scope \
             an action ("encrypt all objects", "run it every day") far more often than they overstate, and \
             with them the rule fired on 19% of the well-written sample-bank items, so they are left out of \
-            the default `terms` (add them back from a configuration).
+            the default `terms` (add them back from a configuration). "Nothing" is left out too: on imported \
+            public banks it was "Do nothing" (an action) or as absolute as the key (2 of 8 sampled findings).
             """,
         severity: .warning,
         triggeringExamples: [
@@ -40,6 +41,17 @@ public struct AbsoluteTermsRule: ItemRule {
             """,
         ],
         nonTriggeringExamples: [
+            """
+            <item id="q1" type="single" domain="4" task="4.3" status="draft">
+              <stem>Which practice grants permissions to applications on Amazon EC2 instances?</stem>
+              <options>
+                <option id="a"><text>Generate new access keys for every deployment</text></option>
+                <option id="b"><text>Store credentials in the application code</text></option>
+                <option id="c" correct="true"><text>Use an IAM role for the instance</text></option>
+                <option id="d"><text>Do nothing: instances need no permissions</text></option>
+              </options>
+            </item>
+            """,
             """
             <item id="q1" type="single" domain="2" task="2.2" status="draft">
               <stem>What does early stopping do in a SageMaker AI training job?</stem>
@@ -72,5 +84,16 @@ public struct AbsoluteTermsRule: ItemRule {
             if keyHasTerms { finding.severity = .info }
             return finding
         }
+    }
+}
+
+extension AbsoluteTermsRule: ConfigurableRule {
+    public var options: [String: RuleOptionValue] {
+        ["terms": .strings(terms), "reportWhenNotACue": .bool(reportWhenNotACue)]
+    }
+
+    public mutating func configure(_ options: RuleOptions) throws(RuleOptionError) {
+        try options.read("terms", into: &terms)
+        try options.read("reportWhenNotACue", into: &reportWhenNotACue)
     }
 }

@@ -106,3 +106,14 @@ public struct ArticleAgreementRule: ItemRule {
         return "aeiou".contains(letter) ? .an : .a
     }
 }
+
+extension ArticleAgreementRule: ConfigurableRule {
+    public var options: [String: RuleOptionValue] {
+        ["consonantSoundPrefixes": .strings(consonantSoundPrefixes), "vowelSoundPrefixes": .strings(vowelSoundPrefixes)]
+    }
+
+    public mutating func configure(_ options: RuleOptions) throws(RuleOptionError) {
+        try options.read("consonantSoundPrefixes", into: &consonantSoundPrefixes)
+        try options.read("vowelSoundPrefixes", into: &vowelSoundPrefixes)
+    }
+}

@@ -102,3 +102,13 @@ public struct ConvergenceCueRule: ItemRule {
         return Set(pieces)
     }
 }
+
+extension ConvergenceCueRule: ConfigurableRule {
+    public var options: [String: RuleOptionValue] {
+        ["minimumSharedParts": .number(Double(minimumSharedParts))]
+    }
+
+    public mutating func configure(_ options: RuleOptions) throws(RuleOptionError) {
+        try options.read("minimumSharedParts", into: &minimumSharedParts, in: 1...20)
+    }
+}

@@ -17,7 +17,8 @@ public struct NearDuplicateOptionsRule: ItemRule {
             sequences after dropping punctuation, `**`/`` ` `` marks and articles, and stripping inflection \
             ("-s", "-ed", "-ing"). Calibration: the catalog's Levenshtein ≥ 0.9 / token-Jaccard ≥ 0.9 test was \
             dropped because it fires on good, deliberately parallel distractors ("Amazon EBS" vs "Amazon EFS", \
-            "Increase the learning rate" vs "Decrease the learning rate").
+            "Increase the learning rate" vs "Decrease the learning rate"). Formulas (with |, =, <, >, ^ or a \
+            call such as P(A)) are left to QB114: the word comparison would equate "P(A|B)" and "P(B|A)".
             """,
         severity: .warning,
         triggeringExamples: [
@@ -34,6 +35,17 @@ public struct NearDuplicateOptionsRule: ItemRule {
             """,
         ],
         nonTriggeringExamples: [
+            """
+            <item id="q1" type="single" domain="2" task="2.3" status="draft">
+              <stem>If P(A, B) decreases while P(A) increases, which of the following is true?</stem>
+              <options>
+                <option id="a"><text>P(A|B) decreases</text></option>
+                <option id="b" correct="true"><text>P(B|A) decreases</text></option>
+                <option id="c"><text>P(B) decreases</text></option>
+                <option id="d"><text>P(A) decreases</text></option>
+              </options>
+            </item>
+            """,
             """
             <item id="q1" type="single" domain="1" task="1.1" status="draft">
               <stem>Where should the team store 40 TB of training images for SageMaker AI training jobs?</stem>
@@ -58,6 +70,8 @@ public struct NearDuplicateOptionsRule: ItemRule {
                 let text = part.text.value
                 if texts.contains(where: { sameComparable($0, text) }) { continue } // QB114's finding
                 texts.append(text)
+                // Formulas ("P(A|B)", "x = 2") differ in symbols the word comparison drops: only QB114 judges them.
+                if text.contains(where: { "|=<>^".contains($0) }) || text.contains(where: { $0 == "(" }) && text.firstRange(of: /[A-Za-z]\(/) != nil { continue }
                 let key = Words.lowered(text).filter { !ignoredWords.contains($0) }.map { ContentWords.stem($0) }
                 guard !key.isEmpty else { continue }
                 if let earlier = seen.first(where: { $0.key == key })?.part {
@@ -90,5 +104,15 @@ public struct NearDuplicateOptionsRule: ItemRule {
             signatures.append((count, hash))
         }
         return false
+    }
+}
+
+extension NearDuplicateOptionsRule: ConfigurableRule {
+    public var options: [String: RuleOptionValue] {
+        ["ignoredWords": .words(ignoredWords)]
+    }
+
+    public mutating func configure(_ options: RuleOptions) throws(RuleOptionError) {
+        try options.read("ignoredWords", into: &ignoredWords)
     }
 }

@@ -77,7 +77,21 @@ public struct NumericOptionsUnorderedRule: ItemRule {
         guard let breaking = Self.firstOutOfOrder(sequence) else { return [] }
         return [diagnostic(
             "the numeric options of item '\(item.id)' are not in order (option '\(options[breaking].id)' breaks it); list them in ascending order and set shuffle=\"false\"",
-            at: options[breaking].origin, in: context.file.path, item: item.id)]
+            at: options[breaking].origin, in: context.file.path, item: item.id,
+            fix: item.shuffle ? nil : Self.ascendingFix(options, values: sequence, in: context.file.path))]
+    }
+
+    /// When delivery keeps the written order (shuffle off), moves the numeric options, whole and with
+    /// their ids, into ascending order within the places they occupy; the key stays the same option.
+    static func ascendingFix(_ options: [Option], values: [Double], in file: String) -> Fix? {
+        let slots = options.compactMap(\.origin.element)
+        let sources = options.compactMap(\.origin.elementSource)
+        guard slots.count == options.count, sources.count == options.count else { return nil }
+        let order = options.indices.sorted { (values[$0], $0) < (values[$1], $1) }
+        let edits = slots.indices.compactMap { slot -> TextEdit? in
+            order[slot] == slot ? nil : TextEdit(file: file, start: slots[slot].lowerBound, end: slots[slot].upperBound, replacement: sources[order[slot]])
+        }
+        return edits.isEmpty ? nil : Fix("list the options in ascending order", edits: edits)
     }
 
     /// The index of the first value that breaks the direction set by the first unequal pair, or nil if monotone.
@@ -90,5 +104,16 @@ public struct NumericOptionsUnorderedRule: ItemRule {
             if (step > 0) != (direction > 0) { return index }
         }
         return nil
+    }
+}
+
+extension NumericOptionsUnorderedRule: ConfigurableRule {
+    public var options: [String: RuleOptionValue] {
+        ["maxUnitWords": .number(Double(maxUnitWords)), "minimumOptions": .number(Double(minimumOptions))]
+    }
+
+    public mutating func configure(_ options: RuleOptions) throws(RuleOptionError) {
+        try options.read("maxUnitWords", into: &maxUnitWords, in: 0...10)
+        try options.read("minimumOptions", into: &minimumOptions, in: 2...20)
     }
 }

@@ -67,3 +67,14 @@ public struct SharedOptionPrefixRule: ItemRule {
             at: options[0].origin, in: context.file.path, item: item.id)]
     }
 }
+
+extension SharedOptionPrefixRule: ConfigurableRule {
+    public var options: [String: RuleOptionValue] {
+        ["minimumWords": .number(Double(minimumWords)), "minimumWordsAfterArticle": .number(Double(minimumWordsAfterArticle))]
+    }
+
+    public mutating func configure(_ options: RuleOptions) throws(RuleOptionError) {
+        try options.read("minimumWords", into: &minimumWords, in: 1...20)
+        try options.read("minimumWordsAfterArticle", into: &minimumWordsAfterArticle, in: 1...20)
+    }
+}

@@ -2,8 +2,9 @@ import QBankCore
 
 /// A distinctive stem word repeated in the key and in no distractor ("clang association").
 public struct StemKeyWordRepeatRule: ItemRule {
-    /// Function words never counted as repeats (content words are also ≥ 4 letters).
-    public var stopWords: Set<String> = StopWords.english.union(WordLists.questionScaffolding)
+    /// Function words never counted as repeats (content words are also ≥ 4 letters), with question
+    /// scaffolding and vendor/generic words ("Amazon", "AWS", "service").
+    public var stopWords: Set<String> = StopWords.english.union(WordLists.questionScaffolding).union(WordLists.vendorAndGeneric)
     /// Compare the key with the lead-in only (the stem's last sentence) rather than the whole stem.
     public var leadInOnly = true
 
@@ -20,7 +21,9 @@ public struct StemKeyWordRepeatRule: ItemRule {
             Silent when every option appears verbatim in the stem (SAQUET's guard). Calibration: compared \
             with the whole stem, long scenario stems (as in AWS exams) share some requirement word with the \
             key in most well-written items, so by default only the lead-in is compared (`leadInOnly`), and \
-            words that scaffold the question ("Which actions meet these requirements?") are not counted.
+            words that scaffold the question ("Which actions meet these requirements?") or name the vendor \
+            or a generic product word ("Amazon", "AWS", "service") are not counted: on imported AWS banks \
+            they made most of this rule's false positives.
             """,
         severity: .warning,
         triggeringExamples: [
@@ -37,6 +40,17 @@ public struct StemKeyWordRepeatRule: ItemRule {
             """,
         ],
         nonTriggeringExamples: [
+            """
+            <item id="q1" type="single" domain="1" task="1.1" status="draft">
+              <stem>Which AWS service stores training data as objects?</stem>
+              <options>
+                <option id="a"><text>Amazon EBS</text></option>
+                <option id="b" correct="true"><text>Amazon S3 Standard, a managed AWS service</text></option>
+                <option id="c"><text>Amazon EFS</text></option>
+                <option id="d"><text>Amazon FSx for Lustre</text></option>
+              </options>
+            </item>
+            """,
             """
             <item id="q1" type="single" domain="4" task="4.3" status="draft">
               <stem>An ML engineer must meet a compliance rule. Which approach will encrypt the training data at rest?</stem>
@@ -91,5 +105,16 @@ public struct StemKeyWordRepeatRule: ItemRule {
             if stems.contains(stem), seen.insert(stem).inserted { shown.append(word.lower) }
         }
         return shown
+    }
+}
+
+extension StemKeyWordRepeatRule: ConfigurableRule {
+    public var options: [String: RuleOptionValue] {
+        ["stopWords": .words(stopWords), "leadInOnly": .bool(leadInOnly)]
+    }
+
+    public mutating func configure(_ options: RuleOptions) throws(RuleOptionError) {
+        try options.read("stopWords", into: &stopWords)
+        try options.read("leadInOnly", into: &leadInOnly)
     }
 }

@@ -20,7 +20,9 @@ public struct VagueTermsRule: ItemRule {
             distractors. Tarrant et al. (2006), Moore et al. (2023) and SAQUET (2024) check a word list. \
             Reported when only the key uses them. Calibration: in the measured banks vague words in \
             distractors or in every option were common and harmless, so that case (info) is off by default \
-            (`reportWhenNotACue`).
+            (`reportWhenNotACue`). A term right before a past participle describes rather than hedges \
+            ("commonly deployed services", "frequently accessed data"). "More or less" is not in the list: in technical items it names a \
+            direction ("more or less regularisation"), not a hedge.
             """,
         severity: .warning,
         triggeringExamples: [
@@ -37,6 +39,28 @@ public struct VagueTermsRule: ItemRule {
             """,
         ],
         nonTriggeringExamples: [
+            """
+            <item id="q1" type="single" domain="3" task="3.2" status="draft">
+              <stem>What does AWS Service Catalog provide?</stem>
+              <options>
+                <option id="a"><text>A search engine for AWS documentation</text></option>
+                <option id="b"><text>A marketplace for third-party software</text></option>
+                <option id="c" correct="true"><text>Governance of commonly deployed IT services</text></option>
+                <option id="d"><text>Infrastructure as code in familiar programming languages</text></option>
+              </options>
+            </item>
+            """,
+            """
+            <item id="q1" type="single" domain="2" task="2.2" status="draft">
+              <stem>A model overfits its training data. What should the engineer change first?</stem>
+              <options>
+                <option id="a" correct="true"><text>Add more or less regularisation until validation loss stops falling</text></option>
+                <option id="b"><text>Train for twice as many epochs</text></option>
+                <option id="c"><text>Remove the validation set</text></option>
+                <option id="d"><text>Raise the learning rate tenfold</text></option>
+              </options>
+            </item>
+            """,
             """
             <item id="q1" type="single" domain="2" task="2.2" status="draft">
               <stem>What happens when the learning rate of a neural network is set too high?</stem>
@@ -66,7 +90,8 @@ public struct VagueTermsRule: ItemRule {
         guard let body = item.choiceBody else { return [] }
         var hits: [(option: Option, terms: [String])] = []
         for option in body.contentOptions {
-            let matched = phrases.matches(in: Words.lowered(option.text.value))
+            let words = Words.lowered(option.text.value)
+            let matched = phrases.matches(in: words).filter { !Self.describesParticiple($0, in: words) }
             if !matched.isEmpty { hits.append((option, matched)) }
         }
         let onlyKeys = !hits.isEmpty && hits.allSatisfy { $0.option.isCorrect }
@@ -85,5 +110,25 @@ public struct VagueTermsRule: ItemRule {
             finding.severity = .info
             return finding
         }
+    }
+}
+
+extension VagueTermsRule {
+    /// "commonly deployed", "frequently accessed": a one-word term whose every use is followed by a word in -ed.
+    static func describesParticiple(_ term: String, in words: [String]) -> Bool {
+        guard !term.contains(" ") else { return false }
+        let uses = words.indices.filter { words[$0] == term }
+        return !uses.isEmpty && uses.allSatisfy { $0 + 1 < words.count && words[$0 + 1].count > 4 && words[$0 + 1].hasSuffix("ed") }
+    }
+}
+
+extension VagueTermsRule: ConfigurableRule {
+    public var options: [String: RuleOptionValue] {
+        ["terms": .strings(terms), "reportWhenNotACue": .bool(reportWhenNotACue)]
+    }
+
+    public mutating func configure(_ options: RuleOptions) throws(RuleOptionError) {
+        try options.read("terms", into: &terms)
+        try options.read("reportWhenNotACue", into: &reportWhenNotACue)
     }
 }

@@ -63,8 +63,8 @@ public struct DoubleNegativeRule: ItemRule {
 
     public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
         guard let body = item.choiceBody else { return [] }
-        let leadIn = LeadIn.words(of: item.stem.value)
-        guard let stemNegative = Negation.negatives(in: leadIn, list: leadInNegatives, exceptions: exceptions).first else { return [] }
+        guard let stemNegative = Negation.questionNegatives(inLeadInOf: item.stem.value, list: leadInNegatives, exceptions: exceptions).first
+        else { return [] }
         var found: [Diagnostic] = []
         for option in body.options {
             let words = Words.of(option.text.value)
@@ -76,5 +76,17 @@ public struct DoubleNegativeRule: ItemRule {
                 at: option.origin, in: context.file.path, item: item.id))
         }
         return found
+    }
+}
+
+extension DoubleNegativeRule: ConfigurableRule {
+    public var options: [String: RuleOptionValue] {
+        ["leadInNegatives": .words(leadInNegatives), "optionNegatives": .words(optionNegatives), "exceptions": .phrases(exceptions)]
+    }
+
+    public mutating func configure(_ options: RuleOptions) throws(RuleOptionError) {
+        try options.read("leadInNegatives", into: &leadInNegatives)
+        try options.read("optionNegatives", into: &optionNegatives)
+        try options.read("exceptions", phrases: &exceptions)
     }
 }

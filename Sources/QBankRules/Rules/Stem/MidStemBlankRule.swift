@@ -4,17 +4,20 @@ import QBankCore
 public struct MidStemBlankRule: ItemRule {
     /// How many words may follow the blank before it counts as mid-stem (a final "." or "?" is not a word).
     public var maxWordsAfterBlank = 1
+    /// What a blank looks like; a project's list replaces the default one (QB203 knows the default ones).
+    public var blankMarkers: [String] = Self.defaultBlankMarkers
 
     public init() {}
 
     public static let description = RuleDescription(
         id: "QB204", name: "mid-stem-blank", category: .stem,
-        summary: "A blank (\"____\", \"[blank]\", \"(...)\") must end the stem, not sit inside it.",
+        summary: "A blank (\"____\", \"[blank]\", \"(...)\", \"[...]\") must end the stem, not sit inside it.",
         rationale: """
             Tarrant et al. (2006) and Moore et al. (2023) count fill-in-the-blank stems as a flaw: with the \
             blank in the middle the candidate must hold the whole sentence in mind and retry it with each \
             option. Haladyna et al. (2002) guideline 9 permits the completion format, so a blank at the very \
-            end is fine. A blank is two or more underscores, "[blank]", "(blank)" or "(...)"; it counts as \
+            end is fine. A blank is two or more underscores, a lone "_" between spaces, "[blank]", "(blank)", \
+            "(...)" or "[...]" (also with "…"); it counts as \
             mid-stem when two or more words follow it (a trailing "(Select TWO.)" is ignored).
             """,
         severity: .warning,
@@ -27,6 +30,17 @@ public struct MidStemBlankRule: ItemRule {
                 <option id="b"><text>batch size</text></option>
                 <option id="c"><text>epoch count</text></option>
                 <option id="d"><text>dropout rate</text></option>
+              </options>
+            </item>
+            """,
+            """
+            <item id="q1" type="single" domain="1" task="1.1" status="draft">
+              ↓<stem>The […] feature of Amazon S3 keeps every version of an object.</stem>
+              <options>
+                <option id="a" correct="true"><text>Versioning</text></option>
+                <option id="b"><text>Replication</text></option>
+                <option id="c"><text>Object Lock</text></option>
+                <option id="d"><text>Intelligent-Tiering</text></option>
               </options>
             </item>
             """,
@@ -57,13 +71,20 @@ public struct MidStemBlankRule: ItemRule {
         ]
     )
 
-    static let blankMarkers = ["[blank]", "(blank)", "(...)", "(…)", "__"]
+    static let defaultBlankMarkers = ["[blank]", "(blank)", "(...)", "(…)", "[...]", "[…]", "__", " _ ", " _.", " _?", " _,"]
+
+    /// Whether `stem` holds a fill-in blank anywhere (QB203 leaves such stems to this rule).
+    static func hasBlank(_ stem: some StringProtocol) -> Bool {
+        let text = String(stem)
+        return mayContainBlank(text) && defaultBlankMarkers.contains { text.contains($0) }
+    }
 
     public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
         guard item.type == .single || item.type == .multiple else { return [] }
-        guard Self.mayContainBlank(item.stem.value) else { return [] }
+        // The byte scan knows the default markers only.
+        guard blankMarkers != Self.defaultBlankMarkers || Self.mayContainBlank(item.stem.value) else { return [] }
         let stem = LeadIn.body(of: item.stem.value)
-        for marker in Self.blankMarkers {
+        for marker in blankMarkers where !marker.isEmpty {
             var searchStart = stem.startIndex
             while let range = stem[searchStart...].firstRange(of: marker) {
                 var end = range.upperBound
@@ -85,7 +106,7 @@ public struct MidStemBlankRule: ItemRule {
     static func mayContainBlank(_ stem: String) -> Bool {
         var previous: UInt8 = 0
         for byte in stem.utf8 {
-            if (previous == 0x5F && byte == 0x5F) || ((previous == 0x5B || previous == 0x28) && (byte == 0x62 || byte == 0x2E || byte == 0xE2)) {
+            if (previous == 0x5F && (byte == 0x5F || byte == 0x20)) || (previous == 0x20 && byte == 0x5F) || ((previous == 0x5B || previous == 0x28) && (byte == 0x62 || byte == 0x2E || byte == 0xE2)) {
                 return true
             }
             previous = byte
@@ -98,5 +119,16 @@ public struct MidStemBlankRule: ItemRule {
         let backticks = text[..<index].filter { $0 == "`" }.count
         if backticks % 2 == 1 { return true }
         return index > text.startIndex && text[text.index(before: index)].isLetter
+    }
+}
+
+extension MidStemBlankRule: ConfigurableRule {
+    public var options: [String: RuleOptionValue] {
+        ["maxWordsAfterBlank": .number(Double(maxWordsAfterBlank)), "blankMarkers": .strings(blankMarkers)]
+    }
+
+    public mutating func configure(_ options: RuleOptions) throws(RuleOptionError) {
+        try options.read("maxWordsAfterBlank", into: &maxWordsAfterBlank, in: 0...50)
+        try options.read("blankMarkers", into: &blankMarkers)
     }
 }

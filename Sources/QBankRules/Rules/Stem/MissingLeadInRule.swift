@@ -19,7 +19,8 @@ public struct MissingLeadInRule: ItemRule {
             Tarrant et al. (2006) and Moore et al. (2023) count "stem contains no question" as a flaw. The \
             lead-in (last sentence) passes when it ends in "?", when it or one of its comma-separated clauses \
             opens with a question word or a directive verb, or when it is a completion stem: it ends in ":", \
-            "…", a blank, or with no final punctuation ("The squeaking wheel gets"). A lead-in that is a plain \
+            "…", a blank, holds a fill-in blank ("[...]", "____", "(blank)") anywhere (QB204 reports one \
+            that is not at the end), or with no final punctuation ("The squeaking wheel gets"). A lead-in that is a plain \
             statement ending in "." or "!" is flagged, unless the sentence before it is the question or task \
             (directions often follow it: "Each response is used at most once.").
             """,
@@ -38,6 +39,39 @@ public struct MissingLeadInRule: ItemRule {
             """,
         ],
         nonTriggeringExamples: [
+            """
+            <item id="q1" type="single" domain="2" task="2.1" status="draft">
+              <stem>Predicting the amount of rainfall from various cues is a _ problem.</stem>
+              <options>
+                <option id="a" correct="true"><text>supervised learning</text></option>
+                <option id="b"><text>unsupervised learning</text></option>
+                <option id="c"><text>clustering</text></option>
+                <option id="d"><text>reinforcement learning</text></option>
+              </options>
+            </item>
+            """,
+            """
+            <item id="q1" type="single" domain="1" task="1.1" status="draft">
+              <stem>Amazon Data Firehose can convert streaming records to [...].</stem>
+              <options>
+                <option id="a" correct="true"><text>Apache Parquet</text></option>
+                <option id="b"><text>Microsoft Excel</text></option>
+                <option id="c"><text>PDF</text></option>
+                <option id="d"><text>JPEG</text></option>
+              </options>
+            </item>
+            """,
+            """
+            <item id="q1" type="single" domain="1" task="1.1" status="draft">
+              <stem>The ____ feature of Amazon S3 keeps every version of an object.</stem>
+              <options>
+                <option id="a" correct="true"><text>Versioning</text></option>
+                <option id="b"><text>Replication</text></option>
+                <option id="c"><text>Object Lock</text></option>
+                <option id="d"><text>Intelligent-Tiering</text></option>
+              </options>
+            </item>
+            """,
             """
             <item id="q1" type="single" domain="1" task="1.1" status="draft">
               <stem>A company streams clickstream data to Amazon S3 for ML training. Which service converts the records to Parquet on delivery?</stem>
@@ -93,7 +127,8 @@ public struct MissingLeadInRule: ItemRule {
         let stem = LeadIn.body(of: item.stem.value)
         let candidates = Sentences.split(stem).suffix(max(1, sentencesChecked))
         guard let leadIn = candidates.last, let last = leadIn.last, last == "." || last == "!" else { return [] }
-        if leadIn.hasSuffix("...") || leadIn.contains("__") { return [] }
+        // A completion ("… is [...].") or a fill-in blank anywhere: QB204 judges where the blank sits.
+        if leadIn.hasSuffix("...") || leadIn.hasSuffix("…") || MidStemBlankRule.hasBlank(stem) { return [] }
         if candidates.contains(where: isQuestionOrTask) { return [] }
         return [diagnostic(
             "the stem of item '\(item.id)' ends in a statement, not a question or task; end it with the question the options answer (e.g. \"Which … ?\")",
@@ -105,5 +140,16 @@ public struct MissingLeadInRule: ItemRule {
         return sentence.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == ":" || $0 == "(" }).contains { clause in
             Words.of(clause).first.map { directives.contains($0.lower) } ?? false
         }
+    }
+}
+
+extension MissingLeadInRule: ConfigurableRule {
+    public var options: [String: RuleOptionValue] {
+        ["directives": .words(directives), "sentencesChecked": .number(Double(sentencesChecked))]
+    }
+
+    public mutating func configure(_ options: RuleOptions) throws(RuleOptionError) {
+        try options.read("directives", into: &directives)
+        try options.read("sentencesChecked", into: &sentencesChecked, in: 1...10)
     }
 }

@@ -4,6 +4,8 @@ import QBankCore
 public struct TrueFalseInDisguiseRule: ItemRule {
     /// Words that, after "is"/"are", make a lead-in ask for a true (or false) statement.
     public var truthWords: Set<String> = ["true", "correct", "false", "incorrect", "accurate", "inaccurate", "untrue"]
+    /// Words that, alone or in pairs ("True, False"), make every option a truth value.
+    public var truthOptionWords: Set<String> = ["true", "false", "yes", "no"]
 
     public init() {}
 
@@ -69,7 +71,6 @@ public struct TrueFalseInDisguiseRule: ItemRule {
         ]
     )
 
-    static let truthOptionWords: Set<String> = ["true", "false", "yes", "no"]
 
     public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
         guard let body = item.choiceBody else { return [] }
@@ -79,7 +80,7 @@ public struct TrueFalseInDisguiseRule: ItemRule {
                 at: item.stemOrigin, in: context.file.path, item: item.id)]
         }
         let optionWords = body.options.map { Words.lowered($0.text.value) }
-        if optionWords.count >= 2, optionWords.allSatisfy({ !$0.isEmpty && $0.allSatisfy(Self.truthOptionWords.contains) }) {
+        if optionWords.count >= 2, optionWords.allSatisfy({ !$0.isEmpty && $0.allSatisfy(truthOptionWords.contains) }) {
             return [diagnostic(
                 "every option of item '\(item.id)' is true/false/yes/no; write a question with content options, or split the statements into separate items",
                 at: item.stemOrigin, in: context.file.path, item: item.id)]
@@ -101,5 +102,16 @@ public struct TrueFalseInDisguiseRule: ItemRule {
             index += 1
         }
         return false
+    }
+}
+
+extension TrueFalseInDisguiseRule: ConfigurableRule {
+    public var options: [String: RuleOptionValue] {
+        ["truthWords": .words(truthWords), "truthOptionWords": .words(truthOptionWords)]
+    }
+
+    public mutating func configure(_ options: RuleOptions) throws(RuleOptionError) {
+        try options.read("truthWords", into: &truthWords)
+        try options.read("truthOptionWords", into: &truthOptionWords)
     }
 }

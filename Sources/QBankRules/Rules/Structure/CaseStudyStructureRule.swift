@@ -2,6 +2,10 @@ import QBankCore
 
 /// A case study has a scenario and 2–3 questions.
 public struct CaseStudyStructureRule: Rule {
+    /// The question count a case study may have.
+    public var minimumQuestions = 2
+    public var maximumQuestions = 3
+
     public init() {}
 
     public static let description = RuleDescription(
@@ -65,13 +69,24 @@ public struct CaseStudyStructureRule: Rule {
                         "case study '\(caseStudy.id)' has an empty scenario; write the situation its questions refer to",
                         at: caseStudy.origin, in: file.path, item: caseStudy.id))
                 }
-                if !(2...3).contains(caseStudy.items.count) {
+                if !(minimumQuestions...max(minimumQuestions, maximumQuestions)).contains(caseStudy.items.count) {
                     found.append(diagnostic(
-                        "case study '\(caseStudy.id)' has \(counted(caseStudy.items.count, "question")); use 2 or 3",
+                        "case study '\(caseStudy.id)' has \(counted(caseStudy.items.count, "question")); use \(minimumQuestions) to \(maximumQuestions)",
                         at: caseStudy.origin, in: file.path, item: caseStudy.id))
                 }
             }
         }
         return found
+    }
+}
+
+extension CaseStudyStructureRule: ConfigurableRule {
+    public var options: [String: RuleOptionValue] {
+        ["minimumQuestions": .number(Double(minimumQuestions)), "maximumQuestions": .number(Double(maximumQuestions))]
+    }
+
+    public mutating func configure(_ options: RuleOptions) throws(RuleOptionError) {
+        try options.read("minimumQuestions", into: &minimumQuestions, in: 1...20)
+        try options.read("maximumQuestions", into: &maximumQuestions, in: 1...20)
     }
 }

@@ -2,6 +2,10 @@ import QBankCore
 
 /// A matching item has 3–7 prompts and enough responses to answer them.
 public struct MatchingPromptsRule: ItemRule {
+    /// The prompt count a matching item may have.
+    public var minimumPrompts = 3
+    public var maximumPrompts = 7
+
     public init() {}
 
     public static let description = RuleDescription(
@@ -66,9 +70,9 @@ public struct MatchingPromptsRule: ItemRule {
     public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
         guard case .matching(let body) = item.body else { return [] }
         var found: [Diagnostic] = []
-        if !(3...7).contains(body.prompts.count) {
+        if !(minimumPrompts...max(minimumPrompts, maximumPrompts)).contains(body.prompts.count) {
             found.append(diagnostic(
-                "matching item '\(item.id)' has \(counted(body.prompts.count, "prompt")); use 3 to 7",
+                "matching item '\(item.id)' has \(counted(body.prompts.count, "prompt")); use \(minimumPrompts) to \(maximumPrompts)",
                 at: item.origin, in: context.file.path, item: item.id))
         }
         if body.responses.count < body.prompts.count {
@@ -88,5 +92,16 @@ public struct MatchingPromptsRule: ItemRule {
             }
         }
         return found
+    }
+}
+
+extension MatchingPromptsRule: ConfigurableRule {
+    public var options: [String: RuleOptionValue] {
+        ["minimumPrompts": .number(Double(minimumPrompts)), "maximumPrompts": .number(Double(maximumPrompts))]
+    }
+
+    public mutating func configure(_ options: RuleOptions) throws(RuleOptionError) {
+        try options.read("minimumPrompts", into: &minimumPrompts, in: 1...50)
+        try options.read("maximumPrompts", into: &maximumPrompts, in: 1...50)
     }
 }

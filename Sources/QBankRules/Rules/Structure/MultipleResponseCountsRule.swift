@@ -2,6 +2,10 @@ import QBankCore
 
 /// A multiple-response item has five or more options, two or more keys, and at least one distractor.
 public struct MultipleResponseCountsRule: ItemRule {
+    /// The fewest options and keys a multiple-response item has.
+    public var minimumOptions = 5
+    public var minimumKeys = 2
+
     public init() {}
 
     public static let description = RuleDescription(
@@ -45,9 +49,20 @@ public struct MultipleResponseCountsRule: ItemRule {
     public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
         guard item.type == .multiple, let body = item.choiceBody else { return [] }
         var problems: [String] = []
-        if body.options.count < 5 { problems.append("has \(counted(body.options.count, "option")) (needs at least 5)") }
-        if body.keys.count < 2 { problems.append("has \(counted(body.keys.count, "correct option")) (needs at least 2)") }
+        if body.options.count < minimumOptions { problems.append("has \(counted(body.options.count, "option")) (needs at least \(minimumOptions))") }
+        if body.keys.count < minimumKeys { problems.append("has \(counted(body.keys.count, "correct option")) (needs at least \(minimumKeys))") }
         if !body.options.isEmpty && body.distractors.isEmpty { problems.append("marks every option correct (needs at least one distractor)") }
         return problems.map { diagnostic("multiple-response item '\(item.id)' \($0)", at: item.origin, in: context.file.path, item: item.id) }
+    }
+}
+
+extension MultipleResponseCountsRule: ConfigurableRule {
+    public var options: [String: RuleOptionValue] {
+        ["minimumOptions": .number(Double(minimumOptions)), "minimumKeys": .number(Double(minimumKeys))]
+    }
+
+    public mutating func configure(_ options: RuleOptions) throws(RuleOptionError) {
+        try options.read("minimumOptions", into: &minimumOptions, in: 2...26)
+        try options.read("minimumKeys", into: &minimumKeys, in: 1...25)
     }
 }

@@ -2,6 +2,10 @@ import QBankCore
 
 /// An ordering item has 3–5 steps.
 public struct OrderingStepsRule: ItemRule {
+    /// The step count an ordering item may have.
+    public var minimumSteps = 3
+    public var maximumSteps = 5
+
     public init() {}
 
     public static let description = RuleDescription(
@@ -39,9 +43,20 @@ public struct OrderingStepsRule: ItemRule {
     )
 
     public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
-        guard case .ordering(let steps) = item.body, !(3...5).contains(steps.count) else { return [] }
+        guard case .ordering(let steps) = item.body, !(minimumSteps...max(minimumSteps, maximumSteps)).contains(steps.count) else { return [] }
         return [diagnostic(
-            "ordering item '\(item.id)' has \(counted(steps.count, "step")); use 3 to 5",
+            "ordering item '\(item.id)' has \(counted(steps.count, "step")); use \(minimumSteps) to \(maximumSteps)",
             at: item.origin, in: context.file.path, item: item.id)]
+    }
+}
+
+extension OrderingStepsRule: ConfigurableRule {
+    public var options: [String: RuleOptionValue] {
+        ["minimumSteps": .number(Double(minimumSteps)), "maximumSteps": .number(Double(maximumSteps))]
+    }
+
+    public mutating func configure(_ options: RuleOptions) throws(RuleOptionError) {
+        try options.read("minimumSteps", into: &minimumSteps, in: 2...50)
+        try options.read("maximumSteps", into: &maximumSteps, in: 2...50)
     }
 }

@@ -74,12 +74,25 @@ public struct SelectCountRule: ItemRule {
                 "item '\(item.id)' asks to select \(select) but has \(counted(body.keys.count, "correct option")); make them equal",
                 at: item.origin, in: context.file.path, item: item.id))
         }
-        if let stated = Self.statedCount(in: item.stem.value), stated != select {
+        if let (stated, word) = Self.statedDirective(in: item.stem.value), stated != select {
             found.append(diagnostic(
                 "the stem of item '\(item.id)' says to choose \(stated) but select is \(select); make them agree",
-                at: item.stem.origin.location == nil ? item.origin : item.stem.origin, in: context.file.path, item: item.id))
+                at: item.stem.origin.location == nil ? item.origin : item.stem.origin, in: context.file.path, item: item.id,
+                fix: select == body.keys.count ? countFix(word, select: select, in: item.stem, file: context.file.path) : nil))
         }
         return found
+    }
+
+    /// Rewrites the stated count to `select` (which agrees with the keys), in the word's own style: 3, THREE, three, Three.
+    private func countFix(_ word: Substring, select: Int, in stem: Text, file: String) -> Fix? {
+        let spelled = SelectCountMissingRule.spelled(select)
+        let replacement = word.first?.isNumber == true ? String(select)
+            : word == word.uppercased() ? spelled
+            : word == word.lowercased() ? spelled.lowercased() : spelled.prefix(1) + spelled.dropFirst().lowercased()
+        return TextFixes.offset(of: word, in: stem.value).flatMap {
+            TextFixes.replaceWord(at: $0, length: word.utf8.count, in: stem, file: file, with: replacement,
+                                  title: "say \"\(replacement)\" as select does")
+        }
     }
 
     private static let numbers = ["one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6]
@@ -90,10 +103,13 @@ public struct SelectCountRule: ItemRule {
     /// stem, or be followed by "options", "answers" or "responses", so "queries select
     /// 6 of 120 columns" does not. A hand-written scan: Swift's Regex made this rule
     /// cost more than reading the bank.
-    static func statedCount(in stem: String) -> Int? {
+    static func statedCount(in stem: String) -> Int? { statedDirective(in: stem)?.count }
+
+    /// The count a directive states and the word that states it (a slice of `stem`).
+    static func statedDirective(in stem: String) -> (count: Int, word: Substring)? {
         guard mayContainDirective(stem) else { return nil }
         let tokens = stem.split(whereSeparator: \.isWhitespace)
-        var stated: Int?
+        var stated: (count: Int, word: Substring)?
         for index in tokens.indices.dropLast() {
             let verb = tokens[index].drop { !$0.isLetter }.lowercased()
             guard verb == "select" || verb == "choose" || verb == "pick" else { continue }
@@ -104,7 +120,9 @@ public struct SelectCountRule: ItemRule {
             let isLast = index + 2 == tokens.count
             var next = isLast ? "" : tokens[index + 2].prefix { $0.isLetter }.lowercased()
             if next == "correct", index + 3 < tokens.count { next = tokens[index + 3].prefix { $0.isLetter }.lowercased() }
-            if closesSentence || isLast || directiveNouns.contains(next) { stated = count }
+            // "Select TWO examples of …" opening the stem or a sentence states the count too.
+            let opensSentence = index == tokens.startIndex || tokens[index - 1].last.map { ".?:!".contains($0) } == true
+            if closesSentence || isLast || directiveNouns.contains(next) || opensSentence { stated = (count, raw.prefix(word.count)) }
         }
         return stated
     }

@@ -2,6 +2,9 @@ import QBankCore
 
 /// A multiple-choice item has four options: one key and three distractors.
 public struct SingleAnswerOptionCountRule: ItemRule {
+    /// How many options a multiple-choice item has (MLA-C01: 4; many legacy banks: 5).
+    public var optionCount = 4
+
     public init() {}
 
     public static let description = RuleDescription(
@@ -40,9 +43,19 @@ public struct SingleAnswerOptionCountRule: ItemRule {
     )
 
     public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
-        guard item.type == .single, let body = item.choiceBody, body.options.count != 4 else { return [] }
+        guard item.type == .single, let body = item.choiceBody, body.options.count != optionCount else { return [] }
         return [diagnostic(
-            "item '\(item.id)' has \(counted(body.options.count, "option")); a multiple-choice item has exactly 4 (1 correct, 3 distractors)",
+            "item '\(item.id)' has \(counted(body.options.count, "option")); a multiple-choice item has exactly \(optionCount) (1 correct, \(optionCount - 1) distractors)",
             at: item.origin, in: context.file.path, item: item.id)]
+    }
+}
+
+extension SingleAnswerOptionCountRule: ConfigurableRule {
+    public var options: [String: RuleOptionValue] {
+        ["optionCount": .number(Double(optionCount))]
+    }
+
+    public mutating func configure(_ options: RuleOptions) throws(RuleOptionError) {
+        try options.read("optionCount", into: &optionCount, in: 2...26)
     }
 }

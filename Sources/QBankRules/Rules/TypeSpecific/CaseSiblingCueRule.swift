@@ -125,3 +125,15 @@ public struct CaseSiblingCueRule: ItemRule {
         return nil
     }
 }
+
+extension CaseSiblingCueRule: ConfigurableRule {
+    public var options: [String: RuleOptionValue] {
+        ["minimumPhraseCharacters": .number(Double(minimumPhraseCharacters)), "minimumContentWords": .number(Double(minimumContentWords)), "stopWords": .words(stopWords)]
+    }
+
+    public mutating func configure(_ options: RuleOptions) throws(RuleOptionError) {
+        try options.read("minimumPhraseCharacters", into: &minimumPhraseCharacters, in: 1...1_000)
+        try options.read("minimumContentWords", into: &minimumContentWords, in: 0...50)
+        try options.read("stopWords", into: &stopWords)
+    }
+}

@@ -70,3 +70,13 @@ public struct MatchingWordRepeatRule: ItemRule {
         return found
     }
 }
+
+extension MatchingWordRepeatRule: ConfigurableRule {
+    public var options: [String: RuleOptionValue] {
+        ["stopWords": .words(stopWords)]
+    }
+
+    public mutating func configure(_ options: RuleOptions) throws(RuleOptionError) {
+        try options.read("stopWords", into: &stopWords)
+    }
+}

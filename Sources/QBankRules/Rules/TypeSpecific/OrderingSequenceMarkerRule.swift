@@ -59,8 +59,26 @@ public struct OrderingSequenceMarkerRule: ItemRule {
             guard let marker = marker(in: step.text.value) else { return nil }
             return diagnostic(
                 "step '\(step.id)' of item '\(item.id)' reveals its position with \"\(marker)\"; remove the marker so the order must be known",
-                at: step.origin, in: context.file.path, item: item.id)
+                at: step.origin, in: context.file.path, item: item.id, fix: labelFix(step, in: context.file.path))
         }
+    }
+
+    /// Deletes a leading label ("1. ", "(2) ", "b) ") and the space after it; word markers ("First,")
+    /// are left to the author, since deleting them can leave a sentence to rephrase.
+    func labelFix(_ step: Step, in file: String) -> Fix? {
+        guard let raw = step.text.origin.span?.raw else { return nil }
+        let body = Substring(raw).trimmingLeadingSpace()
+        var rest = body.hasPrefix("(") ? body.dropFirst() : body
+        let digits = rest.prefix { $0.isASCII && $0.isNumber }
+        if !digits.isEmpty { rest = rest.dropFirst(digits.count) } else if let letter = rest.first, ("a"..."e").contains(letter) || ("A"..."E").contains(letter) {
+            rest = rest.dropFirst()
+        } else { return nil }
+        guard let punctuation = rest.first, punctuation == "." || punctuation == ")" else { return nil }
+        rest = rest.dropFirst()
+        let label = body.utf8.count - rest.utf8.count
+        let space = rest.prefix { $0 == " " || $0 == "\t" }.utf8.count
+        guard space > 0, rest.count > space, marker(in: step.text.value) != nil else { return nil }
+        return TextFixes.deleteLeading(label + space, in: step.text, file: file, title: "remove the label \"\(body.prefix(label))\"")
     }
 
     func marker(in text: String) -> String? {
@@ -82,5 +100,15 @@ public struct OrderingSequenceMarkerRule: ItemRule {
             }
         }
         return nil
+    }
+}
+
+extension OrderingSequenceMarkerRule: ConfigurableRule {
+    public var options: [String: RuleOptionValue] {
+        ["markers": .words(markers)]
+    }
+
+    public mutating func configure(_ options: RuleOptions) throws(RuleOptionError) {
+        try options.read("markers", into: &markers)
     }
 }

@@ -47,6 +47,18 @@ public struct SelectCountMissingRule: ItemRule {
         nonTriggeringExamples: [
             """
             <item id="q1" type="multiple" select="2" domain="4" task="4.3" status="draft">
+              <stem>Select TWO controls that encrypt data at rest.</stem>
+              <options>
+                <option id="a" correct="true"><text>AWS KMS keys</text></option>
+                <option id="b" correct="true"><text>S3 default encryption</text></option>
+                <option id="c"><text>Security groups</text></option>
+                <option id="d"><text>VPC flow logs</text></option>
+                <option id="e"><text>AWS WAF rules</text></option>
+              </options>
+            </item>
+            """,
+            """
+            <item id="q1" type="multiple" select="2" domain="4" task="4.3" status="draft">
               <stem>Which controls encrypt data at rest? (Choose two.)</stem>
               <options>
                 <option id="a" correct="true"><text>AWS KMS keys</text></option>
@@ -68,9 +80,12 @@ public struct SelectCountMissingRule: ItemRule {
             && Words.lowered(item.stem.value).containsSequence(["all", "that", "apply"])
         if allThatApply && allowAllThatApply { return [] }
         let what = allThatApply ? "says \"all that apply\" instead of a number" : "does not say how many options to choose"
+        // "Select all that apply" needs rewording by hand; a stem without a count gets one appended.
+        let fix = allThatApply ? nil : TextFixes.append(" (Select \(Self.spelled(select)).)", to: item.stem, file: context.file.path,
+                                                       title: "append \"(Select \(Self.spelled(select)).)\"")
         return [diagnostic(
             "the stem of item '\(item.id)' \(what); end it with \"(Select \(Self.spelled(select)).)\"",
-            at: item.stemOrigin, in: context.file.path, item: item.id)]
+            at: item.stemOrigin, in: context.file.path, item: item.id, fix: fix)]
     }
 
     /// Whether the bytes "apply" occur in any letter case, or the text is not ASCII.
@@ -87,5 +102,15 @@ public struct SelectCountMissingRule: ItemRule {
     static func spelled(_ count: Int) -> String {
         let words = ["ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX"]
         return count < words.count ? words[count] : String(count)
+    }
+}
+
+extension SelectCountMissingRule: ConfigurableRule {
+    public var options: [String: RuleOptionValue] {
+        ["allowAllThatApply": .bool(allowAllThatApply)]
+    }
+
+    public mutating func configure(_ options: RuleOptions) throws(RuleOptionError) {
+        try options.read("allowAllThatApply", into: &allowAllThatApply)
     }
 }

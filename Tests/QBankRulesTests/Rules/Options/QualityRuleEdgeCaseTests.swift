@@ -25,10 +25,10 @@ struct QualityRuleEdgeCaseTests {
         let options = [("Use Amazon S3 with lifecycle rules to Glacier", true), ("Use EBS", false), ("Use EFS", false), ("Use FSx", false)]
         #expect(run(KeyIsLongestRule(), item(options)).count == 1)
         var lenient = KeyIsLongestRule()
-        lenient.lengthRatio = 10
+        lenient.ratio = 10
         #expect(run(lenient, item(options)).isEmpty)
         var wordy = KeyIsLongestRule()
-        wordy.minimumKeyWords = 20
+        wordy.minimumWords = 20
         #expect(run(wordy, item(options)).isEmpty)
     }
 

@@ -1,0 +1,3 @@
+// cmark-gfm, the CommonMark parser GitHub uses, with its GFM extensions (tables).
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>

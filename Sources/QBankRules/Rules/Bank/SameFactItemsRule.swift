@@ -1,0 +1,166 @@
+import Foundation
+import QBankCore
+
+/// Two items that test the same fact in different words must be declared enemies.
+public struct SameFactItemsRule: ConfigurableRule {
+    /// Share of the smaller key's weight (content words weighted by rarity) that the other key must also hold.
+    public var keyOverlap = 0.65
+    /// Weighted Jaccard similarity of the two stems (case scenario included) from which they describe the same scenario.
+    public var stemSimilarity = 0.07
+    /// A looser key overlap suffices when the stems are this similar (the same scenario retold).
+    public var closeStemSimilarity = 0.3
+    /// The key overlap required with close stems.
+    public var closeStemKeyOverlap = 0.5
+    /// Content words the two keys must share at least.
+    public var minimumSharedKeyWords = 2
+    /// A key word used by more than this share of the bank's keys is vocabulary, not a fact: it does not pair items.
+    public var commonKeyWordShare = 0.05
+    /// Words never counted (besides function words): question scaffolding, vendor and generic words.
+    public var ignoredWords: [String] = Self.defaultIgnored
+
+    private static let defaultIgnored = WordLists.questionScaffolding.union(WordLists.vendorAndGeneric).sorted()
+
+    public init() {}
+
+    public var options: [String: RuleOptionValue] {
+        ["keyOverlap": .number(keyOverlap), "stemSimilarity": .number(stemSimilarity),
+         "closeStemSimilarity": .number(closeStemSimilarity), "closeStemKeyOverlap": .number(closeStemKeyOverlap),
+         "minimumSharedKeyWords": .number(Double(minimumSharedKeyWords)), "commonKeyWordShare": .number(commonKeyWordShare),
+         "ignoredWords": .strings(ignoredWords)]
+    }
+
+    public mutating func configure(_ options: RuleOptions) throws(RuleOptionError) {
+        try options.read("keyOverlap", into: &keyOverlap, in: 0.05...1)
+        try options.read("stemSimilarity", into: &stemSimilarity, in: 0...1)
+        try options.read("closeStemSimilarity", into: &closeStemSimilarity, in: 0...1)
+        try options.read("closeStemKeyOverlap", into: &closeStemKeyOverlap, in: 0.05...1)
+        try options.read("minimumSharedKeyWords", into: &minimumSharedKeyWords, in: 1...20)
+        try options.read("commonKeyWordShare", into: &commonKeyWordShare, in: 0.001...1)
+        try options.read("ignoredWords", into: &ignoredWords)
+    }
+
+    public static let description = RuleDescription(
+        id: "QB505", name: "same-fact-items", category: .bank,
+        summary: "Items whose keys say the same thing about the same scenario must be declared enemies.",
+        rationale: """
+            Two items that test one fact in different words count it twice on a form and cue each other \
+            (Haladyna, Downing & Rodriguez 2002, guideline 4: keep items independent); QB503's shared 5-word \
+            phrases cannot see a rewording. Content words (four letters or more, light stemming, without \
+            function, scaffolding and vendor words such as "Amazon" or "service") are weighted by rarity in the \
+            bank (inverse document frequency). Two items are reported when their keys share at least \
+            `minimumSharedKeyWords` (2) words holding `keyOverlap` (65%) of the smaller key's weight and their \
+            stems (with the case scenario) have a weighted Jaccard similarity of `stemSimilarity` (0.07), or \
+            when the stems reach `closeStemSimilarity` (0.3) and the keys `closeStemKeyOverlap` (50%). Items \
+            pair only through key words found in at most `commonKeyWordShare` of the keys and at most 100 keys \
+            (an index, not every pair). Enemies, items of one case study and exact copies (QB503's error) are skipped. Measured on 28 hand-labelled sample-bank \
+            pairs (the same-fact clusters of issue #21 and every pair near the thresholds, enemies ignored): \
+            precision 12/12, recall 12/16 (`SameFactItemsRuleTests`).
+            """,
+        severity: .warning,
+        triggeringExamples: [
+            RuleExample("""
+                {"format": "urn:qbank:bank:1", "items": [
+                  {"id": "q1", "type": "single", "domain": 3, "task": "3.1", "status": "draft", "stem": "A training job reads a 2 TB dataset from Amazon S3 and waits minutes before the first epoch starts. Which input mode starts training sooner?",
+                   "options": [{"id": "a", "text": "FastFile mode", "correct": true}, {"id": "b", "text": "File mode"}, {"id": "c", "text": "A larger EBS volume"}, {"id": "d", "text": "More training instances"}]},
+                  ↓{"id": "q2", "type": "single", "domain": 4, "task": "4.2", "status": "draft", "stem": "Training jobs spend a long time downloading a large S3 dataset before the first epoch. What should the engineer change?",
+                   "options": [{"id": "a", "text": "Stream the objects with FastFile mode", "correct": true}, {"id": "b", "text": "Copy the dataset to EFS"}, {"id": "c", "text": "Use Spot Instances"}, {"id": "d", "text": "Compress the dataset"}]}
+                ]}
+                """, syntax: .json),
+        ],
+        nonTriggeringExamples: [
+            RuleExample("""
+                {"format": "urn:qbank:bank:1", "items": [
+                  {"id": "q1", "type": "single", "domain": 3, "task": "3.1", "status": "draft", "stem": "A training job reads a 2 TB dataset from Amazon S3 and waits minutes before the first epoch starts. Which input mode starts training sooner?",
+                   "options": [{"id": "a", "text": "FastFile mode", "correct": true}, {"id": "b", "text": "File mode"}, {"id": "c", "text": "A larger EBS volume"}, {"id": "d", "text": "More training instances"}],
+                   "enemies": ["q2"]},
+                  {"id": "q2", "type": "single", "domain": 4, "task": "4.2", "status": "draft", "stem": "Training jobs spend a long time downloading a large S3 dataset before the first epoch. What should the engineer change?",
+                   "options": [{"id": "a", "text": "Stream the objects with FastFile mode", "correct": true}, {"id": "b", "text": "Copy the dataset to EFS"}, {"id": "c", "text": "Use Spot Instances"}, {"id": "d", "text": "Compress the dataset"}]}
+                ]}
+                """, syntax: .json),
+            // The same key for a different scenario is a different fact.
+            RuleExample("""
+                {"format": "urn:qbank:bank:1", "items": [
+                  {"id": "q1", "type": "single", "domain": 3, "task": "3.1", "status": "draft", "stem": "A training job reads a 2 TB dataset from Amazon S3 and waits minutes before the first epoch starts. Which input mode starts training sooner?",
+                   "options": [{"id": "a", "text": "FastFile mode", "correct": true}, {"id": "b", "text": "File mode"}, {"id": "c", "text": "A larger EBS volume"}, {"id": "d", "text": "More training instances"}]},
+                  {"id": "q2", "type": "single", "domain": 1, "task": "1.2", "status": "draft", "stem": "Which mode lets a notebook user browse images stored as objects without copying them?",
+                   "options": [{"id": "a", "text": "FastFile input mode", "correct": true}, {"id": "b", "text": "Pipe input mode"}, {"id": "c", "text": "Local mode"}, {"id": "d", "text": "Batch mode"}]}
+                ]}
+                """, syntax: .json),
+        ]
+    )
+
+    /// One item's content words: its keys' and its stem's (with the case scenario).
+    private struct Facts {
+        var key: Set<String>
+        var stem: Set<String>
+    }
+
+    public func check(_ context: LintContext) -> [Diagnostic] {
+        let entries = context.indexedItems
+        guard entries.count >= 2 else { return [] }
+        let stopWords = StopWords.english.union(ignoredWords.map { $0.lowercased() })
+        var scenarios: [String: String] = [:]
+        for file in context.bank.files { for study in file.cases { scenarios[study.id] = study.scenario.value } }
+        let facts: [Facts?] = entries.map { entry in
+            guard let body = entry.item.choiceBody, !body.keys.isEmpty else { return nil }
+            var key: Set<String> = []
+            for option in body.keys { key.formUnion(ContentWords.of(option.text.value, stopWords: stopWords)) }
+            guard key.count >= minimumSharedKeyWords else { return nil }
+            var stem = ContentWords.of(entry.item.stem.value, stopWords: stopWords)
+            if let caseID = entry.caseID, let scenario = scenarios[caseID] { stem.formUnion(ContentWords.of(scenario, stopWords: stopWords)) }
+            return Facts(key: key, stem: stem)
+        }
+        // Rarity weights over the choice items' words; key word → items whose key holds it.
+        var documentFrequency: [String: Int] = [:]
+        var holders: [String: [Int]] = [:]
+        for (index, fact) in facts.enumerated() {
+            guard let fact else { continue }
+            for word in fact.key.union(fact.stem) { documentFrequency[word, default: 0] += 1 }
+            for word in fact.key { holders[word, default: []].append(index) }
+        }
+        let keyed = Double(facts.count { $0 != nil })
+        // Smoothed: in a tiny bank every word is in every item, and plain log(N / df) would weigh them all 0.
+        let weight = documentFrequency.mapValues { log(1 + keyed / Double($0)) }
+        // At most 100 items per word whatever the bank's size, so the comparisons grow with the bank, not its square.
+        let commonLimit = min(100, max(3, Int((keyed * commonKeyWordShare).rounded(.up))))
+
+        var twinsOf: [Int: [Int]] = [:]
+        for (index, fact) in facts.enumerated() {
+            guard let fact else { continue }
+            // Later items sharing a rare key word; the comparison then counts every shared word.
+            var candidates: Set<Int> = []
+            for word in fact.key { if let list = holders[word], list.count <= commonLimit { candidates.formUnion(list.filter { $0 > index }) } }
+            for other in candidates.sorted() {
+                guard let otherFact = facts[other], isSameFact(fact, otherFact, weight) else { continue }
+                let (a, b) = (entries[index], entries[other])
+                if a.caseID != nil, a.caseID == b.caseID { continue }
+                if DuplicateItemsRule.areEnemies(a.item, b.item) { continue }
+                // An exact copy is QB503's error already.
+                if DuplicateItemsRule.exactKey(a.item) == DuplicateItemsRule.exactKey(b.item) { continue }
+                twinsOf[other, default: []].append(index)
+            }
+        }
+        return entries.indices.compactMap { index in
+            guard let earlier = twinsOf[index] else { return nil }
+            let (item, file, _) = entries[index]
+            let names = earlier.prefix(5).map { "'\(entries[$0].item.id)'" }.joined(separator: ", ") + (earlier.count > 5 ? " and \(earlier.count - 5) more" : "")
+            return diagnostic(
+                "item '\(item.id)' tests the same fact as \(names) (keys and scenario share their distinctive words); declare them enemies, or rewrite one to test another skill",
+                at: item.origin, in: file, item: item.id,
+                related: relatedItems(earlier.map { entries[$0].item }) { "'\($0.id)' has a key that says the same" })
+        }
+    }
+
+    private func isSameFact(_ a: Facts, _ b: Facts, _ weight: [String: Double]) -> Bool {
+        func total(_ words: Set<String>) -> Double { words.reduce(0) { $0 + (weight[$1] ?? 0) } }
+        let sharedKey = a.key.intersection(b.key)
+        guard sharedKey.count >= minimumSharedKeyWords else { return false }
+        let smallerKey = min(total(a.key), total(b.key))
+        guard smallerKey > 0 else { return false }
+        let overlap = total(sharedKey) / smallerKey
+        guard overlap >= min(keyOverlap, closeStemKeyOverlap) else { return false }
+        let union = total(a.stem.union(b.stem))
+        let similarity = union > 0 ? total(a.stem.intersection(b.stem)) / union : 0
+        return (overlap >= keyOverlap && similarity >= stemSimilarity) || (overlap >= closeStemKeyOverlap && similarity >= closeStemSimilarity)
+    }
+}

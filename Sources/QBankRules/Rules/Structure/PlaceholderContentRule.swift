@@ -1,0 +1,129 @@
+import QBankCore
+
+/// Text nobody meant to ship: "TODO", "TBD", "Lorem ipsum", options called "Option A".
+public struct PlaceholderContentRule: ItemRule {
+    /// Upper-case words that mark unfinished text, matched as whole words, case-sensitive ("TODO", not "todo").
+    public var markers: [String] = ["TODO", "TBD", "TBA", "FIXME", "XXX", "PLACEHOLDER"]
+    /// Phrases that are filler wherever they appear, case-insensitive.
+    public var phrases: [String] = Self.defaultPhrases { didSet { phraseList = PhraseList(phrases) } }
+    private static let defaultPhrases = ["lorem ipsum", "insert question here", "insert answer here", "your question here", "your answer here"]
+    /// `phrases` split into words once, not per text.
+    private var phraseList = PhraseList(Self.defaultPhrases)
+    /// Generic labels that are a placeholder when an option, step or response says only "<label> <letter or number>".
+    public var genericLabels: [String] = ["option", "answer", "choice", "distractor", "step", "response", "prompt"]
+
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "QB116", name: "placeholder-content", category: .structure,
+        summary: "No placeholder text (TODO, TBD, \"Lorem ipsum\", an option that only says \"Option A\") in a stem, option, rationale or reference.",
+        rationale: """
+            A placeholder that reaches a form is an unanswerable or giveaway item; one public bank shipped \
+            dozens of "Option A/Option B" items, and `qbank new` writes `TODO:` into every field on purpose, \
+            so its skeleton must fail here until written. Markers are upper-case whole words (`markers`), \
+            "todo list" in prose is not one; an option, step or response whose whole text is a generic label \
+            and a letter or number ("Option A", "Answer 2") is a placeholder (`genericLabels`). One finding \
+            per item, at the first place, naming every field affected.
+            """,
+        severity: .error,
+        triggeringExamples: [
+            """
+            <item id="q1" type="single" domain="1" task="1.1" status="draft">
+              ↓<stem>TODO: describe the scenario. Which solution meets these requirements?</stem>
+              <options>
+                <option id="a" correct="true"><text>Amazon S3</text></option>
+                <option id="b"><text>Amazon EBS</text></option>
+                <option id="c"><text>Amazon EFS</text></option>
+                <option id="d"><text>Amazon FSx for Lustre</text></option>
+              </options>
+            </item>
+            """,
+            """
+            <item id="q1" type="single" domain="1" task="1.1" status="draft">
+              <stem>Which service stores training data as objects?</stem>
+              <options>
+                <option id="a" correct="true"><text>Amazon S3</text></option>
+                ↓<option id="b"><text>Option B</text></option>
+                <option id="c"><text>Amazon EFS</text></option>
+                <option id="d"><text>Lorem ipsum dolor sit amet</text></option>
+              </options>
+            </item>
+            """,
+        ],
+        nonTriggeringExamples: [
+            """
+            <item id="q1" type="single" domain="1" task="1.1" status="draft">
+              <stem>An engineer keeps a todo list of retraining jobs in a table. Which service stores it with single-digit millisecond reads?</stem>
+              <options>
+                <option id="a" correct="true"><text>Amazon DynamoDB</text></option>
+                <option id="b"><text>Amazon S3 Glacier Deep Archive</text></option>
+                <option id="c"><text>Amazon Redshift with RA3 nodes</text></option>
+                <option id="d"><text>Option group settings in Amazon RDS</text></option>
+              </options>
+            </item>
+            """,
+        ]
+    )
+
+    public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
+        var places: [(what: String, origin: Origin)] = []
+        func look(_ text: String?, _ what: String, _ origin: Origin, label: Bool = false) {
+            guard let text, let found = placeholder(in: text, wholeLabel: label) else { return }
+            places.append(("'\(found)' in \(what)", origin))
+        }
+        look(item.stem.value, "the stem", item.stemOrigin)
+        switch item.body {
+        case .choice(let body):
+            for option in body.options {
+                look(option.text.value, "option '\(option.id)'", option.origin, label: true)
+                look(option.rationale, "the rationale of option '\(option.id)'", option.origin)
+            }
+        case .ordering(let steps):
+            for step in steps {
+                look(step.text.value, "step '\(step.id)'", step.origin, label: true)
+                look(step.rationale, "the rationale of step '\(step.id)'", step.origin)
+            }
+        case .matching(let body):
+            for prompt in body.prompts {
+                look(prompt.text.value, "prompt '\(prompt.id)'", prompt.origin, label: true)
+                look(prompt.rationale, "the rationale of prompt '\(prompt.id)'", prompt.origin)
+            }
+            for response in body.responses { look(response.text.value, "response '\(response.id)'", response.origin, label: true) }
+        }
+        for reference in item.references { look(reference.title, "a reference title", item.origin) }
+        guard let first = places.first else { return [] }
+        let shown = places.prefix(4).map(\.what).joined(separator: ", ") + (places.count > 4 ? " and \(places.count - 4) more" : "")
+        return [diagnostic(
+            "item '\(item.id)' holds placeholder text (\(shown)); write the real content before review",
+            at: first.origin, in: context.file.path, item: item.id)]
+    }
+
+    /// The marker, phrase or generic label `text` holds, as written.
+    private func placeholder(in text: String, wholeLabel: Bool) -> String? {
+        let words = Words.of(text)
+        if let marker = words.first(where: { markers.contains(String($0.text)) }) { return String(marker.text) }
+        let lower = words.map(\.lower)
+        if let phrase = phraseList.matches(in: lower).first { return phrase }
+        if wholeLabel, words.count == 2, genericLabels.contains(lower[0]), isLabelSuffix(words[1].text) {
+            return "\(words[0].text) \(words[1].text)"
+        }
+        return nil
+    }
+
+    /// "A", "b", "1", "12": a letter or a number that only numbers the label.
+    private func isLabelSuffix(_ word: Substring) -> Bool {
+        (word.count == 1 && word.first!.isLetter) || (!word.isEmpty && word.count <= 2 && word.allSatisfy(\.isNumber))
+    }
+}
+
+extension PlaceholderContentRule: ConfigurableRule {
+    public var options: [String: RuleOptionValue] {
+        ["markers": .strings(markers), "phrases": .strings(phrases), "genericLabels": .strings(genericLabels)]
+    }
+
+    public mutating func configure(_ options: RuleOptions) throws(RuleOptionError) {
+        try options.read("markers", into: &markers)
+        try options.read("phrases", into: &phrases)
+        try options.read("genericLabels", into: &genericLabels)
+    }
+}

@@ -1,0 +1,20 @@
+import Foundation
+import QBankCore
+import QBankJSON
+import QBankXML
+
+extension Fixtures {
+    /// The sample bank `Banks/mla-c01`, read file by file as `qbank lint` reads it, for measurements over real items.
+    public static func sampleBank() throws -> Bank {
+        let folder = repositoryRoot.appendingPathComponent("Banks/mla-c01")
+        let paths = try FileManager.default.subpathsOfDirectory(atPath: folder.path)
+            .filter { ($0.hasSuffix(".xml") || $0.hasSuffix(".json")) && !$0.hasSuffix("blueprint.json") }
+            .sorted()
+        let files = try paths.compactMap { path -> BankFile? in
+            let bytes = Array(try Data(contentsOf: folder.appendingPathComponent(path)))
+            let full = "Banks/mla-c01/\(path)"
+            return (path.hasSuffix(".xml") ? XMLBankReader().read(bytes, path: full) : JSONBankReader().read(bytes, path: full)).file
+        }
+        return Bank(files: files, blueprint: mlaBlueprint)
+    }
+}
