@@ -45,9 +45,11 @@ let package = Package(
         .target(name: "QBankAuthoring", dependencies: ["QBankCore"]),
         .target(name: "QBankReports", dependencies: ["QBankCore", "QBankJSON", "QBankAssembly", "QBankRules", "QBankMarkdown"]),
         .target(name: "QBankFiles", dependencies: ["QBankCore", "QBankXML", "QBankJSON", "QBankRules", "QBankMarkdown"]),
+        // zlib (Zlib licence): zip entries (QTI packages) are inflated directly, not by the archive library.
+        .systemLibrary(name: "CQBankZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "QBankInterchange",
-            dependencies: ["QBankCore", "QBankXML", "QBankJSON", "QBankMarkdown", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["QBankCore", "QBankXML", "QBankJSON", "QBankMarkdown", "CQBankZlib", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
 
         // The language server: JSON-RPC and LSP plumbing (knows nothing of banks), then qbank's server on it.

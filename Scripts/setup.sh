@@ -12,6 +12,7 @@ packages=(
   git             # the pre-commit hook test commits in a temporary repository
   libcmark-gfm-dev libcmark-gfm-extensions-dev  # cmark-gfm: item texts are CommonMark/GFM Markdown
   neovim          # headless Neovim: a real LSP client in the `qbank lsp` tests
+  zlib1g-dev      # inflating zip entries (QTI packages) without the archive library's loops
 )
 
 missing=()

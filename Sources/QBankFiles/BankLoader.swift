@@ -24,7 +24,15 @@ public struct BankLoader: Sendable {
     /// Loads every bank file under `paths`, except the files in `excluding` (a baseline
     /// or config file that lives among the bank files), telling `progress` (if any) as files are read.
     public func load(_ paths: [String], excluding: [String] = [], progress: ProgressHandler? = nil) throws(FilesError) -> [LoadedBank] {
-        try load(files: FileDiscovery.bankFiles(in: paths), excluding: excluding, progress: progress)
+        var skipped: [FileDiscovery.Skipped] = []
+        return try load(paths, excluding: excluding, progress: progress, skipped: &skipped)
+    }
+
+    /// As `load(_:excluding:progress:)`, telling what the folder walk left out that a user must hear of (links
+    /// outside the tree, loops, FIFOs).
+    public func load(_ paths: [String], excluding: [String] = [], progress: ProgressHandler? = nil,
+                     skipped: inout [FileDiscovery.Skipped]) throws(FilesError) -> [LoadedBank] {
+        try load(files: FileDiscovery.bankFiles(in: paths, skipped: &skipped), excluding: excluding, progress: progress)
     }
 
     /// Loads files already found (`FileDiscovery.discover`), except those in `excluding`.

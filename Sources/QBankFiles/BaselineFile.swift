@@ -74,8 +74,10 @@ public enum BaselineFile {
             guard let rule = field("rule")?.stringValue, let fingerprint = field("fingerprint")?.stringValue else {
                 throw reader.fail("a baseline finding needs \"rule\" and \"fingerprint\" strings", at: element.position)
             }
-            let count = field("count")?.integerValue ?? 1
-            if count < 1 { throw reader.fail("'count' must be at least 1", at: field("count")!.position) }
+            let count = field("count").map { $0.integerValue ?? 0 } ?? 1
+            if !(1...Baseline.maximumCount).contains(count) {
+                throw reader.fail("'count' must be an integer from 1 to \(Baseline.maximumCount)", at: field("count")!.position)
+            }
             var item: String?
             if let value = field("item"), !value.isNull {
                 guard let text = value.stringValue else { throw reader.fail("'item' must be a string or null", at: value.position) }

@@ -25,9 +25,7 @@ public enum CanonicalFormatter {
     public static func format(text original: String, path: String) -> Outcome {
         let data = Data(original.utf8)
         let isJSON = path.lowercased().hasSuffix(".json")
-        // The model has no place for comments yet, so a rewrite would silently drop them
-        // (suppression comments among them).
-        if !isJSON && original.contains("<!--") {
+        if !isJSON && hasComments(data) {
             return .refused(reason: "contains XML comments, which the canonical writer would drop; move what they say into the item (or remove them) and run fmt again", diagnostics: [])
         }
         let read = BankLoader.read([UInt8](data), path: path)
@@ -44,6 +42,21 @@ public enum CanonicalFormatter {
             return .refused(reason: "the canonical form would not read back the same (this is a bug; please report it)", diagnostics: [])
         }
         return canonical == original ? .unchanged : .changed(canonical)
+    }
+
+    /// The model has no place for XML comments yet, so any rewrite (fmt, an import merge) would silently drop them,
+    /// suppression comments among them: such files are refused instead.
+    public static func hasComments(_ data: Data) -> Bool {
+        data.range(of: Data("<!--".utf8)) != nil
+    }
+
+    /// The schema link a rewrite of the bank file at `path` writes (an import merging into it): the one the file has
+    /// now, as `fmt` keeps it, else `fallback` (SchemaLinks) for a new file or one without a link.
+    public static func schemaLink(of path: String, default fallback: String) -> String {
+        guard let data = FileManager.default.contents(atPath: path) else { return fallback }
+        let existing = path.lowercased().hasSuffix(".json") ? schemaReference(data)
+            : BankSniffer.schemaLocation([UInt8](data.prefix(BankSniffer.xmlHeadLength)))
+        return existing ?? fallback
     }
 
     /// The top-level `$schema` of a JSON bank file: editors use it, the model does not keep it.

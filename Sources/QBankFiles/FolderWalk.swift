@@ -2,15 +2,26 @@ import Foundation
 import QBankRules
 
 extension FileDiscovery {
-    /// One recursive walk under a named folder, carrying the `.gitignore` layers in force.
+    /// One recursive walk under a named folder, carrying the `.gitignore` layers in force. Entries are examined
+    /// with `lstat`: only regular files are read, and a symbolic link is followed only when its target (resolved)
+    /// is inside `realRoot`; each folder is entered once by its real path, so a link loop ends.
     struct Walk {
         let options: Options
+        /// The named folder's real path: links may lead anywhere below it, nowhere else.
+        let realRoot: String
         var files: [String] = []
         var skipped: [Skipped] = []
         private var visited = Set<String>()
         private let workingDirectory = FileManager.default.currentDirectoryPath
 
-        init(options: Options) { self.options = options }
+        init(options: Options, realRoot: String) {
+            self.options = options
+            self.realRoot = realRoot
+        }
+
+        private func isInside(_ real: String) -> Bool {
+            real == realRoot || real.hasPrefix(realRoot.hasSuffix("/") ? realRoot : realRoot + "/")
+        }
 
         mutating func run(root: String) throws(FilesError) {
             let absoluteRoot = Glob.absolutePath(root, workingDirectory: workingDirectory)
@@ -31,7 +42,7 @@ extension FileDiscovery {
         }
 
         private mutating func walk(absolute: String, shown: String, gitRelative: String, ignore: GitIgnore, isRoot: Bool) throws(FilesError) {
-            let real = (absolute as NSString).resolvingSymlinksInPath
+            let real = realPath(absolute) ?? absolute
             guard visited.insert(real).inserted else { return }
             let names: [String]
             do { names = try FileManager.default.contentsOfDirectory(atPath: absolute).sorted() } catch {
@@ -47,8 +58,17 @@ extension FileDiscovery {
                 let childAbsolute = absolute + "/" + name
                 let childShown = join(shown, name)
                 let childGit = gitRelative.isEmpty ? name : gitRelative + "/" + name
-                var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: childAbsolute, isDirectory: &isDirectory) else { continue }
+                var status = stat()
+                guard lstat(childAbsolute, &status) == 0 else { continue }
+                var kind = Kind(status)
+                var link: (target: String?, followed: Bool)?
+                if kind == .symbolicLink {
+                    let target = realPath(childAbsolute)
+                    let followed = target != nil && stat(childAbsolute, &status) == 0
+                    if followed { kind = Kind(status) }
+                    link = (target, followed)
+                }
+                let isDirectory = ObjCBool(kind == .directory)
                 let relevant = isDirectory.boolValue || isXMLOrJSON(name)
                 if let glob = excludingGlob(childAbsolute) {
                     let shownGlob = glob.hasPrefix("/") ? Glob.relativePath(glob, base: workingDirectory, workingDirectory: workingDirectory) : glob
@@ -59,10 +79,28 @@ extension FileDiscovery {
                     if relevant { skipped.append(Skipped(path: childShown, reason: "ignored by \(pattern.source)")) }
                     continue
                 }
+                if let link {
+                    guard link.followed, let target = link.target else {
+                        if relevant { skipped.append(Skipped(path: childShown, reason: "a broken symbolic link", notable: true)) }
+                        continue
+                    }
+                    guard isInside(target) else {
+                        if relevant {
+                            skipped.append(Skipped(path: childShown, reason: "a symbolic link to \(target), outside \(realRoot); only links inside the named folder are followed", notable: true))
+                        }
+                        continue
+                    }
+                    if isDirectory.boolValue, visited.contains(target) {
+                        skipped.append(Skipped(path: childShown, reason: "a symbolic link to \(target), a folder already read (a loop or a second path to it)", notable: true))
+                        continue
+                    }
+                }
                 if isDirectory.boolValue {
                     try walk(absolute: childAbsolute, shown: childShown, gitRelative: childGit, ignore: ignore, isRoot: false)
                 } else if relevant {
-                    if !isBankFile(name) {
+                    if kind != .regular {
+                        skipped.append(Skipped(path: childShown, reason: "not a regular file (a FIFO, device or socket)", notable: true))
+                    } else if !isBankFile(name) {
                         skipped.append(Skipped(path: childShown, reason: "not a bank file (a configuration, blueprint or schema name)"))
                     } else if BankSniffer.declaresBank(childAbsolute) {
                         files.append(childShown)

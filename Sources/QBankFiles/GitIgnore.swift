@@ -79,7 +79,31 @@ struct GitIgnore {
     }
 
     /// git's wildmatch with pathname semantics; `startsComponent`: `p` begins the pattern or follows a `/`.
+    /// Every call is on suffixes of the same `p` and `s`, so results are memoised by where the two start: a hostile
+    /// `.gitignore` (`*a*a*a*a*a*a*b` against a long name) costs O(pattern × path²), not exponential time.
     static func wildmatch(_ p: ArraySlice<UInt8>, _ s: ArraySlice<UInt8>, startsComponent: Bool = true) -> Bool {
+        var memo: [WildmatchState: Bool] = [:]
+        return wildmatch(p, s, startsComponent: startsComponent, memo: &memo)
+    }
+
+    private struct WildmatchState: Hashable {
+        var pattern: Int, subject: Int, startsComponent: Bool
+    }
+
+    private static func wildmatch(_ p: ArraySlice<UInt8>, _ s: ArraySlice<UInt8>, startsComponent: Bool,
+                                  memo: inout [WildmatchState: Bool]) -> Bool {
+        let state = WildmatchState(pattern: p.startIndex, subject: s.startIndex, startsComponent: startsComponent)
+        if let known = memo[state] { return known }
+        let result = wildmatchStep(p, s, startsComponent: startsComponent, memo: &memo)
+        memo[state] = result
+        return result
+    }
+
+    private static func wildmatchStep(_ p: ArraySlice<UInt8>, _ s: ArraySlice<UInt8>, startsComponent: Bool,
+                                      memo: inout [WildmatchState: Bool]) -> Bool {
+        func wildmatch(_ p: ArraySlice<UInt8>, _ s: ArraySlice<UInt8>, startsComponent: Bool = true) -> Bool {
+            GitIgnore.wildmatch(p, s, startsComponent: startsComponent, memo: &memo)
+        }
         let slash = UInt8(ascii: "/"), star = UInt8(ascii: "*")
         guard let c = p.first else { return s.isEmpty }
         switch c {

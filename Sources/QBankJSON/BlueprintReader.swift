@@ -11,6 +11,9 @@ public struct BlueprintReader: Sendable {
         public var diagnostics: [Diagnostic]
     }
 
+    /// Forms longer than any real exam are refused where they are read, so no count derived from them can overflow.
+    public static let maximumFormLength = 10_000
+
     public init() {}
 
     public func read(_ bytes: [UInt8], path: String) -> Result {
@@ -50,7 +53,7 @@ public struct BlueprintReader: Sendable {
                 d.report("domain id \(id) is already used (first at \(first)); domain ids must be unique", at: d.member("id")!.value.position)
             } else if let id { seenDomains[id] = d.member("id")!.value.position }
             let name = d.string("name")?.stringValue
-            let weight = d.number("weight", min: 0, exclusiveMin: true, rule: "must be greater than 0")
+            let weight = d.number("weight", min: 0, max: 1_000_000, exclusiveMin: true, rule: "must be greater than 0 and at most 1000000")
             var tasks: [TaskStatement] = []
             for (k, taskValue) in (d.array("tasks", minItems: 1)?.arrayValue ?? []).enumerated() {
                 guard let t = ObjectView(taskValue, context, subject: "domain #\(index + 1), task #\(k + 1)", itemID: nil,
@@ -79,11 +82,11 @@ public struct BlueprintReader: Sendable {
     private func buildForm(_ value: JSONValue, _ context: SchemaContext) -> FormSpec? {
         guard let f = ObjectView(value, context, subject: "form", itemID: nil, known: ["length", "scored", "unscored"],
                                  required: ["length", "scored", "unscored"], noun: "'form'") else { return nil }
-        let length = f.integer("length", 1...Int.max, rule: "must be an integer of at least 1")
-        let scored = f.integer("scored", 0...Int.max, rule: "must be an integer of at least 0")
-        let unscored = f.integer("unscored", 0...Int.max, rule: "must be an integer of at least 0")
+        let length = f.integer("length", 1...Self.maximumFormLength, rule: "must be an integer from 1 to \(Self.maximumFormLength)")
+        let scored = f.integer("scored", 0...Self.maximumFormLength, rule: "must be an integer from 0 to \(Self.maximumFormLength)")
+        let unscored = f.integer("unscored", 0...Self.maximumFormLength, rule: "must be an integer from 0 to \(Self.maximumFormLength)")
         guard let length, let scored, let unscored else { return nil }
-        if scored.addingReportingOverflow(unscored) != (length, false) {
+        if scored + unscored != length {
             f.report("'length' (\(length)) must equal scored + unscored (\(scored) + \(unscored))", at: f.member("length")!.value.position)
         }
         return FormSpec(length: length, scored: scored, unscored: unscored)

@@ -23,7 +23,33 @@ public struct JSONBankReader: BankReader {
         } catch {
             return ReadResult(file: nil, diagnostics: [SchemaContext.syntaxDiagnostic(error, path: path)])
         }
+        if let forbidden = Self.firstForbiddenCharacter(root, path: path) { return ReadResult(file: nil, diagnostics: [forbidden]) }
         return build(root, path: path, bytes: bytes)
+    }
+
+    /// JSON escapes can spell characters XML 1.0 forbids (`\u0001`); a bank holding one could not be converted,
+    /// exported or formatted as XML, so the file is refused at the string that holds it (QB001).
+    static func firstForbiddenCharacter(_ value: JSONValue, path: String) -> Diagnostic? {
+        func refusal(_ text: String, at position: JSONPosition) -> Diagnostic? {
+            guard let found = XMLCharacters.firstForbidden(in: text) else { return nil }
+            let offset = found.line == 1 ? "character \(found.column)" : "line \(found.line), character \(found.column)"
+            return Diagnostic(ReaderRules.syntaxError,
+                              "the string holds \(XMLCharacters.name(found.scalar)) (at its \(offset)), a control character XML 1.0 forbids; remove it",
+                              at: SourceLocation(file: path, line: position.line, column: position.column))
+        }
+        switch value.storage {
+        case .string(let text):
+            return refusal(text, at: value.position)
+        case .array(let elements):
+            for element in elements { if let found = firstForbiddenCharacter(element, path: path) { return found } }
+        case .object(let members):
+            for member in members {
+                if let found = refusal(member.key, at: member.keyPosition) ?? firstForbiddenCharacter(member.value, path: path) { return found }
+            }
+        default:
+            break
+        }
+        return nil
     }
 
     /// Builds the model from an already parsed document; with its `bytes`, text values get spans (for fixes).

@@ -156,7 +156,7 @@ struct ObjectView {
         guard v.isIntegral else { wrongType(key, "an integer", v); return nil }
         guard let i = v.integerValue, range.contains(i) else {
             report("'\(key)' \(rule)", at: v.position)
-            return v.integerValue
+            return nil
         }
         return i
     }
@@ -167,7 +167,10 @@ struct ObjectView {
         guard let d = v.doubleValue else { wrongType(key, "a number", v); return nil }
         let tooLow = min.map { exclusiveMin ? d <= $0 : d < $0 } ?? false
         let tooHigh = max.map { d > $0 } ?? false
-        if tooLow || tooHigh { report("'\(key)' \(rule), not \(d)", at: v.position) }
+        if tooLow || tooHigh {
+            report("'\(key)' \(rule), not \(d)", at: v.position)
+            return nil
+        }
         return d
     }
 

@@ -15,13 +15,21 @@ public enum ScoringFileReader {
         guard let form = member(root, "form")?.stringValue else { throw fail(path, root.position, "a key needs \"form\": \"NAME\"") }
         guard let items = member(root, "items")?.arrayValue else { throw fail(path, root.position, "a key needs \"items\": [...]") }
         var entries: [KeyEntry] = []
+        var seen: [String: JSONPosition] = [:]
         for (index, item) in items.enumerated() {
             guard let id = member(item, "id")?.stringValue, let type = member(item, "type")?.stringValue,
                   let scored = member(item, "scored")?.boolValue, let answerValue = member(item, "answer"),
                   let answer = answer(answerValue) else {
                 throw fail(path, item.position, "key item #\(index + 1) needs \"id\", \"type\", \"scored\" and an \"answer\" as qbank assemble writes them")
             }
+            if let first = seen[id] {
+                throw fail(path, item.position, "item '\(id)' is listed twice (first at \(first.line):\(first.column)); a key lists each item once")
+            }
+            seen[id] = item.position
             entries.append(KeyEntry(position: member(item, "position")?.integerValue ?? index + 1, id: id, type: type, scored: scored, answer: answer))
+        }
+        if !entries.contains(where: \.scored) {
+            throw fail(path, root.position, "the key has no scored item, so there is nothing to score; use the FORM.key.json qbank assemble wrote")
         }
         return (form, entries)
     }

@@ -43,8 +43,17 @@ public enum MarkdownReader {
     }
 
     static func kind(_ node: OpaquePointer) -> String { String(cString: cmark_node_get_type_string(node)) }
-    static func literal(_ node: OpaquePointer) -> String { cmark_node_get_literal(node).map { String(cString: $0) } ?? "" }
-    static func url(_ node: OpaquePointer) -> String { cmark_node_get_url(node).map { String(cString: $0) } ?? "" }
+    static func literal(_ node: OpaquePointer) -> String { cmark_node_get_literal(node).map { xmlSafe(String(cString: $0)) } ?? "" }
+    static func url(_ node: OpaquePointer) -> String { cmark_node_get_url(node).map { xmlSafe(String(cString: $0)) } ?? "" }
+
+    /// A character reference can spell what XML 1.0 forbids (`&#1;`); as CommonMark does for `&#0;`, it becomes
+    /// U+FFFD, so no rendering of the text (QTI, Moodle, HTML) holds a character its own reader refuses (issue #12).
+    static func xmlSafe(_ text: String) -> String {
+        guard !text.unicodeScalars.allSatisfy(XMLCharacters.isAllowed) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { out.append(XMLCharacters.isAllowed(scalar) ? scalar : "\u{FFFD}") }
+        return String(out)
+    }
 
     private static func blocks(under node: OpaquePointer) -> [RichBlock] {
         children(of: node).flatMap(block)

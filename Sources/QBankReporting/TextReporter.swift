@@ -100,8 +100,17 @@ public struct TextReporter: Reporter {
         "\(count) \(noun)\(count == 1 ? "" : "s")"
     }
 
+    /// The longest source line echoed under a finding, in UTF-16 units (the unit of columns).
+    static let maximumEchoedUTF16 = 240
+
     private func snippet(at location: SourceLocation, in report: LintReport) -> [String] {
-        guard let line = report.sourceLine(location.file, location.line) else { return [] }
+        guard var line = report.sourceLine(location.file, location.line) else { return [] }
+        // A minified or hostile line is cut: the finding is on it, the log need not hold all of it.
+        if line.utf16.count > Self.maximumEchoedUTF16 {
+            guard location.column <= Self.maximumEchoedUTF16 else { return [] }
+            var units = 0
+            line = Substring(line.prefix { units += $0.utf16.count; return units <= Self.maximumEchoedUTF16 } + "…")
+        }
         let layout = SourceText.caretLayout(line: line, utf16Column: location.column)
         return [layout.text, String(repeating: " ", count: layout.caretOffset) + style("^", .caret)]
     }

@@ -24,25 +24,26 @@ enum Main {
         if let unknown = unknownSubcommand(CommandLine.arguments.dropFirst().first) {
             let names = QBank.configuration.subcommands.map { $0._commandName } + ["help"]
             let hint = Suggestion.nearest(to: unknown, in: names).map { " (did you mean '\($0)'?)" } ?? ""
-            FileHandle.standardError.write(Data("qbank: unknown command '\(unknown)'\(hint); run `qbank --help` to list them\n".utf8))
+            Console.err("qbank: unknown command '\(unknown)'\(hint); run `qbank --help` to list them\n")
             exit(ExitStatus.usage)
         }
         do {
             var command = try QBank.parseAsRoot()
             try command.run()
+            Console.finish(ExitStatus.clean)
         } catch let code as ExitCode {
-            exit(code.rawValue)
+            Console.finish(code.rawValue)
         } catch let error as CLIError {
-            FileHandle.standardError.write(Data("qbank: \(error)\n".utf8))
-            exit(error.exitCode)
+            Console.err("qbank: \(error)\n")
+            Console.finish(error.exitCode)
         } catch {
             let code = QBank.exitCode(for: error)
             if code == .success {
-                print(QBank.fullMessage(for: error))
-                exit(0)
+                Console.out(QBank.fullMessage(for: error) + "\n")
+                Console.finish(ExitStatus.clean)
             }
-            FileHandle.standardError.write(Data("\(QBank.fullMessage(for: error))\n".utf8))
-            exit(code == .validationFailure ? ExitStatus.usage : ExitStatus.internalError)
+            Console.err("\(QBank.fullMessage(for: error))\n")
+            Console.finish(code == .validationFailure ? ExitStatus.usage : ExitStatus.internalError)
         }
     }
 }

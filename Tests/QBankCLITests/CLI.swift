@@ -7,9 +7,14 @@ enum CLI {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// Ended by a signal (a crash, or the timeout's kill) rather than an exit.
+        var signalled = false
+        var timedOut = false
     }
 
+    /// `QBANK_EXECUTABLE` runs the suites against another build (e.g. main's, to see a regression test fail there).
     static var executable: URL {
+        if let other = ProcessInfo.processInfo.environment["QBANK_EXECUTABLE"] { return URL(fileURLWithPath: other) }
         let candidates = [
             Bundle.main.bundleURL.appendingPathComponent("qbank"),
             Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("qbank"),
@@ -18,15 +23,16 @@ enum CLI {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[2]
     }
 
-    /// - Parameter input: text for stdin; `environment`: variables set (nil values removed) over the inherited ones.
+    /// - Parameter input: text for stdin; `environment`: variables set (nil values removed) over the inherited ones;
+    ///   `timeout`: seconds after which the process is killed and the result says so.
     static func run(_ arguments: [String], in folder: URL = Fixtures.repositoryRoot, input: String? = nil,
-                    environment: [String: String?] = [:]) throws -> Result {
-        try run(program: executable, arguments, in: folder, input: input, environment: environment)
+                    environment: [String: String?] = [:], timeout: Double? = nil) throws -> Result {
+        try run(program: executable, arguments, in: folder, input: input, environment: environment, timeout: timeout)
     }
 
     /// Runs any program (git, pre-commit…) with `environment` laid over this process's own.
     static func run(program: URL, _ arguments: [String], in folder: URL, input: String? = nil,
-                    environment: [String: String?] = [:]) throws -> Result {
+                    environment: [String: String?] = [:], timeout: Double? = nil) throws -> Result {
         let process = Process()
         process.executableURL = program
         process.arguments = arguments
@@ -41,16 +47,38 @@ enum CLI {
         process.standardError = err
         if input != nil { process.standardInput = stdin }
         try process.run()
+        let killed = Flag()
+        if let timeout {
+            DispatchQueue.global().asyncAfter(deadline: .now() + timeout) {
+                if process.isRunning { killed.set(); kill(process.processIdentifier, SIGKILL) }
+            }
+        }
+        // Read stderr on another thread and stdout here, so neither pipe can fill and stall the child.
+        let errors = Box()
+        let reader = Thread { errors.data = err.fileHandleForReading.readDataToEndOfFile(); errors.done.signal() }
+        reader.start()
         if let input {
             stdin.fileHandleForWriting.write(Data(input.utf8))
             try stdin.fileHandleForWriting.close()
         }
-        // Read before waiting so a large report cannot fill the pipe and stall the child.
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        errors.done.wait()
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+                      stderr: String(decoding: errors.data, as: UTF8.self),
+                      signalled: process.terminationReason == .uncaughtSignal, timedOut: killed.isSet)
+    }
+
+    private final class Flag: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = false
+        func set() { lock.withLock { value = true } }
+        var isSet: Bool { lock.withLock { value } }
+    }
+
+    private final class Box: @unchecked Sendable {
+        var data = Data()
+        let done = DispatchSemaphore(value: 0)
     }
 
     /// `../shared/tools/validate_sarif.py` on a SARIF file: its exit status and output, or nil without the tool.
@@ -84,6 +112,13 @@ enum CLI {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try text.write(to: url, atomically: true, encoding: .utf8)
         }
+        return folder
+    }
+
+    /// A fresh copy of the sample bank (blueprint, items and all) in a temporary folder.
+    static func sampleBankCopy() throws -> URL {
+        let folder = try temporaryFolder().appendingPathComponent("mla-c01")
+        try FileManager.default.copyItem(at: Fixtures.repositoryRoot.appendingPathComponent("Banks/mla-c01"), to: folder)
         return folder
     }
 

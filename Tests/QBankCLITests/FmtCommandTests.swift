@@ -21,6 +21,12 @@ struct FmtCommandTests {
         return folder
     }
 
+    /// Issue #12 case 12: eight files of the shipped bank failed `fmt --check`. Whoever edits `Banks/` runs `qbank fmt Banks`.
+    @Test func theSampleBankIsCanonical() throws {
+        let result = try CLI.run(["fmt", "--check", "Banks"])
+        #expect(result.status == 0 && result.stdout.isEmpty, "run `swift run qbank fmt Banks`:\n\(result.stdout)\(result.stderr)")
+    }
+
     @Test func checkListsThenFmtRewritesWithoutChangingMeaning() throws {
         let dir = try folder(["a.xml": Self.loose])
         let check = try CLI.run(["fmt", ".", "--check"], in: dir)

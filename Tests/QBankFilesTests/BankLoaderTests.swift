@@ -28,6 +28,23 @@ struct BankLoaderTests {
         #expect(files.map { ($0 as NSString).lastPathComponent } == ["a.xml", "b.json"])
     }
 
+    /// #16's walk with #12's rules: a link out of the named folder, a link loop and a FIFO are skipped as notable
+    /// (told on stderr without --verbose); a link inside is followed, and the file it reaches is read once.
+    @Test func theWalkFollowsOnlyLinksInsideAndReadsRegularFilesOnce() throws {
+        let root = try tree()
+        let bank = root.appendingPathComponent("bank")
+        let manager = FileManager.default
+        try manager.createSymbolicLink(atPath: bank.appendingPathComponent("leak.json").path, withDestinationPath: root.appendingPathComponent("other/d.json").path)
+        try manager.createSymbolicLink(atPath: bank.appendingPathComponent("sub/loop").path, withDestinationPath: bank.path)
+        try manager.createSymbolicLink(atPath: bank.appendingPathComponent("z-again.xml").path, withDestinationPath: "a.xml")
+        #expect(mkfifo(bank.appendingPathComponent("pipe.xml").path, 0o600) == 0)
+        let found = try FileDiscovery.discover([bank.path])
+        #expect(found.files.map { ($0 as NSString).lastPathComponent } == ["a.xml", "b.json"])
+        let notable = found.skipped.filter(\.notable).map { ($0.path as NSString).lastPathComponent }
+        #expect(Set(notable) == ["leak.json", "loop", "pipe.xml"], "\(found.skipped)")
+        #expect(throws: FilesError.self) { try FileDiscovery.discover([bank.appendingPathComponent("pipe.xml").path]) }
+    }
+
     @Test func missingPathIsAnError() {
         #expect(throws: FilesError.notFound("no/such/path")) { try FileDiscovery.bankFiles(in: ["no/such/path"]) }
     }

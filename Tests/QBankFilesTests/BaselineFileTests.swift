@@ -46,7 +46,7 @@ struct BaselineFileTests {
         ("{\"findings\": []}", "b.json:1:1: the baseline needs \"version\": 1"),
         ("{\"version\": 2, \"findings\": []}", "b.json:1:13: unsupported baseline version"),
         ("{\"version\": 1, \"findings\": [{\"rule\": \"QB1\"}]}", "b.json:1:29: a baseline finding needs \"rule\" and \"fingerprint\""),
-        ("{\"version\": 1, \"findings\": [{\"rule\": \"QB1\", \"fingerprint\": \"f\", \"count\": 0}]}", "b.json:1:74: 'count' must be at least 1"),
+        ("{\"version\": 1, \"findings\": [{\"rule\": \"QB1\", \"fingerprint\": \"f\", \"count\": 0}]}", "b.json:1:74: 'count' must be an integer from 1 to 1000000"),
         ("{\"version\": 1, \"findings\": {}}", "b.json:1:28: 'findings' must be an array"),
         ("{\"version\": 1,", "b.json:1:15: unexpected end of file"),
     ])

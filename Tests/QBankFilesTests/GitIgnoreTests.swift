@@ -99,4 +99,17 @@ struct GitIgnoreTests {
         process.waitUntilExit()
         return String(decoding: data, as: UTF8.self)
     }
+
+    /// Issue #12 (hostile input) meets #16's matcher: a committed `.gitignore` of star-heavy patterns must not make
+    /// the walk take exponential time on a long name; wildmatch is memoised.
+    @Test func starHeavyPatternsFinish() {
+        let pattern = Array(String(repeating: "*a", count: 20).appending("*b").utf8)
+        let name = Array(String(repeating: "a", count: 200).utf8)
+        let clock = ContinuousClock()
+        let elapsed = clock.measure {
+            #expect(!GitIgnore.wildmatch(pattern[...], name[...]))
+            #expect(GitIgnore.wildmatch(Array("**/**/**/**/*a*a*a*b".utf8)[...], Array((String(repeating: "x/", count: 30) + "aaab").utf8)[...]))
+        }
+        #expect(elapsed < .seconds(5))
+    }
 }

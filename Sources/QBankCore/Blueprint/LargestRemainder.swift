@@ -4,7 +4,7 @@
 public enum LargestRemainder {
     public static func apportion(_ total: Int, weights: [Double]) -> [Int] {
         let sum = weights.reduce(0, +)
-        guard total > 0, sum > 0, !weights.isEmpty else { return weights.map { _ in 0 } }
+        guard total > 0, sum > 0, sum.isFinite, !weights.isEmpty else { return weights.map { _ in 0 } }
         let quotas = weights.map { Double(total) * $0 / sum }
         var seats = quotas.map { Int($0) } // quotas are non-negative: truncation is floor
         let left = total - seats.reduce(0, +)

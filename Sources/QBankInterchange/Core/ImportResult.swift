@@ -30,6 +30,27 @@ public struct ImportResult: Sendable {
         ImportResult(path: path, problems: [problem], read: 0)
     }
 
+    /// Skips every item (and case study, with its items) whose text holds a character XML 1.0 forbids, saying where:
+    /// a source may spell one (`&#1;` in HTML, a raw control byte in CSV), and a bank must never hold one.
+    public mutating func skipForbiddenCharacters() {
+        func problem(_ found: (scalar: Unicode.Scalar, text: String, origin: Origin), item: String, fallback: Origin) -> ImportProblem {
+            let at = found.origin.location ?? fallback.location ?? SourceLocation(file: file.path, line: 1, column: 1)
+            return ImportProblem(.skipped, at: at, item: item,
+                                 "the text holds \(XMLCharacters.name(found.scalar)), a control character XML 1.0 forbids (so no bank file can hold it)")
+        }
+        file.items.removeAll { item in
+            guard let found = XMLCharacters.firstForbidden(inValue: item) else { return false }
+            problems.append(problem(found, item: item.id, fallback: item.origin))
+            return true
+        }
+        file.cases.removeAll { study in
+            guard let found = XMLCharacters.firstForbidden(inValue: study) else { return false }
+            for item in study.items { problems.append(problem(found, item: item.id, fallback: study.origin)) }
+            if study.items.isEmpty { problems.append(problem(found, item: study.id, fallback: study.origin)) }
+            return true
+        }
+    }
+
     mutating func append(_ other: ImportResult) {
         file.items += other.file.items
         file.cases += other.file.cases

@@ -14,12 +14,16 @@ public enum ImportRunner {
         }
     }
 
-    /// Imports one source; `format` nil means detect it (and report when that fails).
-    public static func run(_ source: ImportSource, from format: InterchangeFormat?) -> ImportResult {
+    /// Imports one source; `format` nil means detect it (and report when that fails). Items whose text no bank file
+    /// could hold are skipped with the reason (`ImportResult.skipForbiddenCharacters`).
+    public static func run(_ source: ImportSource, from format: InterchangeFormat?, csvColumns: [String]? = nil) -> ImportResult {
         guard let format = format ?? InterchangeFormat.detect(path: source.path, bytes: source.bytes) else {
             return .unreadable(source.path, ImportProblem(.unreadable, at: SourceLocation(file: source.path, line: 1, column: 1),
                 "cannot tell the format from the name or content; pass --from \(InterchangeFormat.allCases.map(\.rawValue).joined(separator: "|"))"))
         }
-        return importer(for: format).importItems(from: source)
+        let importer = format == .csv ? CSVImporter(columns: csvColumns) : importer(for: format)
+        var result = importer.importItems(from: source)
+        result.skipForbiddenCharacters()
+        return result
     }
 }

@@ -149,11 +149,13 @@ private struct MoodleWriter {
         }
     }
 
+    /// The answer is escaped as HTML too: Moodle renders it, and qbank's importer reads it as HTML, so a literal
+    /// `&#1;` or `<b>` in a response must not come back as a character or a tag.
     private func subquestion(_ source: String, answer: String, _ x: inout XMLText) {
         x.open("subquestion", [("format", "html")])
         text(source, &x)
         x.open("answer")
-        x.element("text", text: answer)
+        x.element("text", text: HTMLText.inline(answer))
         x.close("answer")
         x.close("subquestion")
     }

@@ -1,3 +1,4 @@
+import QBankCore
 import QBankXML
 
 /// Helpers over parsed QTI: 3.0 names turned into 2.x ones, and body content
@@ -54,9 +55,8 @@ enum QTIMarkup {
         }.joined().split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-    }
+    /// Scalar by scalar (`XMLEscaping`), so a "<" that carries a combining mark is escaped too.
+    static func escape(_ text: String) -> String { XMLEscaping.text(text) }
 
     static func isInteraction(_ name: String) -> Bool { name.hasSuffix("Interaction") }
 }

@@ -32,18 +32,20 @@ public enum HTMLText {
     /// Only entities and `<br>`: for plain-text formats that allow a little HTML.
     public static func decodeEntities(_ text: String) -> String {
         guard text.contains("&") else { return text }
-        var out = ""
-        var index = text.startIndex
-        while index < text.endIndex {
-            if text[index] == "&", let entity = decodeEntity(text[index...]) {
-                out += entity.text
-                index = text.index(index, offsetBy: entity.length)
+        // Scalar by scalar: a "&" or ";" followed by a combining mark is one Character, and still an entity's edge.
+        let scalars = text.unicodeScalars
+        var out = String.UnicodeScalarView()
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            if scalars[index] == "&", let entity = decodeEntity(scalars[index...]) {
+                out.append(contentsOf: entity.text.unicodeScalars)
+                index = scalars.index(index, offsetBy: entity.length)
             } else {
-                out.append(text[index])
-                index = text.index(after: index)
+                out.append(scalars[index])
+                index = scalars.index(after: index)
             }
         }
-        return out
+        return String(out)
     }
 
     /// Bank text as XHTML paragraphs (`<p>…</p>`), with `**`/`` ` `` as `<strong>`/`<code>`.
@@ -70,13 +72,8 @@ public enum HTMLText {
                 index = text.index(after: index)
                 continue
             }
-            switch text[index] {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(text[index])
-            }
+            // XMLEscaping works scalar by scalar: "<" followed by a combining mark is one Character, and still escaped.
+            out += XMLEscaping.attribute(String(text[index]))
             index = text.index(after: index)
         }
         if code { out += "</code>" }
@@ -110,10 +107,11 @@ public enum HTMLText {
         "uacute": "ú", "ntilde": "ñ", "middot": "·", "bull": "•", "le": "≤", "ge": "≥", "ne": "≠", "rarr": "→",
     ]
 
-    /// An entity at the start of `text`: its characters and how many Characters it spans.
-    static func decodeEntity(_ text: Substring) -> (text: String, length: Int)? {
+    /// An entity at the start of `text`: its characters and how many Unicode scalars it spans (callers step
+    /// scalar by scalar, so a "&" or ";" carrying a combining mark is still seen).
+    static func decodeEntity(_ text: Substring.UnicodeScalarView) -> (text: String, length: Int)? {
         guard let semicolon = text.prefix(12).firstIndex(of: ";") else { return nil }
-        let body = text[text.index(after: text.startIndex)..<semicolon]
+        let body = String(text[text.index(after: text.startIndex)..<semicolon])
         let length = text.distance(from: text.startIndex, to: semicolon) + 1
         if body.hasPrefix("#") {
             let digits = body.dropFirst()
@@ -121,7 +119,7 @@ public enum HTMLText {
             guard let value, let scalar = Unicode.Scalar(value) else { return nil }
             return (String(Character(scalar)), length)
         }
-        guard let decoded = named[String(body)] else { return nil }
+        guard let decoded = named[body] else { return nil }
         return (decoded, length)
     }
 }

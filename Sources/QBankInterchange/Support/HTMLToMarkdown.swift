@@ -26,26 +26,30 @@ struct HTMLToMarkdown {
 
     private mutating func write(_ text: String) { buffers[buffers.count - 1] += text }
 
+    /// Scalar by scalar, not Character by Character: a "<" or "&" followed by a combining mark is one Character,
+    /// and still markup.
     mutating func run() {
-        var index = html.startIndex
-        while index < html.endIndex {
-            let character = html[index]
-            if character == "<", let close = html[index...].firstIndex(of: ">") {
-                let tag = html[html.index(after: index)..<close]
-                index = html.index(after: close)
+        let scalars = html.unicodeScalars
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            if scalar == "<", let close = scalars[index...].firstIndex(of: ">") {
+                let tag = Substring(scalars[scalars.index(after: index)..<close])
+                index = scalars.index(after: close)
                 let (name, closing) = HTMLText.tagName(tag)
                 if name == "pre" && !closing { index = preformatted(tag, from: index); continue }
                 if ["script", "style"].contains(name) && !closing { index = skip(name, from: index); continue }
                 element(name, closing: closing, tag: tag)
                 continue
             }
-            if character == "&", let entity = HTMLText.decodeEntity(html[index...]) {
+            if scalar == "&", let entity = HTMLText.decodeEntity(scalars[index...]) {
                 write(entity.text == "\u{00A0}" ? " " : entity.text)
-                index = html.index(index, offsetBy: entity.length)
+                index = scalars.index(index, offsetBy: entity.length)
                 continue
             }
-            write(character.isNewline || character == "\t" ? " " : String(character))
-            index = html.index(after: index)
+            index = scalars.index(after: index)
+            if scalar == "\r", index < scalars.endIndex, scalars[index] == "\n" { index = scalars.index(after: index) }
+            write(Character(scalar).isNewline || scalar == "\t" ? " " : String(scalar))
         }
         while inCell { _ = buffers.popLast() }
     }
@@ -115,30 +119,31 @@ struct HTMLToMarkdown {
     /// `<pre>` to a fenced block: its text exactly (tags dropped, entities decoded).
     private mutating func preformatted(_ tag: Substring, from start: String.Index) -> String.Index {
         let end = html.range(of: "</pre", options: .caseInsensitive, range: start..<html.endIndex)
-        var inner = Substring(html[start..<(end?.lowerBound ?? html.endIndex)])
+        var inner = Substring(html.unicodeScalars[start..<(end?.lowerBound ?? html.endIndex)])
         var language = Self.language(in: tag)
         if inner.hasPrefix("<code"), let close = inner.firstIndex(of: ">") {
             language = language ?? Self.language(in: inner[..<close])
         }
         var code = ""
-        var index = inner.startIndex
-        while index < inner.endIndex {
-            if inner[index] == "<", let close = inner[index...].firstIndex(of: ">") { index = inner.index(after: close); continue }
-            if inner[index] == "&", let entity = HTMLText.decodeEntity(inner[index...]) {
+        let scalars = inner.unicodeScalars
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            if scalars[index] == "<", let close = scalars[index...].firstIndex(of: ">") { index = scalars.index(after: close); continue }
+            if scalars[index] == "&", let entity = HTMLText.decodeEntity(scalars[index...]) {
                 code += entity.text
-                index = inner.index(index, offsetBy: entity.length)
+                index = scalars.index(index, offsetBy: entity.length)
                 continue
             }
-            code.append(inner[index])
-            index = inner.index(after: index)
+            code.unicodeScalars.append(scalars[index])
+            index = scalars.index(after: index)
         }
         inner = Substring(code)
         while inner.hasPrefix("\n") || inner.hasPrefix("\r\n") { inner = inner.drop { $0 == "\n" || $0 == "\r\n" } }
         while inner.last == "\n" || inner.last == "\r\n" { inner = inner.dropLast() }
         let fence = inner.contains("```") ? "~~~~" : "```"
         write("\n\n\(fence)\(language ?? "")\n\(inner)\n\(fence)\n\n")
-        guard let end, let close = html[end.upperBound...].firstIndex(of: ">") else { return html.endIndex }
-        return html.index(after: close)
+        guard let end, let close = html.unicodeScalars[end.upperBound...].firstIndex(of: ">") else { return html.endIndex }
+        return html.unicodeScalars.index(after: close)
     }
 
     private static func language(in tag: Substring) -> String? {
@@ -149,8 +154,8 @@ struct HTMLToMarkdown {
 
     private mutating func skip(_ name: String, from start: String.Index) -> String.Index {
         guard let end = html.range(of: "</\(name)", options: .caseInsensitive, range: start..<html.endIndex),
-              let close = html[end.upperBound...].firstIndex(of: ">") else { return html.endIndex }
-        return html.index(after: close)
+              let close = html.unicodeScalars[end.upperBound...].firstIndex(of: ">") else { return html.endIndex }
+        return html.unicodeScalars.index(after: close)
     }
 
     /// The collected rows as a GFM table, the first row as its header.

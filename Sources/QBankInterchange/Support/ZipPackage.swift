@@ -8,7 +8,8 @@ import ZIPFoundation
 /// `maxEntries` entries, and decompression bombs: an entry larger than
 /// `maxEntryBytes`, a package larger than `maxTotalBytes` uncompressed, or an entry
 /// that expands more than `maxRatio` times. Sizes are counted while inflating, so a
-/// header that lies about its size does not help.
+/// header that lies about its size does not help. Two entries with one name are refused (which is meant?), and the
+/// central directory is checked against the file's length first (`ZipDirectory`).
 public enum ZipPackage {
     public static let maxEntries = 10_000
     public static let maxEntryBytes = 64 << 20
@@ -20,49 +21,52 @@ public enum ZipPackage {
         public var description: String { message }
     }
 
-    /// Every file entry by normalised path (directories skipped).
+    /// Every file entry by normalised path (directories skipped). Read with `ZipDirectory` and zlib, not
+    /// ZIPFoundation (which only writes): its reader trapped or spun on forged packages.
     public static func read(_ bytes: [UInt8], path: String) throws(Failure) -> [String: [UInt8]] {
-        let archive: Archive
-        do { archive = try Archive(data: Data(bytes), accessMode: .read) } catch {
-            throw Failure(message: "not a readable zip archive (\(error))")
-        }
+        let entries = try ZipDirectory.check(bytes)
+        if entries.count > maxEntries { throw Failure(message: "more than \(maxEntries) entries; refused as a possible zip bomb") }
         var files: [String: [UInt8]] = [:]
         var total = 0
-        var count = 0
-        for entry in archive {
-            count += 1
-            if count > maxEntries { throw Failure(message: "more than \(maxEntries) entries; refused as a possible zip bomb") }
-            let name = entry.path
+        for entry in entries {
+            let name = entry.name
             guard let normalised = safePath(name) else {
                 throw Failure(message: "entry '\(name)' has an absolute path or climbs out of the package (zip slip); refused")
             }
-            switch entry.type {
-            case .symlink: throw Failure(message: "entry '\(name)' is a symbolic link; packages must not contain links")
-            case .directory: continue
-            case .file: break
+            if entry.unixMode & 0o170000 == 0o120000 {
+                throw Failure(message: "entry '\(name)' is a symbolic link; packages must not contain links")
             }
-            if entry.uncompressedSize > UInt64(maxEntryBytes) {
+            if entry.isDirectory { continue }
+            if entry.flags & 1 != 0 { throw Failure(message: "entry '\(name)' is encrypted; qbank reads only plain packages") }
+            if entry.uncompressedSize > maxEntryBytes {
                 throw Failure(message: "entry '\(name)' would expand to \(entry.uncompressedSize) bytes (limit \(maxEntryBytes)); refused as a possible zip bomb")
             }
-            var data = Data()
-            let compressed = max(Int(entry.compressedSize), 1)
-            do {
-                _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                    data.append(chunk)
-                    if data.count > maxEntryBytes || total + data.count > maxTotalBytes {
+            let stored = bytes[entry.dataOffset..<(entry.dataOffset + entry.compressedSize)]
+            let compressed = max(entry.compressedSize, 1)
+            let data: [UInt8]
+            switch entry.method {
+            case 0:
+                data = Array(stored)
+            case 8:
+                data = try ZipInflater.inflate(stored, name: name) { (count: Int) throws(Failure) in
+                    if count > maxEntryBytes || total + count > maxTotalBytes {
                         throw Failure(message: "the package expands beyond \(maxTotalBytes) bytes; refused as a possible zip bomb")
                     }
-                    if data.count > 1 << 20, data.count / compressed > maxRatio {
+                    if count > 1 << 20, count / compressed > maxRatio {
                         throw Failure(message: "entry '\(name)' expands more than \(maxRatio) times; refused as a possible zip bomb")
                     }
                 }
-            } catch let failure as Failure {
-                throw failure
-            } catch {
-                throw Failure(message: "entry '\(name)' cannot be extracted (\(error))")
+            default:
+                throw Failure(message: "entry '\(name)' uses compression method \(entry.method); qbank reads stored and deflated entries")
+            }
+            guard ZipInflater.checksum(data) == entry.checksum else {
+                throw Failure(message: "entry '\(name)' cannot be extracted (its CRC-32 does not match: the package is damaged)")
             }
             total += data.count
-            files[normalised] = [UInt8](data)
+            guard files[normalised] == nil else {
+                throw Failure(message: "entry '\(name)' appears twice in the package; which one is meant is ambiguous, so the package is refused")
+            }
+            files[normalised] = data
         }
         return files
     }
@@ -107,8 +111,11 @@ public enum ZipPackage {
             let date = Date(timeIntervalSince1970: 1_577_836_800)  // 2020-01-01, any fixed time works
             for file in files {
                 let data = Data(file.bytes)
+                // Large entries are stored: a repetitive one (a long generated text) could deflate past `maxRatio`,
+                // and no package qbank writes may be one its own reader refuses as a bomb.
+                let method: CompressionMethod = data.count > 1 << 20 ? .none : .deflate
                 try archive.addEntry(with: file.path, type: .file, uncompressedSize: Int64(data.count), modificationDate: date,
-                                     permissions: 0o644, compressionMethod: .deflate) { position, size in
+                                     permissions: 0o644, compressionMethod: method) { position, size in
                     data.subdata(in: Int(position)..<Int(position) + size)
                 }
             }

@@ -14,9 +14,16 @@ public final class SourceLineCache: @unchecked Sendable {
     /// - Parameter read: the text of a file, or nil when it cannot be read.
     public init(read: @escaping @Sendable (String) -> String?) { self.read = read }
 
-    /// Reads files from disk as UTF-8 (invalid bytes replaced, as the caret display tolerates).
+    /// Reads files from disk; a file that is not text (invalid UTF-8, or NUL bytes as in `/proc/self/environ`) has no
+    /// lines to echo, so a report never copies binary or secret bytes into a log.
     public convenience init() {
-        self.init { path in FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } }
+        self.init { path in FileManager.default.contents(atPath: path).flatMap(Self.text) }
+    }
+
+    /// The bytes as text, or nil when they are not valid UTF-8 or hold a NUL.
+    static func text(_ data: Data) -> String? {
+        guard !data.contains(0) else { return nil }
+        return String(validating: data, as: UTF8.self)
     }
 
     /// The lines of `file` (1-based line N is element N-1), or nil when it cannot be read.

@@ -7,6 +7,9 @@ import QBankCore
 /// two findings of one rule on one item are one entry with count 2. Findings without
 /// an item are keyed on a fingerprint of their file and message instead.
 public struct Baseline: Hashable, Sendable {
+    /// The most times one finding may be recorded; larger counts are refused where they are read, so sums cannot overflow.
+    public static let maximumCount = 1_000_000
+
     public struct Entry: Hashable, Sendable, Comparable {
         public var item: String?
         public var rule: String

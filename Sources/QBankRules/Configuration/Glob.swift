@@ -7,6 +7,11 @@
 /// - a pattern that matches a folder matches everything under it (`Banks/legacy`).
 public enum Glob {
     public static func matches(_ pattern: String, _ path: String) -> Bool {
+        matches(pattern, path, using: match)
+    }
+
+    /// The rules above around any matcher of one pattern against one path (tests pass the old backtracking one).
+    static func matches(_ pattern: String, _ path: String, using match: (ArraySlice<UInt8>, ArraySlice<UInt8>) -> Bool) -> Bool {
         var pattern = pattern
         while pattern.hasPrefix("./") { pattern.removeFirst(2) }
         if pattern.hasSuffix("/") { pattern.removeLast() }
@@ -38,35 +43,56 @@ public enum Glob {
         return match(p[...], Array(path.utf8)[...])
     }
 
-    private static func match(_ p: ArraySlice<UInt8>, _ s: ArraySlice<UInt8>) -> Bool {
-        guard let first = p.first else { return s.isEmpty }
+    private enum Token: Equatable {
+        case byte(UInt8), oneCharacter, star
+        /// `**` (or `**/`) inside a pattern: zero or more whole folders.
+        case folders
+        /// `**` at the end: anything.
+        case rest
+    }
+
+    private static func tokens(_ p: ArraySlice<UInt8>) -> [Token] {
         let slash = UInt8(ascii: "/"), star = UInt8(ascii: "*")
-        if first == star {
-            let doubled = p.dropFirst().first == star
-            if doubled {
-                var rest = p.dropFirst(2)
-                if rest.first == slash { rest = rest.dropFirst() }
-                // `**/` matches zero or more whole folders; `**` at the end matches anything.
-                if rest.isEmpty { return true }
-                var i = s.startIndex
-                while true {
-                    if match(rest, s[i...]) { return true }
-                    guard let next = s[i...].firstIndex(of: slash) else { return false }
-                    i = next + 1
+        var result: [Token] = []
+        var i = p.startIndex
+        while i < p.endIndex {
+            if p[i] == star, i + 1 < p.endIndex, p[i + 1] == star {
+                i += 2
+                if i < p.endIndex, p[i] == slash { i += 1 }
+                result.append(i == p.endIndex ? .rest : .folders)
+                continue
+            }
+            result.append(p[i] == star ? .star : p[i] == UInt8(ascii: "?") ? .oneCharacter : .byte(p[i]))
+            i += 1
+        }
+        return result
+    }
+
+    /// Dynamic programming over (pattern token, path position), one row per token from the last: O(pattern × path)
+    /// time, where backtracking over `**` and `*` took exponential time on deep paths.
+    private static func match(_ p: ArraySlice<UInt8>, _ s: ArraySlice<UInt8>) -> Bool {
+        let path = Array(s), slash = UInt8(ascii: "/"), n = path.count
+        // `next[j]`: the tokens after the current one match path[j...].
+        var next = [Bool](repeating: false, count: n + 1)
+        next[n] = true
+        for token in tokens(p).reversed() {
+            var row = [Bool](repeating: false, count: n + 1)
+            var afterSomeSlash = false  // for `.folders`: a slash at q ≥ j with next[q + 1]
+            for j in stride(from: n, through: 0, by: -1) {
+                let c: UInt8? = j < n ? path[j] : nil
+                switch token {
+                case .byte(let b): row[j] = c == b && next[j + 1]
+                case .oneCharacter: row[j] = c != nil && c != slash && next[j + 1]
+                case .star: row[j] = next[j] || (c != nil && c != slash && row[j + 1])
+                case .rest: row[j] = true
+                case .folders:
+                    if c == slash, next[j + 1] { afterSomeSlash = true }
+                    row[j] = next[j] || afterSomeSlash
                 }
             }
-            var i = s.startIndex
-            while true {
-                if match(p.dropFirst(), s[i...]) { return true }
-                guard i < s.endIndex, s[i] != slash else { return false }
-                i += 1
-            }
+            next = row
         }
-        guard let c = s.first else { return false }
-        if first == UInt8(ascii: "?") ? c != slash : first == c {
-            return match(p.dropFirst(), s.dropFirst())
-        }
-        return false
+        return next[0]
     }
 
     /// `file` (as named in a finding) relative to `base`, both made absolute first.

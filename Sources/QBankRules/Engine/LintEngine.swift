@@ -12,8 +12,15 @@ public struct LintEngine: Sendable {
 
     /// Every rule at its default options, selected by `selection`.
     public init(selection: RuleSelection = RuleSelection(), rules: [any Rule.Type] = BuiltInRules.all) {
-        // Without options there is nothing that can fail to configure.
-        self = try! LintEngine(settings: LintSettings(select: selection.selected, ignore: selection.ignored), rules: rules)
+        // Without options there is nothing to configure, so nothing can fail.
+        settings = LintSettings(select: selection.selected, ignore: selection.ignored)
+        var instances: [any Rule] = []
+        for type in rules {
+            let rule = type.init()
+            if let configurable = rule as? any ConfigurableRule { ruleOptions[type.description.id] = configurable.options }
+            if settings.mayReport(type.description) { instances.append(rule) }
+        }
+        self.rules = instances
     }
 
     /// Rules configured by `settings`; throws when an option is unknown or out of range.

@@ -4,6 +4,7 @@ import QBankAssembly
 import QBankCBC
 import QBankFiles
 import QBankHiGHS
+import QBankJSON
 import QBankReporting
 
 struct AssembleCommand: ParsableCommand {
@@ -62,12 +63,16 @@ struct AssembleCommand: ParsableCommand {
         }
     }
 
+    /// More forms than any bank can fill; the bound keeps every count derived from flags far from overflow.
+    static let maximumForms = 1000
+
     func validate() throws {
-        if forms < 1 { throw ValidationError("--forms takes a number of 1 or more") }
+        let forms = 1...Self.maximumForms, length = 0...BlueprintReader.maximumFormLength
+        if !forms.contains(self.forms) { throw ValidationError("--forms takes a number from 1 to \(Self.maximumForms)") }
         if seed < 0 { throw ValidationError("--seed takes a number of 0 or more") }
-        if maxOverlap < 0 { throw ValidationError("--max-overlap takes a number of 0 or more") }
-        if let maxExposure, maxExposure < 1 { throw ValidationError("--max-exposure takes a number of 1 or more") }
-        if !(timeLimit > 0) { throw ValidationError("--time-limit takes a number of seconds above 0") }
+        if !length.contains(maxOverlap) { throw ValidationError("--max-overlap takes a number from 0 to \(length.upperBound)") }
+        if let maxExposure, !forms.contains(maxExposure) { throw ValidationError("--max-exposure takes a number from 1 to \(Self.maximumForms)") }
+        if !(timeLimit > 0 && timeLimit <= 1_000_000) { throw ValidationError("--time-limit takes a number of seconds above 0 and at most 1000000") }
         if !(gap >= 0 && gap < 1) { throw ValidationError("--gap takes a fraction from 0 to below 1") }
     }
 
@@ -112,7 +117,7 @@ struct AssembleCommand: ParsableCommand {
                 + "(stats irtA and irtB); " + (outcome.target.name == "none" ? "with no p-values either, the forms are not made parallel"
                     : "the forms are parallel by \(outcome.target.name) instead")
         }
-        FileHandle.standardError.write(Data((note + "\n").utf8))
+        Console.err(note + "\n")
     }
 
     static func cliError(_ error: AssemblyError, forms: Int) -> CLIError {

@@ -20,13 +20,13 @@ struct BalanceCommand: ParsableCommand {
     var format: BalanceFormat = .text
 
     func validate() throws {
-        if forms < 1 { throw ValidationError("--forms takes a number of 1 or more") }
+        if !(1...AssembleCommand.maximumForms).contains(forms) { throw ValidationError("--forms takes a number from 1 to \(AssembleCommand.maximumForms)") }
     }
 
     func run() throws {
         let (loaded, blueprint) = try SingleBank.load(bank, purpose: "balance compares the bank with its blueprint")
         let supply = BankSupply(bank: loaded, blueprint: blueprint)
-        print(BalanceReporter(format: format.reporterFormat).render(supply, forms: forms), terminator: "")
+        Console.out(BalanceReporter(format: format.reporterFormat).render(supply, forms: forms))
         throw ExitCode(supply.allShortfalls(forms: forms).isEmpty ? ExitStatus.clean : ExitStatus.findings)
     }
 }

@@ -25,7 +25,9 @@ struct FmtCommand: ParsableCommand {
 
     func run() throws {
         let files: [String]
-        do { files = try FileDiscovery.bankFiles(in: paths) } catch { throw CLIError.files(error) }
+        var skipped: [FileDiscovery.Skipped] = []
+        do { files = try FileDiscovery.bankFiles(in: paths, skipped: &skipped) } catch { throw CLIError.files(error) }
+        ShowFiles.tellSkipped(skipped)
         var changed: [String] = [], refused = 0
         for path in files {
             switch CanonicalFormatter.format(path) {
@@ -34,10 +36,10 @@ struct FmtCommand: ParsableCommand {
             case .changed(let text):
                 changed.append(path)
                 if check {
-                    print("would reformat \(path)")
+                    Console.out("would reformat \(path)\n")
                 } else {
                     do { try AtomicFile.write(text, to: path) } catch { throw CLIError.files(error) }
-                    print("formatted \(path)")
+                    Console.out("formatted \(path)\n")
                 }
             case .refused(let reason, let diagnostics):
                 refused += 1

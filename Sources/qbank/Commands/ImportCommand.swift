@@ -90,6 +90,9 @@ struct ImportMapping {
             } else {
                 throw CLIError.usage("\(path): category '\(name)' must map to a task (\"1.2\"), a domain (1) or {\"domain\": 1, \"task\": \"1.2\"}")
             }
+            if let domain = mapping.categories[name]?.domain, !(1...99).contains(domain) {
+                throw CLIError.usage("\(path): category '\(name)' maps to domain \(domain); domains are 1 to 99")
+            }
         }
         if let csv = root["csv"] as? [String: Any] { mapping.csvColumns = csv["columns"] as? [String] }
         return mapping

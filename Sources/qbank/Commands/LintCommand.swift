@@ -11,7 +11,10 @@ struct LintCommand: ParsableCommand {
         abstract: "Check bank files against the schemas and the exam's rules.",
         discussion: """
             Exit status: 0 no errors (warnings allowed unless --max-warnings), 1 errors or too many warnings, \
-            2 unreadable input or bad usage, 3 internal error.
+            2 unreadable input or bad usage, 3 internal error. A malformed file (QB001: not well-formed, not UTF-8, \
+            a forbidden character) exits 2 even with --exit-zero: --exit-zero forgives findings, not input that could \
+            not be read. In folders only regular .xml and .json files are read; symbolic links are followed only when \
+            they stay inside the named folder, and each one skipped is named on stderr.
             """
     )
 
@@ -122,7 +125,7 @@ struct LintCommand: ParsableCommand {
         let resolved = try ConfigStep.resolve(configPath: config, paths: paths, select: selection.selected,
                                               ignore: selection.ignored, strict: strict)
         if printConfig {
-            FileHandle.standardOutput.write(Data(ConfigStep.render(resolved).utf8))
+            Console.out(ConfigStep.render(resolved))
             return
         }
         if ignoreBaseline, let named = self.baseline { throw CLIError.usage("--ignore-baseline and --baseline \(named) contradict each other; drop one") }
@@ -138,7 +141,7 @@ struct LintCommand: ParsableCommand {
             fixed = try FixStep.run(paths: paths, engine: resolved.engine, excluding: notBankFiles, standardInput: standardInput,
                                     baseline: baseline, unsafe: unsafeFixes)
             if diff {
-                FileHandle.standardOutput.write(Data(fixed.diff().utf8))
+                Console.out(fixed.diff())
                 if !quiet { Log.info("qbank: \(fixed.applied) fix\(fixed.applied == 1 ? "" : "es") would change \(fixed.changedFiles.count) file\(fixed.changedFiles.count == 1 ? "" : "s")") }
                 throw ExitCode(fixed.changedFiles.isEmpty ? ExitStatus.clean : ExitStatus.findings)
             }
@@ -148,7 +151,7 @@ struct LintCommand: ParsableCommand {
         var run = try LintRun.perform(paths: paths, engine: resolved.engine, fingerprints: baseline != nil || writeBaseline != nil,
                                       excluding: notBankFiles, standardInput: standardInput,
                                       progress: quiet ? nil : progress.bar(label: "lint"))
-        if verbose { ShowFiles.tellSkipped(run.skipped) }
+        if verbose { ShowFiles.tellSkipped(run.skipped.filter { !$0.notable }) }  // notable ones were told already
         if let writeBaseline {
             try BaselineStep.write(run, to: writeBaseline)
             throw ExitCode(run.hasUnreadableInput ? ExitStatus.usage : ExitStatus.clean)
@@ -172,14 +175,14 @@ struct LintCommand: ParsableCommand {
             if let path = output.path {
                 do { try AtomicFile.write(text, to: path) } catch { throw CLIError.files(error) }
             } else {
-                FileHandle.standardOutput.write(Data(text.utf8))
+                Console.out(text)
             }
         }
         if fix && !quiet {
             Log.info("qbank: fixed \(fixed.applied) finding\(fixed.applied == 1 ? "" : "s") in \(fixed.changedFiles.count) file\(fixed.changedFiles.count == 1 ? "" : "s"); \(run.diagnostics.count) remaining")
         }
         if statistics {
-            FileHandle.standardError.write(Data(StatisticsReporter().render(report).utf8))
+            Console.err(StatisticsReporter().render(report))
         }
         throw ExitCode(exitStatus(run, staleBaselineEntries: stale))
     }

@@ -57,7 +57,7 @@ struct NewCommand: ParsableCommand {
         let item = ItemSkeleton.item(type: type, id: FreshID.next(task: task, in: loaded), domain: domain, task: task)
         let file = BankFile(path: "new.\(syntax.rawValue)", items: [item])
         let text = syntax == .xml ? XMLBankWriter(schemaLocation: SchemaLinks.bankXSD).write(file) : JSONBankWriter(schema: SchemaLinks.bankJSONSchema).write(file)
-        FileHandle.standardOutput.write(Data(text.utf8))
+        Console.out(text)
     }
 }
 

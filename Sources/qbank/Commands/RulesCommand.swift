@@ -10,7 +10,7 @@ struct RulesCommand: ParsableCommand {
     var format: RuleDocFormat = .text
 
     func run() {
-        print(RuleDocs.render(BuiltInRules.descriptions, format: format), terminator: "")
+        Console.out(RuleDocs.render(BuiltInRules.descriptions, format: format))
     }
 }
 
@@ -29,6 +29,6 @@ struct ExplainCommand: ParsableCommand {
         guard let description = BuiltInRules.descriptions.first(where: { $0.id.lowercased() == wanted || $0.name == wanted }) else {
             throw CLIError.usage("unknown rule '\(rule)'; run `qbank rules` to list them")
         }
-        print(RuleDocs.explain(description, options: BuiltInRules.defaultOptions(of: description.id), format: format), terminator: "")
+        Console.out(RuleDocs.explain(description, options: BuiltInRules.defaultOptions(of: description.id), format: format))
     }
 }

@@ -45,13 +45,14 @@ struct ScoreCommand: ParsableCommand {
         let report = ScoreReport(form: keyFile.form, key: keyFile.entries, responses: answers.answers, scale: scale)
         switch format {
         case .text:
-            print("\(report.form): raw \(report.raw)/\(report.maxRaw) (pass mark \(report.rawCut)), scaled \(report.scaled) "
-                + "on \(scale.minimum)–\(scale.maximum), cut \(report.cut): \(report.passed ? "PASS" : "FAIL")")
-            if report.ignored > 0 { print("\(report.ignored) responses to unscored items ignored") }
+            Console.out("\(report.form): raw \(report.raw)/\(report.maxRaw) (pass mark \(report.rawCut)), scaled \(report.scaled) "
+                + "on \(scale.minimum)–\(scale.maximum), cut \(report.cut): \(report.passed ? "PASS" : "FAIL")\n")
+            if report.ignored > 0 { Console.out("\(report.ignored) responses to unscored items ignored\n") }
         case .json:
-            print("""
+            Console.out("""
                 {"form": "\(report.form)", "raw": \(report.raw), "maxRaw": \(report.maxRaw), "rawCut": \(report.rawCut), \
                 "scaled": \(report.scaled), "cut": \(report.cut), "passed": \(report.passed), "ignored": \(report.ignored)}
+
                 """)
         }
     }

@@ -37,6 +37,6 @@ enum CLIError: Error, CustomStringConvertible {
 /// Progress and logs go to stderr so that reports on stdout stay machine-readable.
 enum Log {
     static func info(_ message: String) {
-        FileHandle.standardError.write(Data("\(message)\n".utf8))
+        Console.err("\(message)\n")
     }
 }

@@ -67,7 +67,7 @@ struct FixStep {
     func write(standardInput: StandardInput?) throws {
         let standardInputKey = standardInput.map { FileDiscovery.absolute($0.path) }
         if let standardInputKey {
-            FileHandle.standardOutput.write(Data(contents[standardInputKey] ?? standardInput!.bytes))
+            Console.out(bytes: contents[standardInputKey] ?? standardInput!.bytes)
         }
         for key in changedFiles where key != standardInputKey {
             do { try AtomicFile.write(bytes: contents[key]!, to: names[key]!) } catch { throw CLIError.files(error) }

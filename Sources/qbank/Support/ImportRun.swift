@@ -25,7 +25,7 @@ struct ImportRun {
             let source = ImportSource(path: path, bytes: [UInt8](data))
             let format = from ?? InterchangeFormat.detect(path: path, bytes: source.bytes)
             if format == nil && !named { continue }  // a README or licence in a folder
-            var result = format == .csv ? CSVImporter(columns: csvColumns).importItems(from: source) : ImportRunner.run(source, from: format)
+            var result = ImportRunner.run(source, from: format, csvColumns: csvColumns)
             assignment.apply(to: &result)
             let folder = (path as NSString).deletingLastPathComponent
             result.placeLocalImages { relative in
@@ -38,7 +38,7 @@ struct ImportRun {
         }
 
         let bank = try existingBank()
-        let targets = results.map { ($0, targetPath(for: $0.file.path)) }
+        let targets = results.map { ($0, targetPath(for: $0.file.path, among: bank)) }
         let outcome = BankMerge().merge(targets, into: bank, policy: policy)
         report(results, outcome: outcome, verbose: verbose)
         if !outcome.conflicts.isEmpty {
@@ -53,11 +53,19 @@ struct ImportRun {
             Log.info("qbank: some sources cannot be read; nothing written")
             return ExitStatus.usage
         }
+        for file in outcome.changedFiles where !file.path.lowercased().hasSuffix(".json") {
+            if let data = FileManager.default.contents(atPath: file.path), CanonicalFormatter.hasComments(data) {
+                throw CLIError.usage("\(file.path) has XML comments (suppressions among them), which rewriting it to merge the import would drop; "
+                    + "move what they say into the items or import into another file; nothing written")
+            }
+        }
         if !dryRun {
             for file in outcome.changedFiles where !file.allItems.isEmpty || FileManager.default.fileExists(atPath: file.path) {
                 let folder = (file.path as NSString).deletingLastPathComponent
                 if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-                let text = file.path.lowercased().hasSuffix(".json") ? JSONBankWriter(schema: SchemaLinks.bankJSONSchema).write(file) : XMLBankWriter(schemaLocation: SchemaLinks.bankXSD).write(file)
+                let text = file.path.lowercased().hasSuffix(".json")
+                    ? JSONBankWriter(schema: CanonicalFormatter.schemaLink(of: file.path, default: SchemaLinks.bankJSONSchema)).write(file)
+                    : XMLBankWriter(schemaLocation: CanonicalFormatter.schemaLink(of: file.path, default: SchemaLinks.bankXSD)).write(file)
                 do { try AtomicFile.write(text, to: file.path) } catch { throw CLIError.files(error) }
                 Log.info("wrote \(file.path) (\(file.allItems.count) items)")
             }
@@ -104,10 +112,11 @@ struct ImportRun {
         return lower.hasSuffix(".xml") || lower.hasSuffix(".json")
     }
 
-    /// The bank's files as they are now (every bank file under the bank folder).
+    /// The bank's files as they are now: every bank file of the bank `--into` belongs to (under the folder of its
+    /// `blueprint.json` when there is one above it), so ids are checked against the whole bank, not one file or folder.
     private func existingBank() throws -> [BankFile] {
         let folder = intoIsFile ? (into as NSString).deletingLastPathComponent : into
-        let root = folder.isEmpty ? "." : folder
+        let root = FileDiscovery.bankRoot(of: folder.isEmpty ? "." : folder)
         guard FileManager.default.fileExists(atPath: root) else { return [] }
         let banks: [BankLoader.LoadedBank]
         do { banks = try BankLoader().load([root]) } catch { throw CLIError.files(error) }
@@ -122,8 +131,13 @@ struct ImportRun {
         return files
     }
 
-    private func targetPath(for source: String) -> String {
-        if intoIsFile { return into }
+    /// Where a source's items go; an existing file is named as the bank named it, so the merge finds it whatever
+    /// spelling of its path `--into` used.
+    private func targetPath(for source: String, among bank: [BankFile]) -> String {
+        if intoIsFile {
+            let wanted = FileDiscovery.absolute(into)
+            return bank.first { FileDiscovery.absolute($0.path) == wanted }?.path ?? into
+        }
         var name = (source.split(separator: "!").first.map(String.init) ?? source)
         name = Identifiers.prefix(forPath: name)
         return (into as NSString).appendingPathComponent("\(name).\(syntax.rawValue)")
@@ -152,6 +166,6 @@ struct ImportRun {
         let imported = results.reduce(0) { $0 + $1.imported }
         let skipped = results.reduce(0) { $0 + $1.skipped }
         lines.append("total: read \(read), imported \(imported), skipped \(skipped)")
-        print(lines.joined(separator: "\n"))
+        Console.out(lines.joined(separator: "\n") + "\n")
     }
 }

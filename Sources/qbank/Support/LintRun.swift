@@ -29,6 +29,8 @@ struct LintRun {
         do {
             if let standardInput { found.files = try standardInput.bankFiles(options: options) } else { found = try FileDiscovery.discover(paths, options: options) }
         } catch { throw CLIError.files(error) }
+        // Links leading out of the folder or round in it, and special files, are told even without --verbose.
+        ShowFiles.tellSkipped(found.skipped.filter(\.notable))
         var contents = replacing
         if let standardInput, contents[FileDiscovery.absolute(standardInput.path)] == nil {
             contents[FileDiscovery.absolute(standardInput.path)] = standardInput.bytes

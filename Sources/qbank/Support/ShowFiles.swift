@@ -18,7 +18,7 @@ enum ShowFiles {
             }
         }
         for skipped in found.skipped { out += "skipped \(skipped.path): \(skipped.reason)\n" }
-        FileHandle.standardOutput.write(Data(out.utf8))
+        Console.out(out)
     }
 
     static func tellSkipped(_ skipped: [FileDiscovery.Skipped]) {

@@ -1,6 +1,7 @@
 import Foundation
 import QBankInterchange
 import Testing
+import TestSupport
 import ZIPFoundation
 
 /// Hostile packages are refused before anything in them is used.
@@ -55,5 +56,57 @@ import ZIPFoundation
         let result = QTIImporter().importItems(from: ImportSource(path: "p.zip", bytes: bytes))
         #expect(result.imported == 0 && result.skipped == 1)
         #expect(result.problems.first?.reason.contains("DOCTYPE") == true)
+    }
+
+    // Issue #12 case 2: a directory that points past the end of the file trapped inside ZIPFoundation.
+    @Test func aCentralDirectoryPastTheEndIsRefused() {
+        var record: [UInt8] = [0x50, 0x4B, 0x05, 0x06, 0, 0, 0, 0, 1, 0, 1, 0]
+        record += [46, 0, 0, 0, 0xE8, 0x03, 0, 0, 0, 0]  // 46 bytes at offset 1000, no comment
+        #expect(record.count == 22)
+        #expect(refusal(record)?.contains("past the end") == true)
+    }
+
+    /// Every truncation and a byte flipped at every offset of a real package: refused or read, never a trap.
+    @Test func damagedPackagesNeverTrap() throws {
+        let bytes = try Self.zip { archive in
+            try Self.add(archive, "imsmanifest.xml", Data("<manifest/>".utf8))
+            try Self.add(archive, "items/q1.xml", Data(String(repeating: "<p>text</p>", count: 20).utf8))
+        }
+        for length in 0..<bytes.count { _ = refusal(Array(bytes.prefix(length))) }
+        for offset in bytes.indices {
+            var flipped = bytes
+            flipped[offset] ^= 0xFF
+            _ = refusal(flipped)
+        }
+    }
+
+    // Issue #12 case 12: the last of two same-named entries silently won.
+    @Test func entriesWithOneNameAreRefused() throws {
+        let bytes = try Self.zip { archive in
+            try Self.add(archive, "items/q1.xml", Data("first".utf8))
+            try Self.add(archive, "items/./q1.xml", Data("second".utf8))
+        }
+        #expect(refusal(bytes)?.contains("appears twice") == true)
+    }
+
+    /// Found by `Scripts/fuzz.sh qti-package`: a compressed size larger than the file kept ZIPFoundation reading
+    /// (allocating) past the 10 s timeout.
+    @Test func aCompressedSizeBeyondTheFileIsRefused() throws {
+        var bytes = try Self.zip { try Self.add($0, "items/q1.xml", Data("<p>text</p>".utf8)) }
+        let signature: [UInt8] = [0x50, 0x4B, 0x01, 0x02]
+        let starts: [Int] = (0..<(bytes.count - 4)).filter { Array(bytes[$0..<($0 + 4)]) == signature }
+        let central = try #require(starts.last)
+        bytes.replaceSubrange((central + 20)..<(central + 24), with: [0xFF, 0xFF, 0xFF, 0x7F])
+        #expect(refusal(bytes)?.contains("compressed bytes") == true)
+    }
+
+    /// Every crash or hang the fuzzers saved (Fuzz/Regressions/qti-package) is refused or read, quickly.
+    @Test func fuzzerFindingsAreHandled() throws {
+        let folder = Fixtures.repositoryRoot.appendingPathComponent("Fuzz/Regressions/qti-package")
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] {
+            let bytes = [UInt8](try Data(contentsOf: folder.appendingPathComponent(name)))
+            let result = QTIImporter().importItems(from: ImportSource(path: name, bytes: bytes))
+            #expect(result.imported + result.problems.count > 0, "\(name)")
+        }
     }
 }
