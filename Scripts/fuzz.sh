@@ -30,7 +30,7 @@ for module in QBankFiles QBankInterchange; do
         -Xcc -fsanitize=fuzzer-no-link,address --target "$module" >&2
 done
 BIN=$SCRATCH/debug
-MODULES=(QBankCore QBankJSON QBankXML CQBankXML QBankRules QBankFiles QBankInterchange ZIPFoundation)
+MODULES=(QBankCore QBankJSON QBankXML CQBankXML QBankMarkdown QBankRules QBankFiles QBankInterchange ZIPFoundation)
 
 # 2. The harness, linked with every object of those modules.
 EXE=$SCRATCH/fuzz-$TARGET
@@ -45,9 +45,10 @@ if [[ ! -x $EXE || -n $(find Fuzz "$BIN/QBankInterchange.build" "$BIN/QBankFiles
         -Xcc -fmodule-map-file="$BIN/CQBankXML.build/module.modulemap" -Xcc -I"$ROOT/Sources/CQBankXML/include" \
         -Xcc -fmodule-map-file="$SCRATCH/checkouts/ZIPFoundation/Sources/CZLib/module.modulemap" \
         -Xcc -fmodule-map-file="$ROOT/Sources/CQBankZlib/module.modulemap" \
+        -Xcc -fmodule-map-file="$ROOT/Sources/CCmarkGFM/module.modulemap" \
         $(pkg-config --cflags libxml-2.0 | sed 's/-I/-Xcc -I/g') \
         "Fuzz/Harnesses/$TARGET.swift" Fuzz/Support/*.swift "${objects[@]}" \
-        $(pkg-config --libs libxml-2.0) -lz -o "$EXE"
+        $(pkg-config --libs libxml-2.0) -lcmark-gfm -lcmark-gfm-extensions -lz -o "$EXE"
 fi
 
 # 3. Seeds: the project's fixtures and the third-party corpus, by what the target reads.
