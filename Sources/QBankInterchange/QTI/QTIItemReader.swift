@@ -47,8 +47,13 @@ struct QTIItemReader {
         guard Self.supported.contains(interaction.name) else {
             return skip("\(interaction.name) is not supported; qbank imports choiceInteraction, orderInteraction and matchInteraction")
         }
-        if !root.elements("modalFeedback").isEmpty || !itemBody.descendants("feedbackInline").isEmpty || !itemBody.descendants("feedbackBlock").isEmpty {
-            reading.problems.append(ImportProblem(.lost, at: location, item: id, "feedback not imported (qbank keeps rationales per option, not QTI feedback)"))
+        // Feedback inside a choice becomes that option's rationale (below); any other feedback is reported.
+        let choiceFeedback = interaction.name == "choiceInteraction"
+            ? interaction.elements("simpleChoice").reduce(0) { $0 + QTIMarkup.feedback(in: $1.children).count } : 0
+        let allFeedback = root.elements("modalFeedback").count + QTIMarkup.feedback(in: itemBody.children).count
+        if allFeedback > choiceFeedback {
+            reading.problems.append(ImportProblem(.lost, at: location, item: id,
+                "\(allFeedback - choiceFeedback) feedback element\(allFeedback - choiceFeedback == 1 ? "" : "s") not imported (qbank keeps rationales per option, not item feedback)"))
         }
         if root.elements("responseDeclaration").contains(where: { $0.element("mapping") != nil }) {
             reading.problems.append(ImportProblem(.lost, at: location, item: id, "partial-credit mapping not imported; qbank items are scored all or nothing"))
@@ -79,8 +84,10 @@ struct QTIItemReader {
             for (index, choice) in choices.enumerated() {
                 let text = HTMLText.plain(QTIMarkup.html(choice.children), image: image)
                 for name in text.lost { reading.problems.append(ImportProblem(.lost, at: choice.location, item: id, "\(name) in an option not imported")) }
+                let feedback = QTIMarkup.feedback(in: choice.children).map { HTMLText.plain($0, image: image).text }.filter { !$0.isEmpty }
                 options.append(Option(id: ids[index], text: Text(text.text, origin: Origin(choice.location)),
-                                      isCorrect: values.contains(choice["identifier"] ?? "\u{0}"), origin: Origin(choice.location)))
+                                      isCorrect: values.contains(choice["identifier"] ?? "\u{0}"),
+                                      rationale: feedback.isEmpty ? nil : feedback.joined(separator: "\n\n"), origin: Origin(choice.location)))
             }
             let keys = options.filter(\.isCorrect).count
             guard options.count >= 2 else { return skip("a choice interaction needs at least 2 choices") }
