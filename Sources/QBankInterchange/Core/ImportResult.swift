@@ -1,3 +1,4 @@
+import Foundation
 import QBankCore
 
 /// What importing one source gave: the items (and case studies) that could be
@@ -64,8 +65,14 @@ public struct ImportProblem: Sendable, Hashable {
     public init(_ kind: Kind, at location: SourceLocation, item: String? = nil, _ reason: String) {
         self.kind = kind
         self.location = location
-        self.item = item
-        self.reason = reason
+        self.item = item.map(Self.oneLine)
+        self.reason = Self.oneLine(reason)
+    }
+
+    /// One problem, one line: source text quoted in a reason (a stem, a key) may hold line breaks.
+    static func oneLine(_ text: String) -> String {
+        guard text.contains(where: \.isNewline) else { return text }
+        return text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
     }
 }
 

@@ -11,7 +11,8 @@ struct ImportCommand: ParsableCommand {
         discussion: """
             Every source item is imported or reported with the reason; the summary counts read / imported / skipped. \
             Items without domain or task come in as draft. Exit status: 0 all imported, 1 some items skipped or id \
-            collisions refused (nothing written then), 2 unreadable input or usage error (nothing written).
+            collisions refused (nothing written then), 2 unreadable input, a non-empty source that gave no item, or a \
+            usage error (nothing written: a run is all or nothing unless --keep-going).
             """
     )
 
@@ -42,6 +43,9 @@ struct ImportCommand: ParsableCommand {
     @ArgumentParser.Option(help: "What to do with an id already in the bank: rename, skip or replace.")
     var onConflict: ConflictPolicy?
 
+    @Flag(help: "Write what could be read even when some sources cannot be read (the exit status is still 2).")
+    var keepGoing = false
+
     @Flag(help: "List every imported item with its source location.")
     var verbose = false
 
@@ -57,7 +61,7 @@ struct ImportCommand: ParsableCommand {
         let mapping = try map.map(ImportMapping.load) ?? ImportMapping()
         let assignment = Assignment(domain: domain, task: task, categories: mapping.categories)
         let run = ImportRun(into: into, syntax: syntax, from: from, csvColumns: mapping.csvColumns, assignment: assignment)
-        let status = try run.execute(sources, dryRun: dryRun, policy: onConflict, verbose: verbose)
+        let status = try run.execute(sources, dryRun: dryRun, policy: onConflict, verbose: verbose, keepGoing: keepGoing)
         throw ExitCode(status)
     }
 }

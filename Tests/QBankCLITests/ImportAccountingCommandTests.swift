@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Issue 14: every source and item of an import run is accounted for, and the exit status says so.
+@Suite struct ImportAccountingCommandTests {
+    static let csv = "question,A,B,C,D,answer\nWhat is 1?,a,b,c,d,E\nOrder?,a,b,c,d,\"2,4,3,1\"\nOk?,a,b,c,d,B\n"
+
+    @Test func aJSONFileThatIsNoBankStopsTheWholeRun() throws {
+        let folder = try CLI.temporaryFolder()
+        try #"[{"question": "What?", "options": ["a", "b"], "answer": "a"}]"#.write(to: folder.appendingPathComponent("bespoke.json"), atomically: true, encoding: .utf8)
+        try "question,A,B,answer\nOk?,a,b,B\n".write(to: folder.appendingPathComponent("good.csv"), atomically: true, encoding: .utf8)
+        let bank = folder.appendingPathComponent("bank").path
+        let run = try CLI.run(["import", "bespoke.json", "good.csv", "--into", bank], in: folder)
+        #expect(run.status == 2)
+        #expect(run.stdout.contains("bespoke.json:1:1: unreadable: read 0 items from a non-empty source"))
+        #expect(run.stdout.contains("as CSV with a header row"))
+        #expect(!FileManager.default.fileExists(atPath: bank), "nothing is written when a source cannot be read")
+        let kept = try CLI.run(["import", "bespoke.json", "good.csv", "--into", bank, "--keep-going"], in: folder)
+        #expect(kept.status == 2)
+        #expect(kept.stderr.contains("wrote \(bank)/good.xml (1 item)"))
+    }
+
+    @Test func aCSVAnswerThatMatchesNoOptionIsSkipped() throws {
+        let folder = try CLI.temporaryFolder()
+        try Self.csv.write(to: folder.appendingPathComponent("q.csv"), atomically: true, encoding: .utf8)
+        let run = try CLI.run(["import", "q.csv", "--into", "bank", "--dry-run"], in: folder)
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("q.csv:2:1: skipped [What is 1?]: the answer 'E' matches none of the 4 options"))
+        #expect(run.stdout.contains("q.csv:3:1: skipped [Order?]: the answer '2,4,3,1' matches none of the 4 options"))
+        #expect(run.stdout.contains("total: read 3, imported 1, skipped 2"))
+    }
+
+    @Test func idClashesWithinARunNameTheOtherSourceAndUnreadableWins() throws {
+        let folder = try CLI.temporaryFolder()
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        for name in ["q.csv", "sub/q.csv"] { try Self.csv.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        let clash = try CLI.run(["import", "q.csv", "sub/q.csv", "--into", "bank", "--dry-run"], in: folder)
+        #expect(clash.status == 1)
+        #expect(clash.stderr.contains("sub/q.csv:4:1: id 'q-3' is also imported at q.csv:4:1 in this run (both would go to bank/q.xml)"))
+        try "not a bank".write(to: folder.appendingPathComponent("x.json"), atomically: true, encoding: .utf8)
+        let both = try CLI.run(["import", "q.csv", "sub/q.csv", "x.json", "--into", "bank", "--dry-run"], in: folder)
+        #expect(both.status == 2, "an unreadable source is a usage error even when ids also clash")
+    }
+
+    @Test func aSkipMessageIsOneLine() throws {
+        let folder = try CLI.temporaryFolder()
+        try "question,A,B,answer\n\"Two\nlines?\",a,b,Z\n".write(to: folder.appendingPathComponent("q.csv"), atomically: true, encoding: .utf8)
+        let run = try CLI.run(["import", "q.csv", "--into", "bank", "--dry-run"], in: folder)
+        #expect(run.stdout.contains("skipped [Two lines?]: the answer 'Z' matches none of the 2 options"))
+    }
+
+    /// An unzipped package (a folder with imsmanifest.xml) imports like the .zip; item resources typed loosely are
+    /// read with a note; a package that gives no item is not a clean run.
+    @Test func anUnzippedPackageWithLooseResourceTypesImports() throws {
+        let folder = try CLI.temporaryFolder()
+        let zip = folder.appendingPathComponent("p.zip").path
+        #expect(try CLI.run(["export", "Banks/mla-c01", "--to", "qti21", "--out", zip]).status == 0)
+        let package = folder.appendingPathComponent("package")
+        let unzip = try CLI.run(program: URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-m", "zipfile", "-e", zip, package.path], in: folder)
+        try #require(unzip.status == 0, "\(unzip.stderr)")
+        let manifest = package.appendingPathComponent("imsmanifest.xml")
+        let loose = try String(contentsOf: manifest, encoding: .utf8).replacingOccurrences(of: "imsqti_item_xmlv2p1", with: "imsqti_v2p1")
+        try loose.write(to: manifest, atomically: true, encoding: .utf8)
+        let fromZip = try CLI.run(["import", zip, "--into", "bank", "--dry-run"], in: folder)
+        let fromFolder = try CLI.run(["import", "package", "--into", "bank", "--dry-run"], in: folder)
+        #expect(fromFolder.status == fromZip.status && fromFolder.status != 2, "\(fromFolder.stdout.prefix(600))")
+        let total = { (run: CLI.Result) in run.stdout.split(separator: "\n").last.map(String.init) ?? "" }
+        #expect(total(fromFolder) == total(fromZip) && !total(fromZip).contains("imported 0"))
+        #expect(fromFolder.stdout.contains("note [item-") && fromFolder.stdout.contains("resource type 'imsqti_v2p1' is not a QTI item type"))
+
+        try loose.replacingOccurrences(of: "imsqti_v2p1", with: "webcontent").write(to: manifest, atomically: true, encoding: .utf8)
+        let none = try CLI.run(["import", "package", "--into", "bank", "--dry-run"], in: folder)
+        #expect(none.status == 2)
+        #expect(none.stdout.contains("read 0 items from a non-empty source"))
+    }
+}
