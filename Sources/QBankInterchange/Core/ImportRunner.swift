@@ -20,6 +20,8 @@ public enum ImportRunner {
             return .unreadable(source.path, ImportProblem(.unreadable, at: SourceLocation(file: source.path, line: 1, column: 1),
                 "cannot tell the format from the name or content; pass --from \(InterchangeFormat.allCases.map(\.rawValue).joined(separator: "|"))"))
         }
-        return importer(for: format).importItems(from: source)
+        var result = importer(for: format).importItems(from: source)
+        result.skipItemsLeftHalfEmpty()
+        return result
     }
 }

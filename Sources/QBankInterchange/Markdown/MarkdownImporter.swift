@@ -22,6 +22,10 @@ public struct MarkdownImporter: ItemImporter {
         var feedback = false
         var afterKey = false
         var unsupported: String?
+        /// The previous line was an option (or its continuation): an unindented text line continues it (CommonMark's lazy continuation).
+        var inOption = false
+        /// Text between the options and the key that belongs to no option: reported, not dropped silently.
+        var stray: [(line: Int, text: String)] = []
     }
 
     public func importItems(from source: ImportSource) -> ImportResult {
@@ -59,6 +63,9 @@ public struct MarkdownImporter: ItemImporter {
             case .success(let item):
                 items.append(item)
                 problems += notes
+                for (line, text) in question.stray {
+                    problems.append(ImportProblem(.lost, at: source.location(line: line), item: item.id, "text after the options not imported: '\(text.prefix(80))'"))
+                }
                 if question.feedback { problems.append(ImportProblem(.lost, at: location, item: item.id, "feedback lines not imported")) }
             case .failure(let error):
                 problems.append(ImportProblem(.skipped, at: location, item: label, error.reason))
@@ -113,6 +120,7 @@ public struct MarkdownImporter: ItemImporter {
             case .option(let text, let correct):
                 guard pending != nil, !pending!.afterKey else { continue }
                 pending!.options.append(DraftOption(text: text, correct: correct ?? false, location: source.location(line: index + 1)))
+                pending!.inOption = true
             case .key(let key):
                 guard pending != nil else { continue }
                 pending!.key = key
@@ -123,6 +131,7 @@ public struct MarkdownImporter: ItemImporter {
                 pending?.feedback = true
             case .blank:
                 // Paragraphs, tables and code in a stem stay apart.
+                pending?.inOption = false
                 if pending != nil, pending!.options.isEmpty, !pending!.afterKey { pending!.stem += "\n" }
             case .markup:
                 continue
@@ -130,8 +139,11 @@ public struct MarkdownImporter: ItemImporter {
                 guard pending != nil, !pending!.afterKey, pending!.unsupported == nil else { continue }
                 if pending!.options.isEmpty {
                     pending!.stem += "\n" + text
-                } else if indented {
+                } else if indented || pending!.inOption {
                     pending!.options[pending!.options.count - 1].text += " " + text  // hard-wrapped option
+                    pending!.inOption = true
+                } else {
+                    pending!.stray.append((index + 1, text))
                 }
             }
         }
@@ -153,12 +165,17 @@ public struct MarkdownImporter: ItemImporter {
         return item
     }
 
+    /// Autolinks (`<https://…>`) are Markdown, not HTML tags: escaped so the HTML reading keeps them as text.
+    static func protectingAutolinks(_ prose: String) -> String {
+        prose.replacingOccurrences(of: #"<((?:https?|ftp|mailto):[^<>\s]*)>"#, with: "&lt;$1&gt;", options: .regularExpression)
+    }
+
     static func markdown(_ source: String) -> String {
         var blocks: [String] = []
         var prose: [String] = []
         var code: [String]?
         func flushProse() {
-            if !prose.isEmpty { blocks.append(HTMLText.plain(prose.joined(separator: " ")).text); prose = [] }
+            if !prose.isEmpty { blocks.append(HTMLText.plain(protectingAutolinks(prose.joined(separator: " "))).text); prose = [] }
         }
         for line in source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
             let trimmed = line.trimmingCharacters(in: .whitespaces)

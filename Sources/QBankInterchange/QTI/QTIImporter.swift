@@ -121,16 +121,6 @@ struct CaseCollector {
 
     mutating func add(_ reading: QTIItemReading) {
         guard let item = reading.item else { problems += reading.problems; return }
-        // A part whose only content could not be held (an image with no file, audio, …) would come in
-        // empty: the item cannot be answered without it, so it is skipped with what was lost.
-        if let empty = item.placedTexts.first(where: { !$0.role.hasPrefix("rationale") && $0.value.allSatisfy(\.isWhitespace) }) {
-            let lost = reading.problems.filter { $0.kind == .lost }.map(\.reason)
-            let why = lost.isEmpty ? "" : " (lost: \(lost.joined(separator: "; ")))"
-            problems += reading.problems.filter { $0.kind != .lost }
-            problems.append(ImportProblem(.skipped, at: item.origin.location ?? SourceLocation(file: path, line: 1, column: 1), item: item.id,
-                                          "the \(empty.role) has no content qbank can hold\(why); the item cannot be answered without it"))
-            return
-        }
         problems += reading.problems
         guard let info = reading.caseInfo else { items.append(item); return }
         if let index = cases.firstIndex(where: { $0.id == info.id }) {

@@ -34,6 +34,12 @@ struct QTIItemReader {
                           else { root["identifier"].map(QTIIdentifiers.bank).flatMap { Identifiers.itemID($0) } }
         guard let id else { return skip("the item has no usable identifier") }
         guard let itemBody = root.element("itemBody") else { return skip("the item has no itemBody") }
+        // Template items are generated at delivery: their text read as it stands is nonsense ("a b of c").
+        let generated = ["templateDeclaration", "templateProcessing"].filter { !root.elements($0).isEmpty }
+            + ["printedVariable", "templateInline", "templateBlock"].filter { !itemBody.descendants($0).isEmpty }
+        if !generated.isEmpty {
+            return skip("generated item: its text is produced at delivery (\(generated.joined(separator: ", "))); qbank items hold fixed text")
+        }
 
         var walk = BodyWalk(image: image)
         walk.visit(itemBody.children)
@@ -73,7 +79,16 @@ struct QTIItemReader {
         }
         guard !values.isEmpty else { return skip("no correctResponse for \(responseID), so the item cannot be scored") }
 
-        let shuffle = interaction["shuffle"] == "true"
+        var shuffle = interaction["shuffle"] == "true"
+        // qbank pins no single option, so a shuffled interaction with a fixed choice ("None of the above")
+        // comes in unshuffled, in source order, which keeps the pinned choice where it was.
+        let pinned = (interaction.descendants("simpleChoice") + interaction.descendants("simpleAssociableChoice")).filter { $0["fixed"] == "true" }
+        if shuffle, !pinned.isEmpty {
+            shuffle = false
+            let names = pinned.map { "'\($0["identifier"] ?? "?")'" }.joined(separator: ", ")
+            reading.problems.append(ImportProblem(.note, at: location, item: id,
+                "choice \(names) is fixed in place (fixed=\"true\"); imported with shuffle off so it stays where it is"))
+        }
         let origin = Origin(location)
         let body: ItemBody
         switch interaction.name {

@@ -28,12 +28,18 @@ struct ImportRun {
                 let entries = try packageFiles(path)
                 (source, format) = (ImportSource(path: String(path.dropLast()), bytes: entries["imsmanifest.xml"] ?? []), .qti)
                 result = QTIImporter().importPackage(entries: entries, path: source.path, separator: "/")
+                result.skipItemsLeftHalfEmpty()
             } else {
                 guard let data = FileManager.default.contents(atPath: path) else { throw CLIError.files(.unreadable(path, "cannot read the file")) }
                 source = ImportSource(path: path, bytes: [UInt8](data))
                 format = from ?? InterchangeFormat.detect(path: path, bytes: source.bytes)
                 if format == nil && !named { continue }  // a README or licence in a folder
-                result = format == .csv ? CSVImporter(columns: csvColumns).importItems(from: source) : ImportRunner.run(source, from: format)
+                if format == .csv {
+                    result = CSVImporter(columns: csvColumns).importItems(from: source)
+                    result.skipItemsLeftHalfEmpty()
+                } else {
+                    result = ImportRunner.run(source, from: format)
+                }
             }
             if result.read == 0, !result.problems.contains(where: { $0.kind == .unreadable }), source.bytes.contains(where: { $0 > 0x20 }) {
                 result.problems.append(ImportSource.nothingRead(from: source, format: format, seen: result.problems))

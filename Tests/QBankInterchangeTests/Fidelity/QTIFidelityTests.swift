@@ -37,4 +37,52 @@ import Testing
         let text = exported.map { String(decoding: $0.bytes, as: UTF8.self) }.joined()
         #expect(!text.contains("That's correct") && !text.contains("look up"), "feedback reached the candidate's export")
     }
+
+    @Test func aFixedChoiceInAShuffledInteractionTurnsShuffleOff() throws {
+        let source = Self.item("""
+            <choiceInteraction responseIdentifier="RESPONSE" shuffle="true" maxChoices="1">
+              <prompt>Which one?</prompt>
+              <simpleChoice identifier="A">One</simpleChoice>
+              <simpleChoice identifier="B">Two</simpleChoice>
+              <simpleChoice identifier="C" fixed="true">None of the above</simpleChoice>
+            </choiceInteraction>
+            """)
+        let result = QTIImporter().importItems(from: source)
+        let item = try #require(result.file.items.first)
+        #expect(item.shuffle == false)
+        #expect(result.problems.contains { $0.kind == .note && $0.reason.contains("'C' is fixed in place") })
+    }
+
+    @Test func aGeneratedItemIsRefused() {
+        let source = Self.item("""
+            <p><printedVariable identifier="a"/> <printedVariable identifier="b"/> of <printedVariable identifier="c"/> is equal to:</p>
+            <choiceInteraction responseIdentifier="RESPONSE" shuffle="false" maxChoices="1">
+              <simpleChoice identifier="A">Choix1</simpleChoice><simpleChoice identifier="B">Choix2</simpleChoice>
+            </choiceInteraction>
+            """, declarations: #"<templateDeclaration identifier="a" cardinality="single" baseType="integer"/>"#)
+        let result = QTIImporter().importItems(from: source)
+        #expect(result.imported == 0 && result.skipped == 1)
+        #expect(result.problems.first { $0.kind == .skipped }?.reason.hasPrefix("generated item: its text is produced at delivery (templateDeclaration, printedVariable)") == true)
+    }
+
+    /// The same unanswerable item (every option an image with no file) is skipped by QTI and Moodle alike.
+    @Test func oneHalfEmptyPolicyAcrossImporters() {
+        let qti = Self.item("""
+            <choiceInteraction responseIdentifier="RESPONSE" shuffle="false" maxChoices="1">
+              <prompt>Which chart shows drift?</prompt>
+              <simpleChoice identifier="A"><img src="a.png" alt=""/></simpleChoice><simpleChoice identifier="B"><img src="b.png" alt=""/></simpleChoice>
+            </choiceInteraction>
+            """)
+        let moodle = Interchange.source("""
+            <quiz><question type="multichoice"><name><text>q1</text></name>
+              <questiontext format="html"><text><![CDATA[<p>Which chart shows drift?</p>]]></text></questiontext>
+              <single>true</single>
+              <answer fraction="100" format="html"><text><![CDATA[<img src="@@PLUGINFILE@@/a.png">]]></text></answer>
+              <answer fraction="0" format="html"><text><![CDATA[<img src="@@PLUGINFILE@@/b.png">]]></text></answer>
+            </question></quiz>
+            """, path: "q1.xml")
+        for result in [ImportRunner.run(qti, from: .qti), ImportRunner.run(moodle, from: .moodle)] {
+            #expect(result.imported == 0 && result.skipped == 1, "\(result.problems)")
+        }
+    }
 }
