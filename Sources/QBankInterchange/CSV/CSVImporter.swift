@@ -79,6 +79,7 @@ public struct CSVImporter: ItemImporter {
             || (layout.firstIndex(of: .key) ?? .max) < (layout.firstIndex(of: .option) ?? .max)
         let prefix = Identifiers.prefix(forPath: source.path)
         var items: [Item] = []
+        var sourceTexts: [String: String] = [:]
         var categories: [String: [String]] = [:]
         var read = 0
         for record in rows {
@@ -133,9 +134,12 @@ public struct CSVImporter: ItemImporter {
                     problems.append(ImportProblem(.note, at: location, item: id, "type '\(type)' given, but the key makes it \(item.type.rawValue)"))
                 }
                 items.append(item)
+                sourceTexts[id] = ([stem] + options.map(\.text)).joined(separator: "\n")
             }
         }
-        return ImportResult(path: source.path, items: items, problems: problems, read: read, categories: categories)
+        var result = ImportResult(path: source.path, items: items, problems: problems, read: read, categories: categories)
+        result.sourceTexts = sourceTexts
+        return result
     }
 
     /// Headerless `question,A,B,…,answer`: the last column is a letter key in every row.

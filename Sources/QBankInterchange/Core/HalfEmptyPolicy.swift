@@ -1,6 +1,12 @@
 import QBankCore
 
 extension ImportResult {
+    /// The checks every import ends with, whatever the format: half-empty items skipped, then text conservation.
+    public mutating func finishImport() {
+        skipItemsLeftHalfEmpty()
+        checkConservation()
+    }
+
     /// One policy for every importer: an item with a part left empty by what import could not
     /// carry (an image with no file, audio, MathML, …) would break a structure rule and cannot be
     /// answered, so it is skipped with what was lost instead of being imported half-empty.

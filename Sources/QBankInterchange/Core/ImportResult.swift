@@ -13,6 +13,9 @@ public struct ImportResult: Sendable {
     public var read: Int
     /// Source categories or tags of each imported item (by item id), for `--map`.
     public var categories: [String: [String]]
+    /// Each imported item's question and option text as the source gave it (HTML allowed), by item id,
+    /// for the conservation check (`checkConservation`).
+    public var sourceTexts: [String: String] = [:]
 
     public init(path: String, items: [Item] = [], cases: [CaseStudy] = [], problems: [ImportProblem] = [],
                 read: Int? = nil, categories: [String: [String]] = [:]) {
@@ -38,6 +41,7 @@ public struct ImportResult: Sendable {
         read += other.read
         categories.merge(other.categories) { $0 + $1 }
         media.merge(other.media) { first, _ in first }
+        sourceTexts.merge(other.sourceTexts) { first, _ in first }
     }
 }
 

@@ -21,7 +21,7 @@ public enum ImportRunner {
                 "cannot tell the format from the name or content; pass --from \(InterchangeFormat.allCases.map(\.rawValue).joined(separator: "|"))"))
         }
         var result = importer(for: format).importItems(from: source)
-        result.skipItemsLeftHalfEmpty()
+        result.finishImport()
         return result
     }
 }

@@ -32,6 +32,7 @@ public struct MarkdownImporter: ItemImporter {
         let decoded = TextDecoding.decode(source.bytes)
         var problems: [ImportProblem] = TextDecoding.note(decoded, path: source.path).map { [$0] } ?? []
         var items: [Item] = []
+        var sourceTexts: [String: String] = [:]
         let prefix = Identifiers.prefix(forPath: source.path)
         var pending: Pending?
         var read = 0
@@ -62,6 +63,7 @@ public struct MarkdownImporter: ItemImporter {
             switch ItemBuilding.choice(id: "\(prefix)-\(read)", stem: question.stem, options: options, at: location, notes: &notes) {
             case .success(let item):
                 items.append(item)
+                sourceTexts[item.id] = ([question.stem] + options.map(\.text)).joined(separator: "\n")
                 problems += notes
                 for (line, text) in question.stray {
                     problems.append(ImportProblem(.lost, at: source.location(line: line), item: item.id, "text after the options not imported: '\(text.prefix(80))'"))
@@ -150,7 +152,9 @@ public struct MarkdownImporter: ItemImporter {
         if let open = fence { pending?.stem += "\n" + open.lines.joined(separator: "\n") }
         finish()
         for index in items.indices { items[index] = clean(items[index]) }
-        return ImportResult(path: source.path, items: items, problems: problems, read: read)
+        var result = ImportResult(path: source.path, items: items, problems: problems, read: read)
+        result.sourceTexts = sourceTexts
+        return result
     }
 
     /// HTML (`<br/>`, entities) in the texts, as bank text. The source is Markdown already:

@@ -116,12 +116,14 @@ struct CaseCollector {
     var items: [Item] = []
     var cases: [CaseStudy] = []
     var problems: [ImportProblem] = []
+    var sourceTexts: [String: String] = [:]
 
     init(path: String) { self.path = path }
 
     mutating func add(_ reading: QTIItemReading) {
         guard let item = reading.item else { problems += reading.problems; return }
         problems += reading.problems
+        if let text = reading.sourceText { sourceTexts[item.id] = text }
         guard let info = reading.caseInfo else { items.append(item); return }
         if let index = cases.firstIndex(where: { $0.id == info.id }) {
             cases[index].items.append(item)
@@ -130,7 +132,11 @@ struct CaseCollector {
         }
     }
 
-    var result: ImportResult { ImportResult(path: path, items: items, cases: cases, problems: problems) }
+    var result: ImportResult {
+        var result = ImportResult(path: path, items: items, cases: cases, problems: problems)
+        result.sourceTexts = sourceTexts
+        return result
+    }
 }
 
 /// Third-party XML: decoded to UTF-8 (declared or detected encoding), then parsed

@@ -7,6 +7,8 @@ struct QTIItemReading {
     /// The case study an item exported by qbank belongs to (from its label and scenario).
     var caseInfo: (id: String, title: String?, scenario: String)?
     var problems: [ImportProblem] = []
+    /// The question and option text as the source gave it (HTML), for the conservation check.
+    var sourceText: String?
 }
 
 /// Maps `assessmentItem` (2.x names; 3.0 is normalised first) onto the bank's item
@@ -148,6 +150,7 @@ struct QTIItemReader {
             body = .matching(MatchingBody(prompts: prompts, responses: responses))
         }
 
+        reading.sourceText = QTIMarkup.html(itemBody.children.filter { if case .element(let e) = $0 { e.name != "rubricBlock" } else { true } })
         reading.item = Item(id: id, domain: label?.domain ?? 0, task: label?.task ?? "", status: .draft, shuffle: shuffle,
                             stem: Text(stem.text, origin: origin), body: body, origin: origin)
         if let scenario = walk.scenario {

@@ -28,7 +28,7 @@ struct ImportRun {
                 let entries = try packageFiles(path)
                 (source, format) = (ImportSource(path: String(path.dropLast()), bytes: entries["imsmanifest.xml"] ?? []), .qti)
                 result = QTIImporter().importPackage(entries: entries, path: source.path, separator: "/")
-                result.skipItemsLeftHalfEmpty()
+                result.finishImport()
             } else {
                 guard let data = FileManager.default.contents(atPath: path) else { throw CLIError.files(.unreadable(path, "cannot read the file")) }
                 source = ImportSource(path: path, bytes: [UInt8](data))
@@ -36,7 +36,7 @@ struct ImportRun {
                 if format == nil && !named { continue }  // a README or licence in a folder
                 if format == .csv {
                     result = CSVImporter(columns: csvColumns).importItems(from: source)
-                    result.skipItemsLeftHalfEmpty()
+                    result.finishImport()
                 } else {
                     result = ImportRunner.run(source, from: format)
                 }
