@@ -74,4 +74,21 @@ import TestSupport
         #expect(none.status == 2)
         #expect(none.stdout.contains("read 0 items from a non-empty source"))
     }
+
+    @Test func theJSONReportAccountsForEverySourceItem() throws {
+        let folder = try CLI.temporaryFolder()
+        try Self.csv.write(to: folder.appendingPathComponent("q.csv"), atomically: true, encoding: .utf8)
+        try "### Pick one\n\n- [x] Yes\n- [ ] No\n\nStray text.\n".write(to: folder.appendingPathComponent("a.md"), atomically: true, encoding: .utf8)
+        let run = try CLI.run(["import", "a.md", "q.csv", "--into", "bank", "--format", "json"], in: folder)
+        #expect(run.status == 1)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(document["exitStatus"] as? Int == 1 && document["written"] as? Bool == true)
+        let sources = try #require(document["sources"] as? [[String: Any]])
+        let items = sources.flatMap { $0["items"] as? [[String: Any]] ?? [] }
+        #expect(items.map { $0["status"] as? String } == ["changed", "skipped", "skipped", "imported"])
+        let skipped = try #require(items[1]["reasons"] as? [[String: Any]]).first
+        #expect((skipped?["location"] as? [String: Any])?["line"] as? Int == 2)
+        #expect((skipped?["reason"] as? String)?.hasPrefix("the answer 'E' matches none") == true)
+        for source in sources { #expect(source["read"] as? Int == (source["items"] as? [Any])?.count) }
+    }
 }

@@ -46,6 +46,9 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Write what could be read even when some sources cannot be read (the exit status is still 2).")
     var keepGoing = false
 
+    @ArgumentParser.Option(help: "Report format: text, or json (per source and per item: imported, changed or skipped, with reasons and positions).")
+    var format: ImportReportFormat = .text
+
     @Flag(help: "List every imported item with its source location.")
     var verbose = false
 
@@ -60,7 +63,8 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let mapping = try map.map(ImportMapping.load) ?? ImportMapping()
         let assignment = Assignment(domain: domain, task: task, categories: mapping.categories)
-        let run = ImportRun(into: into, syntax: syntax, from: from, csvColumns: mapping.csvColumns, assignment: assignment)
+        var run = ImportRun(into: into, syntax: syntax, from: from, csvColumns: mapping.csvColumns, assignment: assignment)
+        run.json = format == .json
         let status = try run.execute(sources, dryRun: dryRun, policy: onConflict, verbose: verbose, keepGoing: keepGoing)
         throw ExitCode(status)
     }
@@ -68,6 +72,10 @@ struct ImportCommand: ParsableCommand {
 
 enum BankSyntax: String, ExpressibleByArgument, CaseIterable {
     case xml, json
+}
+
+enum ImportReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
 }
 
 extension InterchangeFormat: ExpressibleByArgument {}

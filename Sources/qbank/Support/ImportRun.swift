@@ -14,6 +14,8 @@ struct ImportRun {
     let from: InterchangeFormat?
     let csvColumns: [String]?
     let assignment: Assignment
+    /// `--format json`: the per-source, per-item report on stdout instead of the text one.
+    var json = false
 
     static let extensions = ["xml", "json", "zip", "gift", "txt", "aiken", "csv", "tsv", "md", "markdown"]
 
@@ -58,7 +60,11 @@ struct ImportRun {
         let bank = try existingBank()
         let targets = results.map { ($0, targetPath(for: $0.file.path)) }
         let outcome = BankMerge().merge(targets, into: bank, policy: policy)
-        report(results, outcome: outcome, verbose: verbose)
+        if !json { report(results, outcome: outcome, verbose: verbose) }
+        func finish(_ status: Int32, written: Bool = false) -> Int32 {
+            if json { print(ImportReportBuilder(results: results, outcome: outcome).report(written: written, status: status).json(), terminator: "") }
+            return status
+        }
         for conflict in outcome.conflicts {
             let at = conflict.imported.map { "\($0): " } ?? ""
             if FileManager.default.fileExists(atPath: conflict.existingFile) {
@@ -70,11 +76,11 @@ struct ImportRun {
         }
         if unreadable && !keepGoing {
             Log.info("qbank: some sources cannot be read; nothing written (--keep-going writes the others)")
-            return ExitStatus.usage
+            return finish(ExitStatus.usage)
         }
         if !outcome.conflicts.isEmpty {
             Log.info("qbank: \(outcome.conflicts.count) id collision\(outcome.conflicts.count == 1 ? "" : "s"); nothing written. Pass --on-conflict rename|skip|replace")
-            return unreadable ? ExitStatus.usage : ExitStatus.findings
+            return finish(unreadable ? ExitStatus.usage : ExitStatus.findings)
         }
         if !dryRun {
             for file in outcome.changedFiles where !file.allItems.isEmpty || FileManager.default.fileExists(atPath: file.path) {
@@ -86,8 +92,8 @@ struct ImportRun {
             }
             try writeMedia(results, targets: targets)
         }
-        if unreadable { return ExitStatus.usage }
-        return results.contains(where: { $0.skipped > 0 }) ? ExitStatus.findings : ExitStatus.clean
+        if unreadable { return finish(ExitStatus.usage, written: !dryRun) }
+        return finish(results.contains(where: { $0.skipped > 0 }) ? ExitStatus.findings : ExitStatus.clean, written: !dryRun)
     }
 
     /// "1 item", "3 items".
