@@ -14,7 +14,7 @@ import TestSupport
         let run = try CLI.run(["import", "bespoke.json", "good.csv", "--into", bank], in: folder)
         #expect(run.status == 2)
         #expect(run.stdout.contains("bespoke.json:1:1: unreadable: read 0 items from a non-empty source"))
-        #expect(run.stdout.contains("as CSV with a header row"))
+        #expect(run.stdout.contains("pass --map with \"json\""))
         #expect(!FileManager.default.fileExists(atPath: bank), "nothing is written when a source cannot be read")
         let kept = try CLI.run(["import", "bespoke.json", "good.csv", "--into", bank, "--keep-going"], in: folder)
         #expect(kept.status == 2)
@@ -90,5 +90,33 @@ import TestSupport
         #expect((skipped?["location"] as? [String: Any])?["line"] as? Int == 2)
         #expect((skipped?["reason"] as? String)?.hasPrefix("the answer 'E' matches none") == true)
         for source in sources { #expect(source["read"] as? Int == (source["items"] as? [Any])?.count) }
+    }
+
+    /// Class 10: a bespoke JSON bank comes in with `--map` field paths; an answer naming no option skips that question.
+    @Test func aBespokeJSONBankImportsWithAFieldMap() throws {
+        let folder = try CLI.temporaryFolder()
+        try """
+            {"data": {"questions": [
+              {"q": "Which service stores objects?", "choices": {"A": "Amazon S3", "B": "Amazon EC2", "C": "AWS IAM"}, "answer": "A", "why": "S3 is object storage."},
+              {"q": "Which TWO are compute?", "choices": {"A": "EC2", "B": "Lambda", "C": "S3"}, "answer": ["A", "B"]},
+              {"q": "Broken key", "choices": {"A": "x", "B": "y"}, "answer": "E"}
+            ]}}
+            """.write(to: folder.appendingPathComponent("bespoke.json"), atomically: true, encoding: .utf8)
+        try #"{"json": {"items": "data.questions", "stem": "q", "options": "choices", "key": "answer", "explanation": "why"}}"#
+            .write(to: folder.appendingPathComponent("map.json"), atomically: true, encoding: .utf8)
+        let run = try CLI.run(["import", "bespoke.json", "--map", "map.json", "--into", "bank"], in: folder)
+        #expect(run.status == 1, "\(run.stdout)")
+        #expect(run.stdout.contains("read 3, imported 2, skipped 1"))
+        #expect(run.stdout.contains("skipped [Broken key]: the answer 'E' matches none of the 2 options"))
+        let written = try String(contentsOfFile: folder.appendingPathComponent("bank/bespoke.xml").path, encoding: .utf8)
+        #expect(written.contains(#"<item id="bespoke-2" type="multiple" select="2" status="draft">"#))
+        #expect(written.contains("S3 is object storage."))
+
+        guard let shared = Fixtures.sharedFolder else { return }
+        let opentdb = shared.appendingPathComponent("corpus/banks/opentdb/api_3q_typeboolean.json").path
+        try #"{"json": {"items": "results", "stem": "question", "correct": "correct_answer", "distractors": "incorrect_answers", "tags": "category"}}"#
+            .write(to: folder.appendingPathComponent("opentdb.json"), atomically: true, encoding: .utf8)
+        let trivia = try CLI.run(["import", opentdb, "--map", "opentdb.json", "--into", "bank", "--dry-run"], in: folder)
+        #expect(trivia.status == 0 && trivia.stdout.contains("read 3, imported 3, skipped 0"), "\(trivia.stdout)")
     }
 }

@@ -8,7 +8,7 @@ extension ImportSource {
         let first = seen.first { $0.kind == .error || $0.kind == .unreadable }
         let saw = first.map { " (\($0.reason))" } ?? ""
         let hint: String = switch format {
-        case .json: "qbank reads its own JSON bank files here; write another JSON layout (e.g. an array of question objects) as CSV with a header row (question, a, b, c, d, answer, explanation) and import that"
+        case .json: "for another JSON layout (e.g. an array of question objects) pass --map with \"json\": {\"items\": …, \"stem\": …, \"options\": …, \"key\": …} field paths (see README, import mapping)"
         case .xml: "qbank reads its own XML bank files here; for QTI or Moodle XML pass --from qti or --from moodle"
         case .qti: "no assessmentItem was found; for a package, import the .zip or the folder that holds imsmanifest.xml"
         case .csv: "add a header row naming the question, option and answer columns, or pass --map with \"csv\": {\"columns\": [...]}"

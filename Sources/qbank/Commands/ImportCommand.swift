@@ -63,7 +63,7 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let mapping = try map.map(ImportMapping.load) ?? ImportMapping()
         let assignment = Assignment(domain: domain, task: task, categories: mapping.categories)
-        var run = ImportRun(into: into, syntax: syntax, from: from, csvColumns: mapping.csvColumns, assignment: assignment)
+        var run = ImportRun(into: into, syntax: syntax, from: from, csvColumns: mapping.csvColumns, jsonFields: mapping.jsonFields, assignment: assignment)
         run.json = format == .json
         let status = try run.execute(sources, dryRun: dryRun, policy: onConflict, verbose: verbose, keepGoing: keepGoing)
         throw ExitCode(status)
@@ -81,10 +81,12 @@ enum ImportReportFormat: String, ExpressibleByArgument, CaseIterable {
 extension InterchangeFormat: ExpressibleByArgument {}
 extension ConflictPolicy: ExpressibleByArgument {}
 
-/// `--map FILE`: `{"categories": {"Cloud Concepts": "1.1", "Billing": {"domain": 4}}, "csv": {"columns": [...]}}`.
+/// `--map FILE`: `{"categories": {"Cloud Concepts": "1.1", "Billing": {"domain": 4}}, "csv": {"columns": [...]},
+/// "json": {"items": "results", "stem": "question", "options": "options", "key": "answer"}}`.
 struct ImportMapping {
     var categories: [String: (domain: Int, task: String?)] = [:]
     var csvColumns: [String]?
+    var jsonFields: JSONFieldMap?
 
     static func load(_ path: String) throws -> ImportMapping {
         guard let data = FileManager.default.contents(atPath: path) else { throw CLIError.files(.notFound(path)) }
@@ -104,6 +106,20 @@ struct ImportMapping {
             }
         }
         if let csv = root["csv"] as? [String: Any] { mapping.csvColumns = csv["columns"] as? [String] }
+        if let json = root["json"] {
+            guard let fields = json as? [String: String], let stem = fields["stem"] else {
+                throw CLIError.usage("\(path): \"json\" must map field names to paths, with at least \"stem\" (see README, import mapping)")
+            }
+            let known = ["items", "id", "stem", "options", "correct", "distractors", "key", "explanation", "tags"]
+            if let unknown = fields.keys.sorted().first(where: { !known.contains($0) }) {
+                throw CLIError.usage("\(path): unknown \"json\" field '\(unknown)'; known: \(known.joined(separator: ", "))")
+            }
+            guard fields["options"] != nil || fields["correct"] != nil else {
+                throw CLIError.usage("\(path): \"json\" needs \"options\" (with \"key\") or \"correct\" (with \"distractors\")")
+            }
+            mapping.jsonFields = JSONFieldMap(items: fields["items"], id: fields["id"], stem: stem, options: fields["options"], correct: fields["correct"],
+                                              distractors: fields["distractors"], key: fields["key"], explanation: fields["explanation"], tags: fields["tags"])
+        }
         return mapping
     }
 }

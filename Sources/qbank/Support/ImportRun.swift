@@ -13,6 +13,7 @@ struct ImportRun {
     let syntax: BankSyntax
     let from: InterchangeFormat?
     let csvColumns: [String]?
+    let jsonFields: JSONFieldMap?
     let assignment: Assignment
     /// `--format json`: the per-source, per-item report on stdout instead of the text one.
     var json = false
@@ -23,6 +24,7 @@ struct ImportRun {
     func execute(_ sources: [String], dryRun: Bool, policy: ConflictPolicy?, verbose: Bool, keepGoing: Bool = false) throws -> Int32 {
         var results: [ImportResult] = []
         var unreadable = false
+        var emptyFolderFiles = 0
         for (path, named) in try expand(sources) {
             var result: ImportResult
             let source: ImportSource, format: InterchangeFormat?
@@ -36,15 +38,19 @@ struct ImportRun {
                 source = ImportSource(path: path, bytes: [UInt8](data))
                 format = from ?? InterchangeFormat.detect(path: path, bytes: source.bytes)
                 if format == nil && !named { continue }  // a README or licence in a folder
-                if format == .csv {
-                    result = CSVImporter(columns: csvColumns).importItems(from: source)
+                if format == .csv || (format == .json && jsonFields != nil) {
+                    result = format == .csv ? CSVImporter(columns: csvColumns).importItems(from: source)
+                                            : JSONMapImporter(map: jsonFields!).importItems(from: source)
                     result.finishImport()
                 } else {
                     result = ImportRunner.run(source, from: format)
                 }
             }
             if result.read == 0, !result.problems.contains(where: { $0.kind == .unreadable }), source.bytes.contains(where: { $0 > 0x20 }) {
-                result.problems.append(ImportSource.nothingRead(from: source, format: format, seen: result.problems))
+                let problem = ImportSource.nothingRead(from: source, format: format, seen: result.problems)
+                // A file met in a folder (a README, an index of links) may hold no question: a note, unless the whole run reads none.
+                result.problems.append(named ? problem : ImportProblem(.note, at: problem.location, problem.reason))
+                emptyFolderFiles += named ? 0 : 1
             }
             assignment.apply(to: &result)
             let folder = (path as NSString).deletingLastPathComponent
@@ -57,6 +63,10 @@ struct ImportRun {
             results.append(result)
         }
 
+        if emptyFolderFiles > 0, results.allSatisfy({ $0.read == 0 }) {
+            unreadable = true
+            Log.info("qbank: no item read from any source")
+        }
         let bank = try existingBank()
         let targets = results.map { ($0, targetPath(for: $0.file.path)) }
         let outcome = BankMerge().merge(targets, into: bank, policy: policy)
