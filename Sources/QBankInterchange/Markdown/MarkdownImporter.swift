@@ -26,6 +26,8 @@ public struct MarkdownImporter: ItemImporter {
         var inOption = false
         /// Text between the options and the key that belongs to no option: reported, not dropped silently.
         var stray: [(line: Int, text: String)] = []
+        /// The question's number in the source ("12. stem"), to find its entry in an answer-key section.
+        var number: Int?
     }
 
     public func importItems(from source: ImportSource) -> ImportResult {
@@ -36,6 +38,9 @@ public struct MarkdownImporter: ItemImporter {
         let prefix = Identifiers.prefix(forPath: source.path)
         var pending: Pending?
         var read = 0
+        // Questions with options but no key wait for an answer-key section ("1. B  2. A, C") further down.
+        var unkeyed: [(question: Pending, id: String, number: Int)] = []
+        var answerKey: [Int: String] = [:]
 
         func finish() {
             guard let question = pending else { return }
@@ -50,17 +55,32 @@ public struct MarkdownImporter: ItemImporter {
                                               "\(kind) question is not supported; qbank has single, multiple, ordering and matching items"))
                 return
             }
+            if question.key == nil, question.options.count >= 2, !question.options.contains(where: \.correct) {
+                unkeyed.append((question, "\(prefix)-\(read)", question.number ?? read))
+                return
+            }
+            build(question, id: "\(prefix)-\(read)")
+        }
+
+        func build(_ question: Pending, id: String) {
+            let location = source.location(line: question.line)
+            let label = String(question.stem.prefix(60))
             var options = question.options
             if let key = question.key {
-                guard let positions = AnswerKey.positions(key, optionCount: options.count) else {
+                // `**Answer: B** — because …`: the letters, then the why (the right options' rationale).
+                let (letters, why) = AnswerKey.positions(key, optionCount: options.count) == nil ? Self.splitKey(key) : (key, nil)
+                guard let positions = AnswerKey.positions(letters, optionCount: options.count) else {
                     problems.append(ImportProblem(.skipped, at: location, item: label,
                                                   options.isEmpty ? "a key ('\(key)') but no options found" : "the key '\(key)' names no option (there are \(options.count))"))
                     return
                 }
-                for index in options.indices { options[index].correct = positions.contains(index) }
+                for index in options.indices {
+                    options[index].correct = positions.contains(index)
+                    if options[index].correct, let why { options[index].rationale = why }
+                }
             }
             var notes: [ImportProblem] = []
-            switch ItemBuilding.choice(id: "\(prefix)-\(read)", stem: question.stem, options: options, at: location, notes: &notes) {
+            switch ItemBuilding.choice(id: id, stem: question.stem, options: options, at: location, notes: &notes) {
             case .success(let item):
                 items.append(item)
                 sourceTexts[item.id] = ([question.stem] + options.map(\.text)).joined(separator: "\n")
@@ -110,6 +130,11 @@ public struct MarkdownImporter: ItemImporter {
             }
             switch MarkdownLine.classify(line) {
             case .question(let text, _):
+                if let keys = Self.answerKeyLine(line), !unkeyed.isEmpty || (pending.map { !$0.options.isEmpty && !$0.options.contains(where: \.correct) && $0.key == nil } ?? false) {
+                    finish()
+                    answerKey.merge(keys) { first, _ in first }
+                    continue
+                }
                 finish()
                 // "stem?   - A. first option" on one line: the first option was run into the stem.
                 if let run = text.range(of: #"\s+[-*]\s+[Aa][.)]\s+"#, options: .regularExpression) {
@@ -119,6 +144,7 @@ public struct MarkdownImporter: ItemImporter {
                 } else {
                     pending = Pending(stem: text, line: index + 1)
                 }
+                pending!.number = Int(line.drop { $0 == " " || $0 == "#" }.prefix { $0.isNumber })
             case .option(let text, let correct):
                 guard pending != nil, !pending!.afterKey else { continue }
                 pending!.options.append(DraftOption(text: text, correct: correct ?? false, location: source.location(line: index + 1)))
@@ -151,10 +177,40 @@ public struct MarkdownImporter: ItemImporter {
         }
         if let open = fence { pending?.stem += "\n" + open.lines.joined(separator: "\n") }
         finish()
+        for var waiting in unkeyed {
+            guard let key = answerKey[waiting.number] else {
+                problems.append(ImportProblem(.skipped, at: source.location(line: waiting.question.line), item: String(waiting.question.stem.prefix(60)),
+                    "no option is marked correct and no answer-key entry (\"\(waiting.number). B\") names one, so the item cannot be scored"))
+                continue
+            }
+            waiting.question.key = key
+            build(waiting.question, id: waiting.id)
+        }
+        items.sort { ($0.origin.location?.line ?? 0) < ($1.origin.location?.line ?? 0) }
         for index in items.indices { items[index] = clean(items[index]) }
         var result = ImportResult(path: source.path, items: items, problems: problems, read: read)
         result.sourceTexts = sourceTexts
         return result
+    }
+
+    /// "1. B  2. A, C  3) d": an answer-key line (question numbers and their keys), or nil.
+    static func answerKeyLine(_ line: String) -> [Int: String]? {
+        let entry = #"(\d{1,4})\s*[.):]\s*([A-Za-z](?:\s*(?:,|&|and)\s*[A-Za-z])*)(?![A-Za-z])"#
+        guard line.range(of: #"^\s*(?:"# + entry + #"\s*[,;]?\s*)+$"#, options: .regularExpression) != nil,
+              let pattern = try? NSRegularExpression(pattern: entry) else { return nil }
+        var keys: [Int: String] = [:]
+        for match in pattern.matches(in: line, range: NSRange(line.startIndex..., in: line)) {
+            guard let number = Range(match.range(at: 1), in: line).flatMap({ Int(line[$0]) }), let key = Range(match.range(at: 2), in: line) else { continue }
+            keys[number] = String(line[key])
+        }
+        return keys.isEmpty ? nil : keys
+    }
+
+    /// "B — because …" / "A, C - why" / "D. why": the letters and the explanation after them.
+    static func splitKey(_ raw: String) -> (String, String?) {
+        guard let match = raw.range(of: #"^\s*[A-Za-z](?:\s*(?:,|&|and)\s*[A-Za-z])*(?=\s*(?:[—–:.)]|\s-\s|$))"#, options: .regularExpression) else { return (raw, nil) }
+        let why = raw[match.upperBound...].drop { " —–-:.)".contains($0) }.trimmingCharacters(in: .whitespaces)
+        return (String(raw[match]), why.isEmpty ? nil : why)
     }
 
     /// HTML (`<br/>`, entities) in the texts, as bank text. The source is Markdown already:
