@@ -42,6 +42,19 @@ import Testing
                 sources.append((relative, ImportRunner.run(source, from: format)))
             }
         }
+        // The layouts that need a map: OpenTDB JSON (`--map` "json") and OpenQuizzDB CSV (`--map` "csv").
+        for file in ["api_3q_typeboolean.json"] {
+            let path = "\(root)/banks/opentdb/\(file)"
+            let map = JSONFieldMap(items: "results", stem: "question", correct: "correct_answer", distractors: "incorrect_answers", tags: "category")
+            var result = JSONMapImporter(map: map).importItems(from: try Interchange.source(path))
+            result.finishImport()
+            #expect(result.imported == 3)
+            sources.append(("opentdb/\(file)", result))
+        }
+        var quizz = CSVImporter(columns: ["id", "question", "correct", "option", "option", "option", "-", "explanation", "reference"])
+            .importItems(from: try Interchange.source("\(root)/banks/openquizzdb/openquizzdb_1.csv"))
+        quizz.finishImport()
+        sources.append(("openquizzdb_1.csv (mapped)", quizz))
         let content = try Interchange.sampleContent()
         for exporter in [QTIExporter(version: .v30), QTIExporter(version: .v21)] as [any FormExporter] {
             var exported = content
