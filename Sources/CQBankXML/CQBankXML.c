@@ -11,6 +11,7 @@
 #include <libxml/xmlerror.h>
 #include <libxml/globals.h>
 #include <libxml/tree.h>
+#include <libxml/HTMLparser.h>
 
 #include <limits.h>
 #include <stdint.h>
@@ -322,6 +323,21 @@ cqbx_doc *cqbx_read(const unsigned char *bytes, size_t length, const cqbx_schema
 
 cqbx_doc *cqbx_read_mixed(const unsigned char *bytes, size_t length, const cqbx_schema *schema) {
     return read_document(bytes, length, schema, 1);
+}
+
+cqbx_doc *cqbx_read_html(const unsigned char *bytes, size_t length) {
+    cqbx_init();
+    cqbx_doc *d = (cqbx_doc *)calloc(1, sizeof *d);
+    if (d == NULL || length > INT_MAX) return d;
+    d->doc = htmlReadMemory((const char *)bytes, (int)length, NULL, "UTF-8",
+                            HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+    d->well_formed = d->doc != NULL;
+    return d;
+}
+
+unsigned int cqbx_html_entity(const char *name) {
+    const htmlEntityDesc *entity = htmlEntityLookup((const xmlChar *)name);
+    return entity != NULL ? entity->value : 0;
 }
 
 void cqbx_doc_free(cqbx_doc *d) {

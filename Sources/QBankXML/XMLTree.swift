@@ -91,6 +91,23 @@ public enum SafeXML {
         return .success(build(root, lines: lines, path: path, depth: 0))
     }
 
+    /// An HTML fragment (text from QTI, Moodle, Canvas, Markdown banks) read by libxml2's HTML
+    /// parser: the nodes of its body in order, with HTML's entities decoded and unclosed tags closed.
+    public static func htmlFragment(_ html: String) -> [XMLTreeNode] {
+        let bytes = Array(("<body>" + html + "</body>").utf8)
+        guard let document = bytes.withUnsafeBufferPointer({ cqbx_read_html($0.baseAddress, $0.count) }) else { return [.text(html)] }
+        defer { cqbx_doc_free(document) }
+        guard let root = cqbx_doc_root(document) else { return [] }
+        let tree = build(root, lines: LineTable(bytes), path: "", depth: 0)
+        return tree.elements.filter { $0.name == "head" || $0.name == "body" }.flatMap(\.children)
+    }
+
+    /// The character an HTML named entity stands for (`sigma` → σ), from libxml2's table.
+    public static func htmlEntity(_ name: String) -> Character? {
+        let value = cqbx_html_entity(name)
+        return value == 0 ? nil : Unicode.Scalar(value).map(Character.init)
+    }
+
     private static func build(_ node: cqbx_node, lines: LineTable, path: String, depth: Int) -> XMLTreeElement {
         let offset = cqbx_offset(node)
         let position = offset >= 0 ? lines.position(ofOffset: offset) : (cqbx_line(node), 1)

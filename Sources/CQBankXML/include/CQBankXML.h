@@ -69,6 +69,13 @@ void cqbx_doc_free(cqbx_doc *doc);
 /// mixed content (HTML inside QTI or Moodle text) keeps the spaces between words.
 cqbx_doc *cqbx_read_mixed(const unsigned char *bytes, size_t length, const cqbx_schema *schema);
 
+/// Parses an HTML fragment with libxml2's HTML parser (lenient, as browsers are; no network):
+/// the root is `html`, the fragment's nodes are under `body` (or `head`). Never NULL except out of memory.
+cqbx_doc *cqbx_read_html(const unsigned char *bytes, size_t length);
+
+/// The code point of an HTML named entity (without `&` and `;`), or 0 when libxml2 does not know it.
+unsigned int cqbx_html_entity(const char *name);
+
 /// True when the document is well-formed and has a root element.
 int cqbx_doc_well_formed(const cqbx_doc *doc);
 cqbx_node cqbx_doc_root(const cqbx_doc *doc);

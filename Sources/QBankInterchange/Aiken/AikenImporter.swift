@@ -20,6 +20,7 @@ public struct AikenImporter: ItemImporter {
         let decoded = TextDecoding.decode(source.bytes)
         var problems: [ImportProblem] = TextDecoding.note(decoded, path: source.path).map { [$0] } ?? []
         var items: [Item] = []
+        var sourceTexts: [String: String] = [:]
         let prefix = Identifiers.prefix(forPath: source.path)
         var pending: Pending?
         var read = 0
@@ -59,7 +60,10 @@ public struct AikenImporter: ItemImporter {
                 var notes: [ImportProblem] = []
                 switch ItemBuilding.choice(id: "\(prefix)-\(read)", stem: question.stem, options: options,
                                            at: source.location(line: question.line), notes: &notes) {
-                case .success(let item): items.append(item); problems += notes
+                case .success(let item):
+                    items.append(item)
+                    problems += notes
+                    sourceTexts[item.id] = ([question.stem] + question.options.map(\.text)).joined(separator: "\n")
                 case .failure(let error): skip(question, error.reason)
                 }
             } else if var question = pending, question.options.isEmpty {
@@ -77,7 +81,9 @@ public struct AikenImporter: ItemImporter {
             read += 1
             skip(question, "Question not completed before the end of the file (no ANSWER: line)")
         }
-        return ImportResult(path: source.path, items: items, problems: problems, read: read)
+        var result = ImportResult(path: source.path, items: items, problems: problems, read: read)
+        result.sourceTexts = sourceTexts
+        return result
     }
 
     /// `A) text`, `A. text`, `A)text`: the letter and the text.

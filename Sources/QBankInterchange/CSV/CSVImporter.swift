@@ -5,7 +5,8 @@ import QBankCore
 /// A header row names the columns (case-insensitive): `id`, `type`, `stem`
 /// (`question`), `option` / `a`…`h` / `option_a`… (one per option, in order), `key`
 /// (`answer`, `correct`: letters such as `B`, `b,e`, `BE`, or the text of the right
-/// option), `domain`, `task`, `tags` (`category`), `rationale` (`explanation`),
+/// option; an answer column before the options, or `distractor` columns, holds the right
+/// option's text itself; an answer that names no option skips the row), `domain`, `task`, `tags` (`category`), `rationale` (`explanation`),
 /// `reference` (`url`), `status`; other columns are ignored and reported once.
 /// Without a header, the MMLU layout `question,A,B,C,D,answer` is recognised
 /// (last column a letter key); anything else needs a header row or `--map` with
@@ -72,8 +73,13 @@ public struct CSVImporter: ItemImporter {
         guard layout.contains(.stem) else {
             return .unreadable(source.path, ImportProblem(.unreadable, at: source.location(line: 1), "no stem/question column"))
         }
+        // With `distractor` columns, or the answer column before the option columns, the answer holds the right
+        // option's text itself (it becomes the first option); otherwise an answer must name one of the options.
+        let keyIsAnOption = (columns ?? first.fields).contains { $0.lowercased().trimmingCharacters(in: .whitespaces).hasPrefix("distractor") }
+            || (layout.firstIndex(of: .key) ?? .max) < (layout.firstIndex(of: .option) ?? .max)
         let prefix = Identifiers.prefix(forPath: source.path)
         var items: [Item] = []
+        var sourceTexts: [String: String] = [:]
         var categories: [String: [String]] = [:]
         var read = 0
         for record in rows {
@@ -93,8 +99,16 @@ public struct CSVImporter: ItemImporter {
             if let positions = AnswerKey.positions(key, optionCount: options.count), key.count <= 12 {
                 for position in positions { options[position].correct = true }
             } else if !key.isEmpty {
-                if let match = options.firstIndex(where: { $0.text == key }) { options[match].correct = true }
-                else { options.insert(DraftOption(text: key, correct: true, location: location), at: 0) }
+                if let match = options.firstIndex(where: { $0.text == key }) {
+                    options[match].correct = true
+                } else if keyIsAnOption {
+                    options.insert(DraftOption(text: key, correct: true, location: location), at: 0)
+                } else {
+                    let letters = options.isEmpty ? "" : " (letters A–\(Identifiers.optionID(options.count - 1).uppercased()) or an option's text)"
+                    problems.append(ImportProblem(.skipped, at: location, item: label,
+                        "the answer '\(key)' matches none of the \(options.count) options\(letters)"))
+                    continue
+                }
             }
             if let rationale = values[.rationale]?.first, !rationale.isEmpty {
                 for index in options.indices where options[index].correct { options[index].rationale = rationale }
@@ -120,9 +134,12 @@ public struct CSVImporter: ItemImporter {
                     problems.append(ImportProblem(.note, at: location, item: id, "type '\(type)' given, but the key makes it \(item.type.rawValue)"))
                 }
                 items.append(item)
+                sourceTexts[id] = ([stem] + options.map(\.text)).joined(separator: "\n")
             }
         }
-        return ImportResult(path: source.path, items: items, problems: problems, read: read, categories: categories)
+        var result = ImportResult(path: source.path, items: items, problems: problems, read: read, categories: categories)
+        result.sourceTexts = sourceTexts
+        return result
     }
 
     /// Headerless `question,A,B,…,answer`: the last column is a letter key in every row.

@@ -1,3 +1,4 @@
+import Foundation
 import QBankCore
 
 /// What importing one source gave: the items (and case studies) that could be
@@ -12,6 +13,9 @@ public struct ImportResult: Sendable {
     public var read: Int
     /// Source categories or tags of each imported item (by item id), for `--map`.
     public var categories: [String: [String]]
+    /// Each imported item's question and option text as the source gave it (HTML allowed), by item id,
+    /// for the conservation check (`checkConservation`).
+    public var sourceTexts: [String: String] = [:]
 
     public init(path: String, items: [Item] = [], cases: [CaseStudy] = [], problems: [ImportProblem] = [],
                 read: Int? = nil, categories: [String: [String]] = [:]) {
@@ -58,6 +62,7 @@ public struct ImportResult: Sendable {
         read += other.read
         categories.merge(other.categories) { $0 + $1 }
         media.merge(other.media) { first, _ in first }
+        sourceTexts.merge(other.sourceTexts) { first, _ in first }
     }
 }
 
@@ -85,8 +90,14 @@ public struct ImportProblem: Sendable, Hashable {
     public init(_ kind: Kind, at location: SourceLocation, item: String? = nil, _ reason: String) {
         self.kind = kind
         self.location = location
-        self.item = item
-        self.reason = reason
+        self.item = item.map(Self.oneLine)
+        self.reason = Self.oneLine(reason)
+    }
+
+    /// One problem, one line: source text quoted in a reason (a stem, a key) may hold line breaks.
+    static func oneLine(_ text: String) -> String {
+        guard text.contains(where: \.isNewline) else { return text }
+        return text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
     }
 }
 

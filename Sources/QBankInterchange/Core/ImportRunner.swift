@@ -23,7 +23,7 @@ public enum ImportRunner {
         }
         let importer = format == .csv ? CSVImporter(columns: csvColumns) : importer(for: format)
         var result = importer.importItems(from: source)
-        result.skipForbiddenCharacters()
+        result.finishImport()
         return result
     }
 }

@@ -13,6 +13,7 @@ public struct GIFTImporter: ItemImporter {
         let decoded = TextDecoding.decode(source.bytes)
         var problems: [ImportProblem] = TextDecoding.note(decoded, path: source.path).map { [$0] } ?? []
         var items: [Item] = []
+        var sourceTexts: [String: String] = [:]
         var categories: [String: [String]] = [:]
         let prefix = Identifiers.prefix(forPath: source.path)
         var used = Set<String>()
@@ -34,16 +35,20 @@ public struct GIFTImporter: ItemImporter {
             while used.contains(id) { id = "\(base.prefix(60))-\(n)"; n += 1 }
             used.insert(id)
             var notes: [ImportProblem] = []
-            switch GIFTQuestion(text: text, id: id, location: location).item(notes: &notes) {
+            var parsed = GIFTQuestion(text: text, id: id, location: location)
+            switch parsed.item(notes: &notes) {
             case .success(let item):
                 items.append(item)
+                sourceTexts[item.id] = parsed.sourceParts.joined(separator: "\n<br>\n")
                 problems += notes.map { ImportProblem($0.kind == .note ? .note : .lost, at: location, item: label, $0.reason) }
                 if let category = question.category { categories[id] = [category] }
             case .failure(let error):
                 problems.append(ImportProblem(.skipped, at: location, item: label, error.reason))
             }
         }
-        return ImportResult(path: source.path, items: items, problems: problems, read: read, categories: categories)
+        var result = ImportResult(path: source.path, items: items, problems: problems, read: read, categories: categories)
+        result.sourceTexts = sourceTexts
+        return result
     }
 }
 
@@ -52,8 +57,10 @@ struct GIFTQuestion {
     let text: Substring
     let id: String
     let location: SourceLocation
+    /// The question's and answers' text as written (unescaped; feedback, weights and markers left out), for the conservation check.
+    private(set) var sourceParts: [String] = []
 
-    func item(notes: inout [ImportProblem]) -> Result<Item, ImportError> {
+    mutating func item(notes: inout [ImportProblem]) -> Result<Item, ImportError> {
         guard let open = GIFTScanner.unescaped("{", in: text),
               let close = GIFTScanner.unescaped("}", in: text[text.index(after: open)...]) else {
             return .failure(ImportError("Could not find a {...} around answers"))
@@ -67,6 +74,7 @@ struct GIFTQuestion {
             html = format == "[html]" || format == "[moodle]"
             before = Substring(before.trimmingCharacters(in: .whitespaces).dropFirst(format.count))
         }
+        sourceParts = [GIFTScanner.unescape(String(before)), GIFTScanner.unescape(after)]
         var stem = clean(String(before), html: html)
         if !after.isEmpty { stem += " _____ " + clean(after, html: html) }
         var body = answers.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -118,13 +126,14 @@ struct GIFTQuestion {
             if let weight, weight > 0, weight < 100, hasEquals {
                 notes.append(ImportProblem(.lost, at: location, "partial credit (\(weight)%) not kept"))
             }
+            sourceParts.append(GIFTScanner.unescape(trimmedAnswer))
             drafts.append(DraftOption(text: clean(trimmedAnswer, html: answerHTML), correct: correct,
                                       rationale: rationale.flatMap { $0.isEmpty ? nil : $0 }, location: location))
         }
         return ItemBuilding.choice(id: id, stem: stem, options: drafts, at: location, notes: &notes)
     }
 
-    private func matching(_ parts: [(marker: Character, body: String)], stem: String) -> Result<Item, ImportError> {
+    private mutating func matching(_ parts: [(marker: Character, body: String)], stem: String) -> Result<Item, ImportError> {
         var prompts: [MatchPrompt] = []
         var responses: [MatchResponse] = []
         let origin = Origin(location)
@@ -136,6 +145,7 @@ struct GIFTQuestion {
             for format in ["[html]", "[moodle]", "[plain]", "[markdown]"] where promptText.hasPrefix(format) {
                 promptText = String(promptText.dropFirst(format.count))
             }
+            sourceParts += [GIFTScanner.unescape(promptText), GIFTScanner.unescape(String(part.body[arrow.upperBound...]))]
             let prompt = clean(promptText, html: true)
             let response = clean(String(part.body[arrow.upperBound...]), html: false)
             guard !response.isEmpty else { return .failure(ImportError("Matching question answers are improperly formatted")) }
@@ -155,7 +165,8 @@ struct GIFTQuestion {
                              body: .matching(MatchingBody(prompts: prompts, responses: responses)), origin: origin))
     }
 
-    private func ordering(_ body: String, stem: String) -> Result<Item, ImportError> {
+    private mutating func ordering(_ body: String, stem: String) -> Result<Item, ImportError> {
+        sourceParts += body.split(separator: "\n").dropFirst().map { GIFTScanner.unescape(String($0)) }
         let lines = body.split(separator: "\n").dropFirst().map { clean(String($0), html: false) }.filter { !$0.isEmpty }
         guard lines.count >= 2 else { return .failure(ImportError("an ordering question needs at least 2 items")) }
         let origin = Origin(location)

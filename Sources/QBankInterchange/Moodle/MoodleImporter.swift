@@ -69,6 +69,7 @@ public struct MoodleImporter: ItemImporter {
                     else if !tag.hasPrefix("qbank-"), Identifiers.isTag(tag) { item.tags.append(tag) }
                 }
                 reading.item = item
+                reading.sourceText = Self.sourceText(question)
                 if let caseTag = tags.first(where: { $0.hasPrefix("qbank-case-") }), let info = categoryInfo {
                     reading.caseInfo = (String(caseTag.dropFirst("qbank-case-".count)), info.title, info.text)
                 }
@@ -85,6 +86,13 @@ public struct MoodleImporter: ItemImporter {
         result.categories = categories
         result.read = read
         return result
+    }
+
+    /// The question's text and its answers' and subquestions' texts (HTML), for the conservation check.
+    static func sourceText(_ question: XMLTreeElement) -> String {
+        let parts = [question.element("questiontext")] + question.elements("answer") + question.elements("subquestion")
+            + question.elements("subquestion").map { $0.element("answer") }
+        return parts.compactMap { $0?.element("text")?.text }.joined(separator: "\n<br>\n")
     }
 
     static func tags(_ question: XMLTreeElement) -> [String] {

@@ -9,6 +9,7 @@ struct QTI12ItemReader {
     func read(_ root: XMLTreeElement, prefix: String) -> ImportResult {
         var items: [Item] = []
         var problems: [ImportProblem] = []
+        var sourceTexts: [String: String] = [:]
         let sources = root.descendants("item")
         for (index, source) in sources.enumerated() {
             let name = source["title"] ?? source["ident"] ?? "item \(index + 1)"
@@ -17,12 +18,15 @@ struct QTI12ItemReader {
             switch read(source, id: id) {
             case .success(let (item, lost)):
                 items.append(item)
+                sourceTexts[item.id] = source.element("presentation").map { ($0.descendants("mattext") + $0.descendants("mat_formattedtext")).map(\.text).joined(separator: "\n<br>\n") }
                 problems += lost.map { ImportProblem(.lost, at: source.location, item: name, $0) }
             case .failure(let error):
                 problems.append(ImportProblem(.skipped, at: source.location, item: name, error.reason))
             }
         }
-        return ImportResult(path: root.location.file, items: items, problems: problems)
+        var result = ImportResult(path: root.location.file, items: items, problems: problems)
+        result.sourceTexts = sourceTexts
+        return result
     }
 
     private func read(_ source: XMLTreeElement, id: String) -> Result<(Item, [String]), ImportError> {

@@ -30,7 +30,7 @@ public struct QTIImporter: ItemImporter {
             return QTI12ItemReader().read(root, prefix: Identifiers.prefix(forPath: source.path))
         case "manifest", "assessmentTest":
             return .unreadable(source.path, ImportProblem(.unreadable, at: root.location,
-                "this is a package's \(name == "manifest" ? "manifest" : "test file"); import the .zip package (or its item files)"))
+                "this is a package's \(name == "manifest" ? "manifest" : "test file"); import the .zip package or the folder that holds imsmanifest.xml (or its item files)"))
         default:
             return .unreadable(source.path, ImportProblem(.unreadable, at: root.location,
                 "root element '\(root.name)' is not QTI (expected assessmentItem, qti-assessment-item or questestinterop)"))
@@ -42,11 +42,19 @@ public struct QTIImporter: ItemImporter {
         do { entries = try ZipPackage.read(source.bytes, path: source.path) } catch {
             return .unreadable(source.path, ImportProblem(.unreadable, at: source.location(line: 1), error.message))
         }
+        return importPackage(entries: entries, path: source.path)
+    }
+
+    /// A content package as its files by path from the package root: a .zip's entries, or an
+    /// unzipped package folder's files (the caller reads them), imported alike.
+    /// `separator` joins the package and a member in messages: "!/" inside a zip, "/" in a folder.
+    public func importPackage(entries: [String: [UInt8]], path packagePath: String, separator: String = "!/") -> ImportResult {
+        let source = ImportSource(path: packagePath, bytes: [])
         guard let manifestBytes = entries["imsmanifest.xml"] else {
             return .unreadable(source.path, ImportProblem(.unreadable, at: source.location(line: 1),
                                                          "no imsmanifest.xml at the package root; not a QTI content package"))
         }
-        let manifestPath = "\(source.path)!/imsmanifest.xml"
+        let manifestPath = "\(source.path)\(separator)imsmanifest.xml"
         let manifest: XMLTreeElement
         switch XMLSource.parse(ImportSource(path: manifestPath, bytes: manifestBytes)) {
         case .failure(let problem): return .unreadable(source.path, problem)
@@ -57,7 +65,11 @@ public struct QTIImporter: ItemImporter {
         let media = ImportedMedia()
         for resource in manifest.descendants("resource") {
             let type = resource["type"] ?? ""
-            guard type.hasPrefix("imsqti_item_") || type.hasPrefix("imsqti_apipitem_") else { continue }
+            let itemType = type.hasPrefix("imsqti_item_") || type.hasPrefix("imsqti_apipitem_")
+            // Packages in the wild type item resources loosely ("imsqti_v2p1", "imsqti_xmlv2p2"): any other
+            // QTI resource whose file turns out to be an item is read too, with a note.
+            let lenient = !itemType && type.lowercased().contains("qti") && !type.lowercased().contains("test")
+            guard itemType || lenient else { continue }
             guard let href = resource["href"] ?? resource.element("file")?["href"], let path = ZipPackage.resolve(href, from: "imsmanifest.xml") else {
                 result.problems.append(ImportProblem(.skipped, at: resource.location, item: resource["identifier"], "the resource names no item file"))
                 continue
@@ -67,13 +79,18 @@ public struct QTIImporter: ItemImporter {
                                                      "the manifest lists \(path), which is not in the package"))
                 continue
             }
-            let itemSource = ImportSource(path: "\(source.path)!/\(path)", bytes: bytes)
+            let itemSource = ImportSource(path: "\(source.path)\(separator)\(path)", bytes: bytes)
             switch XMLSource.parse(itemSource) {
             case .failure(let problem):
                 result.problems.append(ImportProblem(.skipped, at: problem.location, item: resource["identifier"], problem.reason))
             case .success(let (root, _)):
+                if lenient {
+                    guard QTIVersion.camel(root.name) == "assessmentItem" else { continue }
+                    result.problems.append(ImportProblem(.note, at: resource.location, item: resource["identifier"],
+                        "resource type '\(type)' is not a QTI item type (imsqti_item_xmlv2p1, …); its file is an assessmentItem, read as one"))
+                }
                 let reader = QTIItemReader { src in ZipPackage.resolve(src, from: path).flatMap { entries[$0] }.flatMap(media.place) }
-                collector.add(reader.read(root) { href in stimulus(href, from: path, entries: entries, package: source.path) })
+                collector.add(reader.read(root) { href in stimulus(href, from: path, entries: entries, package: source.path + separator) })
             }
         }
         var combined = collector.result
@@ -85,7 +102,7 @@ public struct QTIImporter: ItemImporter {
 
     private func stimulus(_ href: String, from item: String, entries: [String: [UInt8]], package: String) -> (id: String, title: String?, text: String)? {
         guard let path = ZipPackage.resolve(href, from: item), let bytes = entries[path],
-              case .success(let (raw, _)) = XMLSource.parse(ImportSource(path: "\(package)!/\(path)", bytes: bytes)) else { return nil }
+              case .success(let (raw, _)) = XMLSource.parse(ImportSource(path: package + path, bytes: bytes)) else { return nil }
         let root = QTIMarkup.normalised(raw)
         let body = root.element("stimulusBody") ?? root
         return (root["identifier"] ?? path, root["title"], HTMLText.plain(QTIMarkup.html(body.children)).text)
@@ -99,22 +116,14 @@ struct CaseCollector {
     var items: [Item] = []
     var cases: [CaseStudy] = []
     var problems: [ImportProblem] = []
+    var sourceTexts: [String: String] = [:]
 
     init(path: String) { self.path = path }
 
     mutating func add(_ reading: QTIItemReading) {
         guard let item = reading.item else { problems += reading.problems; return }
-        // A part whose only content could not be held (an image with no file, audio, …) would come in
-        // empty: the item cannot be answered without it, so it is skipped with what was lost.
-        if let empty = item.placedTexts.first(where: { !$0.role.hasPrefix("rationale") && $0.value.allSatisfy(\.isWhitespace) }) {
-            let lost = reading.problems.filter { $0.kind == .lost }.map(\.reason)
-            let why = lost.isEmpty ? "" : " (lost: \(lost.joined(separator: "; ")))"
-            problems += reading.problems.filter { $0.kind != .lost }
-            problems.append(ImportProblem(.skipped, at: item.origin.location ?? SourceLocation(file: path, line: 1, column: 1), item: item.id,
-                                          "the \(empty.role) has no content qbank can hold\(why); the item cannot be answered without it"))
-            return
-        }
         problems += reading.problems
+        if let text = reading.sourceText { sourceTexts[item.id] = text }
         guard let info = reading.caseInfo else { items.append(item); return }
         if let index = cases.firstIndex(where: { $0.id == info.id }) {
             cases[index].items.append(item)
@@ -123,7 +132,11 @@ struct CaseCollector {
         }
     }
 
-    var result: ImportResult { ImportResult(path: path, items: items, cases: cases, problems: problems) }
+    var result: ImportResult {
+        var result = ImportResult(path: path, items: items, cases: cases, problems: problems)
+        result.sourceTexts = sourceTexts
+        return result
+    }
 }
 
 /// Third-party XML: decoded to UTF-8 (declared or detected encoding), then parsed

@@ -7,6 +7,8 @@ struct QTIItemReading {
     /// The case study an item exported by qbank belongs to (from its label and scenario).
     var caseInfo: (id: String, title: String?, scenario: String)?
     var problems: [ImportProblem] = []
+    /// The question and option text as the source gave it (HTML), for the conservation check.
+    var sourceText: String?
 }
 
 /// Maps `assessmentItem` (2.x names; 3.0 is normalised first) onto the bank's item
@@ -34,6 +36,12 @@ struct QTIItemReader {
                           else { root["identifier"].map(QTIIdentifiers.bank).flatMap { Identifiers.itemID($0) } }
         guard let id else { return skip("the item has no usable identifier") }
         guard let itemBody = root.element("itemBody") else { return skip("the item has no itemBody") }
+        // Template items are generated at delivery: their text read as it stands is nonsense ("a b of c").
+        let generated = ["templateDeclaration", "templateProcessing"].filter { !root.elements($0).isEmpty }
+            + ["printedVariable", "templateInline", "templateBlock"].filter { !itemBody.descendants($0).isEmpty }
+        if !generated.isEmpty {
+            return skip("generated item: its text is produced at delivery (\(generated.joined(separator: ", "))); qbank items hold fixed text")
+        }
 
         var walk = BodyWalk(image: image)
         walk.visit(itemBody.children)
@@ -47,8 +55,13 @@ struct QTIItemReader {
         guard Self.supported.contains(interaction.name) else {
             return skip("\(interaction.name) is not supported; qbank imports choiceInteraction, orderInteraction and matchInteraction")
         }
-        if !root.elements("modalFeedback").isEmpty || !itemBody.descendants("feedbackInline").isEmpty || !itemBody.descendants("feedbackBlock").isEmpty {
-            reading.problems.append(ImportProblem(.lost, at: location, item: id, "feedback not imported (qbank keeps rationales per option, not QTI feedback)"))
+        // Feedback inside a choice becomes that option's rationale (below); any other feedback is reported.
+        let choiceFeedback = interaction.name == "choiceInteraction"
+            ? interaction.elements("simpleChoice").reduce(0) { $0 + QTIMarkup.feedback(in: $1.children).count } : 0
+        let allFeedback = root.elements("modalFeedback").count + QTIMarkup.feedback(in: itemBody.children).count
+        if allFeedback > choiceFeedback {
+            reading.problems.append(ImportProblem(.lost, at: location, item: id,
+                "\(allFeedback - choiceFeedback) feedback element\(allFeedback - choiceFeedback == 1 ? "" : "s") not imported (qbank keeps rationales per option, not item feedback)"))
         }
         if root.elements("responseDeclaration").contains(where: { $0.element("mapping") != nil }) {
             reading.problems.append(ImportProblem(.lost, at: location, item: id, "partial-credit mapping not imported; qbank items are scored all or nothing"))
@@ -68,7 +81,16 @@ struct QTIItemReader {
         }
         guard !values.isEmpty else { return skip("no correctResponse for \(responseID), so the item cannot be scored") }
 
-        let shuffle = interaction["shuffle"] == "true"
+        var shuffle = interaction["shuffle"] == "true"
+        // qbank pins no single option, so a shuffled interaction with a fixed choice ("None of the above")
+        // comes in unshuffled, in source order, which keeps the pinned choice where it was.
+        let pinned = (interaction.descendants("simpleChoice") + interaction.descendants("simpleAssociableChoice")).filter { $0["fixed"] == "true" }
+        if shuffle, !pinned.isEmpty {
+            shuffle = false
+            let names = pinned.map { "'\($0["identifier"] ?? "?")'" }.joined(separator: ", ")
+            reading.problems.append(ImportProblem(.note, at: location, item: id,
+                "choice \(names) is fixed in place (fixed=\"true\"); imported with shuffle off so it stays where it is"))
+        }
         let origin = Origin(location)
         let body: ItemBody
         switch interaction.name {
@@ -79,8 +101,10 @@ struct QTIItemReader {
             for (index, choice) in choices.enumerated() {
                 let text = HTMLText.plain(QTIMarkup.html(choice.children), image: image)
                 for name in text.lost { reading.problems.append(ImportProblem(.lost, at: choice.location, item: id, "\(name) in an option not imported")) }
+                let feedback = QTIMarkup.feedback(in: choice.children).map { HTMLText.plain($0, image: image).text }.filter { !$0.isEmpty }
                 options.append(Option(id: ids[index], text: Text(text.text, origin: Origin(choice.location)),
-                                      isCorrect: values.contains(choice["identifier"] ?? "\u{0}"), origin: Origin(choice.location)))
+                                      isCorrect: values.contains(choice["identifier"] ?? "\u{0}"),
+                                      rationale: feedback.isEmpty ? nil : feedback.joined(separator: "\n\n"), origin: Origin(choice.location)))
             }
             let keys = options.filter(\.isCorrect).count
             guard options.count >= 2 else { return skip("a choice interaction needs at least 2 choices") }
@@ -126,6 +150,7 @@ struct QTIItemReader {
             body = .matching(MatchingBody(prompts: prompts, responses: responses))
         }
 
+        reading.sourceText = QTIMarkup.html(itemBody.children.filter { if case .element(let e) = $0 { e.name != "rubricBlock" } else { true } })
         reading.item = Item(id: id, domain: label?.domain ?? 0, task: label?.task ?? "", status: .draft, shuffle: shuffle,
                             stem: Text(stem.text, origin: origin), body: body, origin: origin)
         if let scenario = walk.scenario {

@@ -21,12 +21,17 @@ enum QTIMarkup {
         return copy
     }
 
-    /// HTML of a list of nodes (element names and text, attributes dropped except `src`).
+    /// Elements whose content candidates see only after answering: never part of a text.
+    static let feedbackElements: Set<String> = ["feedbackInline", "feedbackBlock", "modalFeedback"]
+
+    /// HTML of a list of nodes (element names and text, attributes dropped except `src`);
+    /// feedback is left out (see `feedback(in:)`), so it can never leak into a question or an option.
     static func html(_ nodes: [XMLTreeNode]) -> String {
         nodes.map { node -> String in
             switch node {
             case .text(let text): return escape(text)
             case .element(let element):
+                if feedbackElements.contains(element.name) { return "" }
                 if element.name == "img" || (element.name == "object" && element["type"]?.hasPrefix("image/") == true) {
                     let source = element["src"] ?? element["data"] ?? ""
                     let alt = element["alt"] ?? (element.name == "object" ? plainText(element.children) : "")
@@ -35,6 +40,15 @@ enum QTIMarkup {
                 return openTag(element) + html(element.children) + "</\(element.name)>"
             }
         }.joined()
+    }
+
+    /// The HTML of every feedback element among `nodes` (at any depth), in order.
+    static func feedback(in nodes: [XMLTreeNode]) -> [String] {
+        nodes.flatMap { node -> [String] in
+            guard case .element(let element) = node else { return [] }
+            if feedbackElements.contains(element.name) { return [html(element.children)] }
+            return feedback(in: element.children)
+        }
     }
 
     /// The start tag with the attributes the Markdown conversion reads: link targets, code languages, list starts.

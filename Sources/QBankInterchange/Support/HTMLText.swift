@@ -1,9 +1,12 @@
 import QBankCore
+import QBankXML
 
 /// Turns the HTML that QTI, Moodle, Canvas and Markdown banks put in text into the
 /// bank's Markdown text (Schemas/README.md), and back.
 ///
-/// Reading keeps paragraphs (`<p>`, `<br>`, `<div>`), `<strong>`/`<b>`, `<em>`/`<i>`,
+/// Reading parses the fragment with libxml2's HTML parser (`SafeXML.htmlFragment`: entities
+/// decoded from its HTML table, unclosed tags closed as a browser would; an entity it does not know
+/// is reported) and keeps paragraphs (`<p>`, `<br>`, `<div>`), `<strong>`/`<b>`, `<em>`/`<i>`,
 /// `<code>`, links, `<pre>` as a fenced code block (white space exact, language from a
 /// `language-…` class), `<ul>`/`<ol>` as lists (nested), `<table>` as a table whose first
 /// row is the header, and `<img>` (or an image `<object>`) as an image when `image` gives
@@ -81,34 +84,9 @@ public enum HTMLText {
         return out
     }
 
-    static func tagName(_ tag: Substring) -> (String, Bool) {
-        var body = tag
-        let closing = body.first == "/"
-        if closing { body = body.dropFirst() }
-        let name = body.prefix { $0.isLetter || $0.isNumber || $0 == ":" || $0 == "-" }
-        let local = name.split(separator: ":").last.map(String.init) ?? ""
-        return (local.lowercased(), closing)
-    }
-
-    static func attribute(_ name: String, in tag: Substring) -> String? {
-        guard let range = tag.range(of: " \(name)=") ?? tag.range(of: "\t\(name)=") ?? tag.range(of: "\n\(name)=") else { return nil }
-        var rest = tag[range.upperBound...]
-        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
-        rest = rest.dropFirst()
-        return String(rest.prefix { $0 != quote })
-    }
-
-    static let named: [String: String] = [
-        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " ", "ndash": "–", "mdash": "—",
-        "lsquo": "‘", "rsquo": "’", "ldquo": "“", "rdquo": "”", "hellip": "…", "eacute": "é", "egrave": "è",
-        "ecirc": "ê", "agrave": "à", "acirc": "â", "ccedil": "ç", "ouml": "ö", "uuml": "ü", "auml": "ä",
-        "szlig": "ß", "copy": "©", "reg": "®", "trade": "™", "deg": "°", "times": "×", "divide": "÷",
-        "laquo": "«", "raquo": "»", "euro": "€", "pound": "£", "iacute": "í", "oacute": "ó", "aacute": "á",
-        "uacute": "ú", "ntilde": "ñ", "middot": "·", "bull": "•", "le": "≤", "ge": "≥", "ne": "≠", "rarr": "→",
-    ]
-
     /// An entity at the start of `text`: its characters and how many Unicode scalars it spans (callers step
-    /// scalar by scalar, so a "&" or ";" carrying a combining mark is still seen).
+    /// scalar by scalar, so a "&" or ";" carrying a combining mark is still seen). Named entities come from
+    /// libxml2's HTML table.
     static func decodeEntity(_ text: Substring.UnicodeScalarView) -> (text: String, length: Int)? {
         guard let semicolon = text.prefix(12).firstIndex(of: ";") else { return nil }
         let body = String(text[text.index(after: text.startIndex)..<semicolon])
@@ -119,7 +97,7 @@ public enum HTMLText {
             guard let value, let scalar = Unicode.Scalar(value) else { return nil }
             return (String(Character(scalar)), length)
         }
-        guard let decoded = named[body] else { return nil }
-        return (decoded, length)
+        guard let decoded = String(body) == "apos" ? "'" : SafeXML.htmlEntity(String(body)) else { return nil }
+        return (String(decoded), length)
     }
 }

@@ -1,4 +1,5 @@
 import QBankCore
+import QBankXML
 
 /// The state of one HTML-to-Markdown conversion (see `HTMLText.plain`): a stack of
 /// output buffers (table cells write into their own), the open lists and links.
@@ -29,32 +30,35 @@ struct HTMLToMarkdown {
     /// Scalar by scalar, not Character by Character: a "<" or "&" followed by a combining mark is one Character,
     /// and still markup.
     mutating func run() {
-        let scalars = html.unicodeScalars
-        var index = scalars.startIndex
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            if scalar == "<", let close = scalars[index...].firstIndex(of: ">") {
-                let tag = Substring(scalars[scalars.index(after: index)..<close])
-                index = scalars.index(after: close)
-                let (name, closing) = HTMLText.tagName(tag)
-                if name == "pre" && !closing { index = preformatted(tag, from: index); continue }
-                if ["script", "style"].contains(name) && !closing { index = skip(name, from: index); continue }
-                element(name, closing: closing, tag: tag)
-                continue
-            }
-            if scalar == "&", let entity = HTMLText.decodeEntity(scalars[index...]) {
-                write(entity.text == "\u{00A0}" ? " " : entity.text)
-                index = scalars.index(index, offsetBy: entity.length)
-                continue
-            }
-            index = scalars.index(after: index)
-            if scalar == "\r", index < scalars.endIndex, scalars[index] == "\n" { index = scalars.index(after: index) }
-            write(Character(scalar).isNewline || scalar == "\t" ? " " : String(scalar))
-        }
+        visit(SafeXML.htmlFragment(html))
         while inCell { _ = buffers.popLast() }
     }
 
-    private mutating func element(_ name: String, closing: Bool, tag: Substring) {
+    /// Walks the tree libxml2's HTML parser built (entities decoded, unclosed tags closed).
+    private mutating func visit(_ nodes: [XMLTreeNode]) {
+        for node in nodes {
+            switch node {
+            case .text(let text):
+                write(String(text.map { $0.isNewline || $0 == "\t" || $0 == "\u{00A0}" ? " " : $0 }))
+                for entity in Self.unknownEntities(in: text) { lost.append("HTML entity '\(entity)' (unknown; kept as written)") }
+            case .element(let element):
+                let name = element.name.split(separator: ":").last.map { $0.lowercased() } ?? ""
+                if name == "pre" { preformatted(element); continue }
+                if name == "script" || name == "style" || name == "head" { continue }
+                self.element(name, closing: false, attributes: element.attributes)
+                visit(element.children)
+                if !["br", "img", "hr"].contains(name) { self.element(name, closing: true, attributes: element.attributes) }
+            }
+        }
+    }
+
+    /// Named entities libxml2's HTML table does not know stay as text (`&check;`): named so they are reported.
+    static func unknownEntities(in text: String) -> [String] {
+        guard text.contains("&") else { return [] }
+        return text.matches(of: /&[A-Za-z][A-Za-z0-9]{1,31};/).map { String($0.output) }
+    }
+
+    private mutating func element(_ name: String, closing: Bool, attributes: [String: String]) {
         switch name {
         case "br", "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figure", "figcaption": write(blockBreak)
         case "strong", "b": write("**")
@@ -64,7 +68,7 @@ struct HTMLToMarkdown {
             if closing {
                 if let href = links.popLast() { write(href.map { "](\($0))" } ?? "") }
             } else {
-                let href = HTMLText.attribute("href", in: tag).flatMap { $0.isEmpty || $0.hasPrefix("#") ? nil : $0 }
+                let href = attributes["href"].flatMap { $0.isEmpty || $0.hasPrefix("#") ? nil : $0 }
                 links.append(href)
                 if href != nil { write("[") }
             }
@@ -73,7 +77,7 @@ struct HTMLToMarkdown {
                 _ = lists.popLast()
                 write(lists.isEmpty ? "\n\n" : "")
             } else {
-                let start = HTMLText.attribute("start", in: tag).flatMap { Int($0) } ?? 1
+                let start = attributes["start"].flatMap { Int($0) } ?? 1
                 if lists.isEmpty { write("\n\n") }
                 lists.append((name == "ol", start))
             }
@@ -93,10 +97,10 @@ struct HTMLToMarkdown {
                 buffers.append("")
             }
         case "img" where !closing:
-            image(HTMLText.attribute("src", in: tag), alt: HTMLText.attribute("alt", in: tag) ?? "")
+            image(attributes["src"], alt: attributes["alt"] ?? "")
         case "object" where !closing:
-            if let type = HTMLText.attribute("type", in: tag), type.hasPrefix("image/") {
-                image(HTMLText.attribute("data", in: tag), alt: "")
+            if let type = attributes["type"], type.hasPrefix("image/") {
+                image(attributes["data"], alt: "")
             } else {
                 lost.append("object element")
             }
@@ -117,45 +121,19 @@ struct HTMLToMarkdown {
     }
 
     /// `<pre>` to a fenced block: its text exactly (tags dropped, entities decoded).
-    private mutating func preformatted(_ tag: Substring, from start: String.Index) -> String.Index {
-        let end = html.range(of: "</pre", options: .caseInsensitive, range: start..<html.endIndex)
-        var inner = Substring(html.unicodeScalars[start..<(end?.lowerBound ?? html.endIndex)])
-        var language = Self.language(in: tag)
-        if inner.hasPrefix("<code"), let close = inner.firstIndex(of: ">") {
-            language = language ?? Self.language(in: inner[..<close])
-        }
-        var code = ""
-        let scalars = inner.unicodeScalars
-        var index = scalars.startIndex
-        while index < scalars.endIndex {
-            if scalars[index] == "<", let close = scalars[index...].firstIndex(of: ">") { index = scalars.index(after: close); continue }
-            if scalars[index] == "&", let entity = HTMLText.decodeEntity(scalars[index...]) {
-                code += entity.text
-                index = scalars.index(index, offsetBy: entity.length)
-                continue
-            }
-            code.unicodeScalars.append(scalars[index])
-            index = scalars.index(after: index)
-        }
-        inner = Substring(code)
+    private mutating func preformatted(_ element: XMLTreeElement) {
+        let language = Self.language(element["class"]) ?? element.element("code").flatMap { Self.language($0["class"]) }
+        var inner = Substring(element.text)
         while inner.hasPrefix("\n") || inner.hasPrefix("\r\n") { inner = inner.drop { $0 == "\n" || $0 == "\r\n" } }
         while inner.last == "\n" || inner.last == "\r\n" { inner = inner.dropLast() }
         let fence = inner.contains("```") ? "~~~~" : "```"
         write("\n\n\(fence)\(language ?? "")\n\(inner)\n\(fence)\n\n")
-        guard let end, let close = html.unicodeScalars[end.upperBound...].firstIndex(of: ">") else { return html.endIndex }
-        return html.unicodeScalars.index(after: close)
     }
 
-    private static func language(in tag: Substring) -> String? {
-        guard let classes = HTMLText.attribute("class", in: tag) else { return nil }
+    private static func language(_ classes: String?) -> String? {
+        guard let classes else { return nil }
         return classes.split(separator: " ").first { $0.hasPrefix("language-") || $0.hasPrefix("lang-") }
             .map { String($0.drop { $0 != "-" }.dropFirst()) }
-    }
-
-    private mutating func skip(_ name: String, from start: String.Index) -> String.Index {
-        guard let end = html.range(of: "</\(name)", options: .caseInsensitive, range: start..<html.endIndex),
-              let close = html.unicodeScalars[end.upperBound...].firstIndex(of: ">") else { return html.endIndex }
-        return html.unicodeScalars.index(after: close)
     }
 
     /// The collected rows as a GFM table, the first row as its header.

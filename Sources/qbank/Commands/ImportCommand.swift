@@ -11,7 +11,8 @@ struct ImportCommand: ParsableCommand {
         discussion: """
             Every source item is imported or reported with the reason; the summary counts read / imported / skipped. \
             Items without domain or task come in as draft. Exit status: 0 all imported, 1 some items skipped or id \
-            collisions refused (nothing written then), 2 unreadable input or usage error (nothing written).
+            collisions refused (nothing written then), 2 unreadable input, a non-empty source that gave no item, or a \
+            usage error (nothing written: a run is all or nothing unless --keep-going).
             """
     )
 
@@ -42,6 +43,12 @@ struct ImportCommand: ParsableCommand {
     @ArgumentParser.Option(help: "What to do with an id already in the bank: rename, skip or replace.")
     var onConflict: ConflictPolicy?
 
+    @Flag(help: "Write what could be read even when some sources cannot be read (the exit status is still 2).")
+    var keepGoing = false
+
+    @ArgumentParser.Option(help: "Report format: text, or json (per source and per item: imported, changed or skipped, with reasons and positions).")
+    var format: ImportReportFormat = .text
+
     @Flag(help: "List every imported item with its source location.")
     var verbose = false
 
@@ -56,8 +63,9 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let mapping = try map.map(ImportMapping.load) ?? ImportMapping()
         let assignment = Assignment(domain: domain, task: task, categories: mapping.categories)
-        let run = ImportRun(into: into, syntax: syntax, from: from, csvColumns: mapping.csvColumns, assignment: assignment)
-        let status = try run.execute(sources, dryRun: dryRun, policy: onConflict, verbose: verbose)
+        var run = ImportRun(into: into, syntax: syntax, from: from, csvColumns: mapping.csvColumns, jsonFields: mapping.jsonFields, assignment: assignment)
+        run.json = format == .json
+        let status = try run.execute(sources, dryRun: dryRun, policy: onConflict, verbose: verbose, keepGoing: keepGoing)
         throw ExitCode(status)
     }
 }
@@ -66,13 +74,19 @@ enum BankSyntax: String, ExpressibleByArgument, CaseIterable {
     case xml, json
 }
 
+enum ImportReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
 extension InterchangeFormat: ExpressibleByArgument {}
 extension ConflictPolicy: ExpressibleByArgument {}
 
-/// `--map FILE`: `{"categories": {"Cloud Concepts": "1.1", "Billing": {"domain": 4}}, "csv": {"columns": [...]}}`.
+/// `--map FILE`: `{"categories": {"Cloud Concepts": "1.1", "Billing": {"domain": 4}}, "csv": {"columns": [...]},
+/// "json": {"items": "results", "stem": "question", "options": "options", "key": "answer"}}`.
 struct ImportMapping {
     var categories: [String: (domain: Int, task: String?)] = [:]
     var csvColumns: [String]?
+    var jsonFields: JSONFieldMap?
 
     static func load(_ path: String) throws -> ImportMapping {
         guard let data = FileManager.default.contents(atPath: path) else { throw CLIError.files(.notFound(path)) }
@@ -95,6 +109,20 @@ struct ImportMapping {
             }
         }
         if let csv = root["csv"] as? [String: Any] { mapping.csvColumns = csv["columns"] as? [String] }
+        if let json = root["json"] {
+            guard let fields = json as? [String: String], let stem = fields["stem"] else {
+                throw CLIError.usage("\(path): \"json\" must map field names to paths, with at least \"stem\" (see README, import mapping)")
+            }
+            let known = ["items", "id", "stem", "options", "correct", "distractors", "key", "explanation", "tags"]
+            if let unknown = fields.keys.sorted().first(where: { !known.contains($0) }) {
+                throw CLIError.usage("\(path): unknown \"json\" field '\(unknown)'; known: \(known.joined(separator: ", "))")
+            }
+            guard fields["options"] != nil || fields["correct"] != nil else {
+                throw CLIError.usage("\(path): \"json\" needs \"options\" (with \"key\") or \"correct\" (with \"distractors\")")
+            }
+            mapping.jsonFields = JSONFieldMap(items: fields["items"], id: fields["id"], stem: stem, options: fields["options"], correct: fields["correct"],
+                                              distractors: fields["distractors"], key: fields["key"], explanation: fields["explanation"], tags: fields["tags"])
+        }
         return mapping
     }
 }

@@ -13,19 +13,45 @@ struct ImportRun {
     let syntax: BankSyntax
     let from: InterchangeFormat?
     let csvColumns: [String]?
+    let jsonFields: JSONFieldMap?
     let assignment: Assignment
+    /// `--format json`: the per-source, per-item report on stdout instead of the text one.
+    var json = false
 
     static let extensions = ["xml", "json", "zip", "gift", "txt", "aiken", "csv", "tsv", "md", "markdown"]
 
-    func execute(_ sources: [String], dryRun: Bool, policy: ConflictPolicy?, verbose: Bool) throws -> Int32 {
+    /// `keepGoing`: write what could be read even when another source cannot be (the exit status stays 2).
+    func execute(_ sources: [String], dryRun: Bool, policy: ConflictPolicy?, verbose: Bool, keepGoing: Bool = false) throws -> Int32 {
         var results: [ImportResult] = []
         var unreadable = false
+        var emptyFolderFiles = 0
         for (path, named) in try expand(sources) {
-            guard let data = FileManager.default.contents(atPath: path) else { throw CLIError.files(.unreadable(path, "cannot read the file")) }
-            let source = ImportSource(path: path, bytes: [UInt8](data))
-            let format = from ?? InterchangeFormat.detect(path: path, bytes: source.bytes)
-            if format == nil && !named { continue }  // a README or licence in a folder
-            var result = ImportRunner.run(source, from: format, csvColumns: csvColumns)
+            var result: ImportResult
+            let source: ImportSource, format: InterchangeFormat?
+            if path.hasSuffix("/") {
+                let entries = try packageFiles(path)
+                (source, format) = (ImportSource(path: String(path.dropLast()), bytes: entries["imsmanifest.xml"] ?? []), .qti)
+                result = QTIImporter().importPackage(entries: entries, path: source.path, separator: "/")
+                result.finishImport()
+            } else {
+                guard let data = FileManager.default.contents(atPath: path) else { throw CLIError.files(.unreadable(path, "cannot read the file")) }
+                source = ImportSource(path: path, bytes: [UInt8](data))
+                format = from ?? InterchangeFormat.detect(path: path, bytes: source.bytes)
+                if format == nil && !named { continue }  // a README or licence in a folder
+                if format == .csv || (format == .json && jsonFields != nil) {
+                    result = format == .csv ? CSVImporter(columns: csvColumns).importItems(from: source)
+                                            : JSONMapImporter(map: jsonFields!).importItems(from: source)
+                    result.finishImport()
+                } else {
+                    result = ImportRunner.run(source, from: format)
+                }
+            }
+            if result.read == 0, !result.problems.contains(where: { $0.kind == .unreadable }), source.bytes.contains(where: { $0 > 0x20 }) {
+                let problem = ImportSource.nothingRead(from: source, format: format, seen: result.problems)
+                // A file met in a folder (a README, an index of links) may hold no question: a note, unless the whole run reads none.
+                result.problems.append(named ? problem : ImportProblem(.note, at: problem.location, problem.reason))
+                emptyFolderFiles += named ? 0 : 1
+            }
             assignment.apply(to: &result)
             let folder = (path as NSString).deletingLastPathComponent
             result.placeLocalImages { relative in
@@ -37,21 +63,34 @@ struct ImportRun {
             results.append(result)
         }
 
+        if emptyFolderFiles > 0, results.allSatisfy({ $0.read == 0 }) {
+            unreadable = true
+            Log.info("qbank: no item read from any source")
+        }
         let bank = try existingBank()
         let targets = results.map { ($0, targetPath(for: $0.file.path, among: bank)) }
         let outcome = BankMerge().merge(targets, into: bank, policy: policy)
-        report(results, outcome: outcome, verbose: verbose)
-        if !outcome.conflicts.isEmpty {
-            for conflict in outcome.conflicts {
-                let at = conflict.imported.map { "\($0): " } ?? ""
-                Log.info("\(at)id '\(conflict.id)' is already in \(conflict.existingFile)")
-            }
-            Log.info("qbank: \(outcome.conflicts.count) id collision\(outcome.conflicts.count == 1 ? "" : "s"); nothing written. Pass --on-conflict rename|skip|replace")
-            return ExitStatus.findings
+        if !json { report(results, outcome: outcome, verbose: verbose) }
+        func finish(_ status: Int32, written: Bool = false) -> Int32 {
+            if json { print(ImportReportBuilder(results: results, outcome: outcome).report(written: written, status: status).json(), terminator: "") }
+            return status
         }
-        if unreadable {
-            Log.info("qbank: some sources cannot be read; nothing written")
-            return ExitStatus.usage
+        for conflict in outcome.conflicts {
+            let at = conflict.imported.map { "\($0): " } ?? ""
+            if FileManager.default.fileExists(atPath: conflict.existingFile) {
+                Log.info("\(at)id '\(conflict.id)' is already in \(conflict.existingFile)")
+            } else {
+                let earlier = conflict.existing.map { " at \($0)" } ?? ""
+                Log.info("\(at)id '\(conflict.id)' is also imported\(earlier) in this run (both would go to \(conflict.existingFile))")
+            }
+        }
+        if unreadable && !keepGoing {
+            Log.info("qbank: some sources cannot be read; nothing written (--keep-going writes the others)")
+            return finish(ExitStatus.usage)
+        }
+        if !outcome.conflicts.isEmpty {
+            Log.info("qbank: \(outcome.conflicts.count) id collision\(outcome.conflicts.count == 1 ? "" : "s"); nothing written. Pass --on-conflict rename|skip|replace")
+            return finish(unreadable ? ExitStatus.usage : ExitStatus.findings)
         }
         for file in outcome.changedFiles where !file.path.lowercased().hasSuffix(".json") {
             if let data = FileManager.default.contents(atPath: file.path), CanonicalFormatter.hasComments(data) {
@@ -67,11 +106,29 @@ struct ImportRun {
                     ? JSONBankWriter(schema: CanonicalFormatter.schemaLink(of: file.path, default: SchemaLinks.bankJSONSchema)).write(file)
                     : XMLBankWriter(schemaLocation: CanonicalFormatter.schemaLink(of: file.path, default: SchemaLinks.bankXSD)).write(file)
                 do { try AtomicFile.write(text, to: file.path) } catch { throw CLIError.files(error) }
-                Log.info("wrote \(file.path) (\(file.allItems.count) items)")
+                Log.info("wrote \(file.path) (\(Self.count(file.allItems.count, "item")))")
             }
             try writeMedia(results, targets: targets)
         }
-        return results.contains(where: { $0.skipped > 0 }) ? ExitStatus.findings : ExitStatus.clean
+        if unreadable { return finish(ExitStatus.usage, written: !dryRun) }
+        return finish(results.contains(where: { $0.skipped > 0 }) ? ExitStatus.findings : ExitStatus.clean, written: !dryRun)
+    }
+
+    /// "1 item", "3 items".
+    static func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
+
+    /// Every file of an unzipped content package, by path from the folder (hidden files left out).
+    private func packageFiles(_ folder: String) throws -> [String: [UInt8]] {
+        var entries: [String: [UInt8]] = [:]
+        for relative in (FileManager.default.enumerator(atPath: folder)?.allObjects as? [String] ?? []).sorted()
+        where !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+            let path = folder + relative
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+            guard let data = FileManager.default.contents(atPath: path) else { throw CLIError.files(.unreadable(path, "cannot read the file")) }
+            entries[relative] = [UInt8](data)
+        }
+        return entries
     }
 
     /// Copies the images imported texts name into `media/` beside the bank file that names them.
@@ -96,6 +153,9 @@ struct ImportRun {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: source, isDirectory: &isFolder) else { throw CLIError.files(.notFound(source)) }
             guard isFolder.boolValue else { files.append((source, true)); continue }
+            // An unzipped QTI content package imports like its .zip (marked by a trailing slash).
+            let folder = source.hasSuffix("/") ? source : source + "/"
+            if FileManager.default.fileExists(atPath: folder + "imsmanifest.xml") { files.append((folder, true)); continue }
             let found = (FileManager.default.enumerator(atPath: source)?.allObjects as? [String] ?? [])
                 .filter { path in
                     !path.split(separator: "/").contains { $0.hasPrefix(".") }

@@ -89,7 +89,7 @@ struct RichCensus: Equatable {
               </itemBody>
             </assessmentItem>
             """
-        let result = QTIImporter().importItems(from: Interchange.source(item, path: "pick.xml"))
+        let result = ImportRunner.run(Interchange.source(item, path: "pick.xml"), from: .qti)
         #expect(result.imported == 0 && result.skipped == 1)
         let reason = result.problems.first { $0.kind == .skipped }?.reason ?? ""
         #expect(reason.contains("option 'A' has no content qbank can hold") && reason.contains("image 'a.png'"), "\(reason)")
