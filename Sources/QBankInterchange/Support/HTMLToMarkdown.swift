@@ -31,6 +31,7 @@ struct HTMLToMarkdown {
     /// and still markup.
     mutating func run() {
         visit(SafeXML.htmlFragment(html))
+        for entity in Self.unknownEntities(in: html) { lost.append("HTML entity '\(entity)' (unknown; kept as written)") }
         while inCell { _ = buffers.popLast() }
     }
 
@@ -40,7 +41,6 @@ struct HTMLToMarkdown {
             switch node {
             case .text(let text):
                 write(String(text.map { $0.isNewline || $0 == "\t" || $0 == "\u{00A0}" ? " " : $0 }))
-                for entity in Self.unknownEntities(in: text) { lost.append("HTML entity '\(entity)' (unknown; kept as written)") }
             case .element(let element):
                 let name = element.name.split(separator: ":").last.map { $0.lowercased() } ?? ""
                 if name == "pre" { preformatted(element); continue }
@@ -53,9 +53,12 @@ struct HTMLToMarkdown {
     }
 
     /// Named entities libxml2's HTML table does not know stay as text (`&check;`): named so they are reported.
-    static func unknownEntities(in text: String) -> [String] {
-        guard text.contains("&") else { return [] }
-        return text.matches(of: /&[A-Za-z][A-Za-z0-9]{1,31};/).map { String($0.output) }
+    /// Read in the source, not in the decoded text, where an escaped `&amp;amp;` is the innocent text "&amp;".
+    static func unknownEntities(in html: String) -> [String] {
+        guard html.contains("&") else { return [] }
+        return html.matches(of: /&([A-Za-z][A-Za-z0-9]{1,31});/)
+            .filter { $0.output.1 != "apos" && SafeXML.htmlEntity(String($0.output.1)) == nil }
+            .map { String($0.output.0) }
     }
 
     private mutating func element(_ name: String, closing: Bool, attributes: [String: String]) {
