@@ -29,12 +29,13 @@ let package = Package(
 
         .target(name: "QBankRules", dependencies: ["QBankCore"]),
         .target(name: "QBankAssembly", dependencies: ["QBankCore"]),
+        .target(name: "QBankPsychometrics", dependencies: ["QBankCore"]),
         // HiGHS (MIT) from PyPI's highspy wheel, installed by Scripts/setup.sh into /usr/local/lib.
         .systemLibrary(name: "CHiGHS", pkgConfig: "highs"),
         .target(name: "QBankHiGHS", dependencies: ["QBankAssembly", "CHiGHS"]),
         .systemLibrary(name: "CCbc", pkgConfig: "cbc", providers: [.apt(["coinor-libcbc-dev"])]),
         .target(name: "QBankCBC", dependencies: ["QBankAssembly", "CCbc"]),
-        .target(name: "QBankReporting", dependencies: ["QBankCore", "QBankAssembly"]),
+        .target(name: "QBankReporting", dependencies: ["QBankCore", "QBankAssembly", "QBankPsychometrics"]),
         .target(name: "QBankAuthoring", dependencies: ["QBankCore"]),
         .target(name: "QBankReports", dependencies: ["QBankCore", "QBankJSON", "QBankAssembly", "QBankRules"]),
         .target(name: "QBankFiles", dependencies: ["QBankCore", "QBankXML", "QBankJSON", "QBankRules"]),
@@ -47,7 +48,7 @@ let package = Package(
             name: "qbank",
             dependencies: [
                 "QBankCore", "QBankFiles", "QBankRules", "QBankAssembly", "QBankHiGHS", "QBankCBC", "QBankReporting", "QBankReports",
-                "QBankAuthoring", "QBankXML", "QBankJSON", "QBankInterchange",
+                "QBankAuthoring", "QBankXML", "QBankJSON", "QBankInterchange", "QBankPsychometrics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,7 +59,7 @@ let package = Package(
         .testTarget(name: "QBankXMLTests", dependencies: ["QBankXML", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "QBankJSONTests", dependencies: ["QBankJSON", "QBankXML", "TestSupport"], exclude: ["Fixtures", "Scripts"]),
         .testTarget(name: "QBankRulesTests", dependencies: ["QBankRules", "TestSupport"]),
-        .testTarget(name: "QBankReportingTests", dependencies: ["QBankReporting", "QBankRules", "QBankHiGHS", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "QBankReportingTests", dependencies: ["QBankReporting", "QBankRules", "QBankHiGHS", "QBankPsychometrics", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "QBankAssemblyTests", dependencies: ["QBankAssembly", "QBankHiGHS", "QBankCBC", "TestSupport"]),
         .testTarget(name: "QBankSolverTests", dependencies: ["QBankHiGHS", "QBankCBC"]),
         .testTarget(name: "QBankReportsTests", dependencies: ["QBankReports", "QBankRules", "TestSupport"]),
@@ -66,6 +67,7 @@ let package = Package(
         .testTarget(name: "QBankFilesTests", dependencies: ["QBankFiles", "QBankRules", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "QBankInterchangeTests", dependencies: ["QBankInterchange", "QBankFiles", "QBankJSON", "TestSupport"]),
         .testTarget(name: "QBankCLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "QBankPsychometricsTests", dependencies: ["QBankPsychometrics", "TestSupport"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )
