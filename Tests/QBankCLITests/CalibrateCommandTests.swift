@@ -1,0 +1,24 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `qbank calibrate` end to end on a small form whose responses follow a Guttman-like pattern.
+struct CalibrateCommandTests {
+    @Test func calibratesAFormAndWritesJSON() throws {
+        let folder = try CLI.temporaryFolder()
+        let key = folder.appendingPathComponent("f.key.csv"), responses = folder.appendingPathComponent("f.csv")
+        try "item,key\nq1,a\nq2,a\nq3,a\nq4,a\n".write(to: key, atomically: true, encoding: .utf8)
+        // 400 candidates: rows cycle through patterns of increasing ability, with some noise.
+        let patterns = ["b,b,b,b", "a,b,b,b", "a,a,b,b", "a,a,a,b", "a,a,a,a", "b,a,b,b", "a,b,a,b", "a,a,b,a"]
+        var csv = "candidate,q1,q2,q3,q4\n"
+        for n in 0..<400 { csv += "c\(n),\(patterns[n % patterns.count])\n" }
+        try csv.write(to: responses, atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("cal.json")
+        let result = try CLI.run(["calibrate", "--key", key.path, "--responses", responses.path, "--model", "rasch", "--format", "json", "--output", out.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try String(contentsOf: out, encoding: .utf8)
+        #expect(json.contains(#""model": "rasch""#) && json.contains(#""converged": true"#) && json.contains(#""id": "q4""#))
+        let bad = try CLI.run(["calibrate", "--key", key.path, "--responses", responses.path, "--model", "4pl"])
+        #expect(bad.status == 2)
+    }
+}
