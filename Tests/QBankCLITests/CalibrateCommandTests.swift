@@ -22,3 +22,22 @@ struct CalibrateCommandTests {
         #expect(bad.status == 2)
     }
 }
+
+/// simulate writes the responses analyze and calibrate read, byte-identical for a seed.
+struct SimulateCommandTests {
+    @Test func simulatedFormsFeedAnalyzeAndCalibrate() throws {
+        let out = try CLI.temporaryFolder()
+        let forms = "Reports/mla-c01/forms"
+        let arguments = ["simulate", "--forms", forms, "--bank", "Banks/mla-c01", "--candidates", "300", "--seed", "4", "--out", out.path]
+        let result = try CLI.run(arguments)
+        #expect(result.status == 0, "\(result.stderr)")
+        let first = try String(contentsOf: out.appendingPathComponent("form-1.csv"), encoding: .utf8)
+        #expect(first.split(separator: "\n").count == 301)
+        _ = try CLI.run(arguments)
+        #expect(try String(contentsOf: out.appendingPathComponent("form-1.csv"), encoding: .utf8) == first)
+        let analyze = try CLI.run(["analyze", "--key", "\(forms)/form-1.key.json", "--responses", out.appendingPathComponent("form-1.csv").path, "--format", "json"])
+        #expect(analyze.status <= 1 && analyze.stdout.contains(#""candidates": 300"#), "\(analyze.stderr)")
+        let calibrate = try CLI.run(["calibrate", "--key", "\(forms)/form-1.key.json", "--responses", out.appendingPathComponent("form-1.csv").path, "--model", "rasch"])
+        #expect(calibrate.status <= 1 && calibrate.stdout.contains("RASCH calibration of 65 items, 300 candidates"), "\(calibrate.stderr)")
+    }
+}

@@ -17,7 +17,7 @@ public struct Calibration: Sendable {
         public var misfitRMSD: Double
 
         public init(model: IRTModel = .twoPL, guessingPrior: GuessingPrior = GuessingPrior(), anchors: [String: ItemParameters] = [:],
-                    quadraturePoints: Int = 41, tolerance: Double = 1e-4, maximumCycles: Int = 500, misfitRMSD: Double = 0.1) {
+                    quadraturePoints: Int = 41, tolerance: Double = 1e-3, maximumCycles: Int = 500, misfitRMSD: Double = 0.1) {
             self.model = model
             self.guessingPrior = guessingPrior
             self.anchors = anchors

@@ -39,6 +39,18 @@ public enum CalibrationReport {
         return document.rendered()
     }
 
+    /// The parameters `qbank simulate` drew responses from, and where each came from (bank or drawn).
+    public static func generating(_ parameters: [String: ItemParameters], drawn: Set<String>, seed: UInt64) -> String {
+        let document: JSONValue = [
+            "seed": .string(String(seed)),
+            "items": .array(parameters.keys.sorted().map { id in
+                let p = parameters[id]!
+                return ["id": .string(id), "a": .double(p.a), "b": .double(p.b), "c": .double(p.c), "source": .string(drawn.contains(id) ? "drawn" : "bank")]
+            }),
+        ]
+        return document.rendered()
+    }
+
     private static func value(_ x: Double, _ se: Double?, show: Bool) -> String {
         guard show else { return "–" }
         return Format.fixed(x) + (se.map { " (\(Format.fixed($0)))" } ?? "")
