@@ -51,6 +51,15 @@ struct AnalyzeCommand: ParsableCommand {
     @ArgumentParser.Option(help: "Write the report to this file (atomically) instead of standard output.")
     var output: String?
 
+    @ArgumentParser.Option(help: "Write p-value, point-biserial, n and provenance into the items of this bank folder.")
+    var updateBank: String?
+
+    @ArgumentParser.Option(help: "Provenance written with --update-bank: administered or simulated.")
+    var source: StatisticsSource = .administered
+
+    @ArgumentParser.Option(help: "Administration window written with --update-bank, e.g. 2026-11-01/2026-11-30.")
+    var window: String?
+
     func validate() throws {
         guard !keys.isEmpty else { throw ValidationError("give at least one --key and its --responses") }
         guard keys.count == responses.count else {
@@ -76,11 +85,28 @@ struct AnalyzeCommand: ParsableCommand {
         } else {
             print(text, terminator: "")
         }
+        if let updateBank {
+            let byID = Dictionary(analysis.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            try BankUpdate.write(bank: updateBank, ids: analysis.items.map(\.id)) { id, stats in
+                let item = byID[id]!
+                var stats = stats
+                stats.pValue = item.pValue.isFinite ? item.pValue : nil
+                stats.pointBiserial = item.pointBiserial
+                stats.responses = item.n
+                stats.source = source.rawValue
+                stats.forms = item.forms.joined(separator: ",")
+                stats.window = window ?? stats.window
+                return stats
+            }
+        }
         if analysis.items.contains(where: { !$0.flags.isEmpty }) { throw ExitCode(ExitStatus.findings) }
     }
 }
 
 enum AnalysisFormat: String, ExpressibleByArgument, CaseIterable { case text, json, markdown, html }
+
+/// Where written statistics come from.
+enum StatisticsSource: String, ExpressibleByArgument, CaseIterable { case administered, simulated }
 
 extension OmitConvention: ExpressibleByArgument {}
 

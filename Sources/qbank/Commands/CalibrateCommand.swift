@@ -47,6 +47,15 @@ struct CalibrateCommand: ParsableCommand {
     @ArgumentParser.Option(help: "Write the report to this file (atomically) instead of standard output.")
     var output: String?
 
+    @ArgumentParser.Option(help: "Write the IRT parameters, standard errors and provenance into the items of this bank folder (anchors are left alone).")
+    var updateBank: String?
+
+    @ArgumentParser.Option(help: "Provenance written with --update-bank: administered or simulated.")
+    var source: StatisticsSource = .administered
+
+    @ArgumentParser.Option(help: "Administration window written with --update-bank.")
+    var window: String?
+
     func validate() throws {
         guard !keys.isEmpty, keys.count == responses.count else {
             throw ValidationError("give --key and --responses in pairs, one per form (\(keys.count) --key, \(responses.count) --responses)")
@@ -78,6 +87,27 @@ struct CalibrateCommand: ParsableCommand {
             do { try AtomicFile.write(text, to: output) } catch { throw CLIError.files(error) }
         } else {
             print(text, terminator: "")
+        }
+        if let updateBank {
+            let free = calibration.items.filter { !$0.anchored }
+            let byID = Dictionary(free.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            let forms = Dictionary(administrations.flatMap { a in a.key.map { ($0.id, a.form) } }, uniquingKeysWith: { $0 + "," + $1 })
+            try BankUpdate.write(bank: updateBank, ids: free.map(\.id)) { id, stats in
+                let item = byID[id]!
+                var stats = stats
+                stats.irtA = item.parameters.a
+                stats.irtB = item.parameters.b
+                stats.irtC = model == .threePL ? item.parameters.c : nil
+                stats.irtSeA = item.seA
+                stats.irtSeB = item.seB
+                stats.irtSeC = item.seC
+                stats.irtModel = model.rawValue
+                stats.responses = stats.responses ?? item.responses
+                stats.source = source.rawValue
+                stats.forms = forms[id]
+                stats.window = window ?? stats.window
+                return stats
+            }
         }
         if !calibration.converged || calibration.items.contains(where: \.misfits) { throw ExitCode(ExitStatus.findings) }
     }
