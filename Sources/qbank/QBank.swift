@@ -11,7 +11,7 @@ struct QBank: ParsableCommand {
         version: version,
         subcommands: [
             LintCommand.self, RulesCommand.self, ExplainCommand.self, BalanceCommand.self, AssembleCommand.self,
-            ScoreCommand.self, AnalyzeCommand.self, CalibrateCommand.self, SimulateCommand.self, ReportCommand.self, PreviewCommand.self, NewCommand.self, FmtCommand.self,
+            ScoreCommand.self, AnalyzeCommand.self, CalibrateCommand.self, SimulateCommand.self, PromoteCommand.self, ReportCommand.self, PreviewCommand.self, NewCommand.self, FmtCommand.self,
             ImportCommand.self, ConvertCommand.self, ExportCommand.self,
         ]
     )
