@@ -41,3 +41,21 @@ struct SimulateCommandTests {
         #expect(calibrate.status <= 1 && calibrate.stdout.contains("RASCH calibration of 65 items, 300 candidates"), "\(calibrate.stderr)")
     }
 }
+
+/// `qbank score` uses the FORM.conversion.json beside the key, and says when there is none.
+struct ScoreConversionTests {
+    @Test func scoreUsesTheConversionBesideTheKey() throws {
+        let folder = try CLI.temporaryFolder()
+        let key = #"{"form": "form-1", "items": [{"id": "a1", "type": "single", "scored": true, "answer": "a"}, {"id": "a2", "type": "single", "scored": true, "answer": "b"}, {"id": "a3", "type": "single", "scored": true, "answer": "c"}]}"#
+        try key.write(to: folder.appendingPathComponent("form-1.key.json"), atomically: true, encoding: .utf8)
+        let answers = #"{"form": "form-1", "responses": {"a1": "a", "a2": "x", "a3": "x"}}"#
+        try answers.write(to: folder.appendingPathComponent("r.json"), atomically: true, encoding: .utf8)
+        let plain = try CLI.run(["score", "--key", folder.appendingPathComponent("form-1.key.json").path, folder.appendingPathComponent("r.json").path])
+        #expect(plain.stdout.contains("raw 1/3 (pass mark 3)") && plain.stdout.contains("no conversion table beside the key"))
+        let table = #"{"form": "form-1", "rawCut": 1, "maxRaw": 3, "table": [{"raw": 0, "scaled": 100}, {"raw": 1, "scaled": 730}, {"raw": 2, "scaled": 850}, {"raw": 3, "scaled": 1000}]}"#
+        try table.write(to: folder.appendingPathComponent("form-1.conversion.json"), atomically: true, encoding: .utf8)
+        let equated = try CLI.run(["score", "--key", folder.appendingPathComponent("form-1.key.json").path, folder.appendingPathComponent("r.json").path])
+        #expect(equated.status == 0, "\(equated.stderr)")
+        #expect(equated.stdout.contains("raw 1/3 (pass mark 1), scaled 730") && equated.stdout.contains("PASS") && equated.stdout.contains("IRT true-score equating"))
+    }
+}

@@ -65,3 +65,18 @@ public enum CalibrationReport {
         text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
     }
 }
+
+/// `FORM.conversion.json`: the form's raw cut and raw → scaled table from IRT true-score equating.
+public enum ConversionTableJSON {
+    public static func render(_ table: ConversionTable, base: String) -> String {
+        let document: JSONValue = [
+            "form": .string(table.form),
+            "method": .string("IRT true-score equating to \(base) (Kolen & Brennan 2014, section 6.4): raw cut = ceil(TCC(cutTheta))"),
+            "cutTheta": .double(table.cutTheta), "rawCut": .int(table.rawCut), "maxRaw": .int(table.maxRaw),
+            "table": .array(table.rows.map { row in
+                ["raw": .int(row.raw), "scaled": .int(row.scaled), "theta": row.theta.map { .double($0) } ?? .null]
+            }),
+        ]
+        return document.rendered()
+    }
+}
