@@ -13,6 +13,16 @@ public struct PromotionCriteria: Hashable, Sendable {
         self.maximumP = maximumP
     }
 
+    /// Why an operational item's statistics call for a review (the thresholds of QB601–QB603:
+    /// point-biserial below 0.15, p-value outside 0.20–0.95), or an empty list.
+    public static func reviewReasons(_ stats: ItemStats?) -> [String] {
+        guard let stats else { return [] }
+        var out: [String] = []
+        if let r = stats.pointBiserial, r < 0.15 { out.append("point-biserial \(r) (< 0.15)") }
+        if let p = stats.pValue, p < 0.2 || p > 0.95 { out.append("p-value \(p) (outside 0.2–0.95)") }
+        return out
+    }
+
     /// Why `stats` falls short, or an empty list when the item may be promoted.
     public func shortfalls(_ stats: ItemStats?) -> [String] {
         guard let stats else { return ["no statistics"] }

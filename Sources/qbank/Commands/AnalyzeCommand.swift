@@ -24,14 +24,7 @@ struct AnalyzeCommand: ParsableCommand {
             """
     )
 
-    @ArgumentParser.Option(name: .customLong("key"), help: "A form's FORM.key.json (repeat for several forms).")
-    var keys: [String]
-
-    @ArgumentParser.Option(name: .customLong("responses"), help: "The responses CSV to the --key at the same place.")
-    var responses: [String]
-
-    @ArgumentParser.Option(help: "What an omitted response counts as: wrong (as scored) or missing (R psych's convention).")
-    var omitted: OmitConvention = .wrong
+    @OptionGroup var forms: AdministrationOptions
 
     @ArgumentParser.Option(help: "Flag items with a p-value below this.")
     var minP: Double = AnalysisThresholds().minimumP
@@ -51,29 +44,18 @@ struct AnalyzeCommand: ParsableCommand {
     @ArgumentParser.Option(help: "Write the report to this file (atomically) instead of standard output.")
     var output: String?
 
-    @ArgumentParser.Option(help: "Write p-value, point-biserial, n and provenance into the items of this bank folder.")
-    var updateBank: String?
-
-    @ArgumentParser.Option(help: "Provenance written with --update-bank: administered or simulated.")
-    var source: StatisticsSource = .administered
-
-    @ArgumentParser.Option(help: "Administration window written with --update-bank, e.g. 2026-11-01/2026-11-30.")
-    var window: String?
+    @OptionGroup var writeBack: WriteBackOptions
 
     func validate() throws {
-        guard !keys.isEmpty else { throw ValidationError("give at least one --key and its --responses") }
-        guard keys.count == responses.count else {
-            throw ValidationError("\(keys.count) --key but \(responses.count) --responses: give them in pairs, one per form")
-        }
         guard 0 <= minP, minP <= maxP, maxP <= 1, 0 <= nonFunctioning, nonFunctioning <= 1 else {
             throw ValidationError("thresholds must satisfy 0 ≤ --min-p ≤ --max-p ≤ 1 and 0 ≤ --non-functioning ≤ 1")
         }
     }
 
     func run() throws {
-        let administrations = try zip(keys, responses).map { try AdministrationFiles.read(key: $0, responses: $1) }
+        let administrations = try forms.read()
         let thresholds = AnalysisThresholds(minimumP: minP, maximumP: maxP, minimumDiscrimination: minDiscrimination, nonFunctioningShare: nonFunctioning)
-        let analysis = ItemAnalysis(administrations, convention: omitted, thresholds: thresholds)
+        let analysis = ItemAnalysis(administrations, convention: forms.omitted, thresholds: thresholds)
         let text = switch format {
         case .text: AnalysisText.render(analysis)
         case .json: AnalysisJSON.render(analysis)
@@ -85,7 +67,7 @@ struct AnalyzeCommand: ParsableCommand {
         } else {
             print(text, terminator: "")
         }
-        if let updateBank {
+        if let updateBank = writeBack.updateBank {
             let byID = Dictionary(analysis.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             try BankUpdate.write(bank: updateBank, ids: analysis.items.map(\.id)) { id, stats in
                 let item = byID[id]!
@@ -93,9 +75,9 @@ struct AnalyzeCommand: ParsableCommand {
                 stats.pValue = item.pValue.isFinite ? item.pValue : nil
                 stats.pointBiserial = item.pointBiserial
                 stats.responses = item.n
-                stats.source = source.rawValue
+                stats.source = writeBack.source.rawValue
                 stats.forms = item.forms.joined(separator: ",")
-                stats.window = window ?? stats.window
+                stats.window = writeBack.window ?? stats.window
                 return stats
             }
         }

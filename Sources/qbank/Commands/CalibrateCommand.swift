@@ -20,17 +20,11 @@ struct CalibrateCommand: ParsableCommand {
             """
     )
 
-    @ArgumentParser.Option(name: .customLong("key"), help: "A form's FORM.key.json (repeat for several forms).")
-    var keys: [String]
-
-    @ArgumentParser.Option(name: .customLong("responses"), help: "The responses CSV to the --key at the same place.")
-    var responses: [String]
+    @OptionGroup var forms: AdministrationOptions
 
     @ArgumentParser.Option(help: "rasch, 2pl or 3pl.")
     var model: IRTModel = .twoPL
 
-    @ArgumentParser.Option(help: "What an omitted response counts as: wrong (as scored) or missing (left out).")
-    var omitted: OmitConvention = .wrong
 
     @ArgumentParser.Option(help: "A bank folder: its operational items with IRT parameters are fixed anchors.")
     var bank: String?
@@ -47,19 +41,9 @@ struct CalibrateCommand: ParsableCommand {
     @ArgumentParser.Option(help: "Write the report to this file (atomically) instead of standard output.")
     var output: String?
 
-    @ArgumentParser.Option(help: "Write the IRT parameters, standard errors and provenance into the items of this bank folder (anchors are left alone).")
-    var updateBank: String?
-
-    @ArgumentParser.Option(help: "Provenance written with --update-bank: administered or simulated.")
-    var source: StatisticsSource = .administered
-
-    @ArgumentParser.Option(help: "Administration window written with --update-bank.")
-    var window: String?
+    @OptionGroup var writeBack: WriteBackOptions
 
     func validate() throws {
-        guard !keys.isEmpty, keys.count == responses.count else {
-            throw ValidationError("give --key and --responses in pairs, one per form (\(keys.count) --key, \(responses.count) --responses)")
-        }
         guard prior != nil else { throw ValidationError("--guessing-prior must be ALPHA,BETA with both ≥ 1, e.g. 5,17") }
     }
 
@@ -70,8 +54,8 @@ struct CalibrateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let administrations = try zip(keys, responses).map { try AdministrationFiles.read(key: $0, responses: $1) }
-        let data = ResponsePatterns(administrations, convention: omitted)
+        let administrations = try forms.read()
+        let data = ResponsePatterns(administrations, convention: forms.omitted)
         var anchors: [String: ItemParameters] = [:]
         if let bank {
             let loaded = try SingleBank.load(bank, purpose: "anchors are read from the bank")
@@ -88,7 +72,7 @@ struct CalibrateCommand: ParsableCommand {
         } else {
             print(text, terminator: "")
         }
-        if let updateBank {
+        if let updateBank = writeBack.updateBank {
             let free = calibration.items.filter { !$0.anchored }
             let byID = Dictionary(free.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             let forms = Dictionary(administrations.flatMap { a in a.key.map { ($0.id, a.form) } }, uniquingKeysWith: { $0 + "," + $1 })
@@ -103,9 +87,9 @@ struct CalibrateCommand: ParsableCommand {
                 stats.irtSeC = item.seC
                 stats.irtModel = model.rawValue
                 stats.responses = stats.responses ?? item.responses
-                stats.source = source.rawValue
+                stats.source = writeBack.source.rawValue
                 stats.forms = forms[id]
-                stats.window = window ?? stats.window
+                stats.window = writeBack.window ?? stats.window
                 return stats
             }
         }

@@ -28,6 +28,9 @@ struct SimulateCommand: ParsableCommand {
     @ArgumentParser.Option(help: "A folder written by qbank assemble: simulate every FORM.key.json in it.")
     var forms: String?
 
+    @ArgumentParser.Option(help: "Also write NAME.key.json, a calibration booklet of every operational and approved (scored) and pretest (unscored) item of the bank, and simulate it.")
+    var wholeBank: String?
+
     @ArgumentParser.Option(help: "The bank the forms were assembled from (item parameters and distractors).")
     var bank: String
 
@@ -47,7 +50,8 @@ struct SimulateCommand: ParsableCommand {
     var out: String
 
     func validate() throws {
-        guard !keys.isEmpty || forms != nil else { throw ValidationError("give --key FORM.key.json (repeatable) or --forms DIR") }
+        guard !keys.isEmpty || forms != nil || wholeBank != nil else { throw ValidationError("give --key FORM.key.json (repeatable), --forms DIR or --whole-bank NAME") }
+        if let wholeBank, wholeBank.isEmpty || wholeBank.contains("/") { throw ValidationError("--whole-bank takes a plain name such as pretest") }
         guard candidates > 0, candidates <= 10_000_000 else { throw ValidationError("--candidates must be between 1 and 10,000,000") }
         guard sd > 0, sd.isFinite, mean.isFinite else { throw ValidationError("--sd must be positive and --mean finite") }
     }
@@ -55,11 +59,22 @@ struct SimulateCommand: ParsableCommand {
     func run() throws {
         var paths = keys
         if let forms { paths += try FormsFolder.keys(in: forms).map(\.path) }
-        let administrations = try paths.map { path -> (form: String, key: [KeyEntry]) in
+        var administrations = try paths.map { path -> (form: String, key: [KeyEntry]) in
             let keyed = try ScoringFileReader.keyFile(try AdministrationFiles.bytes(path), path: path)
             return (keyed.form, keyed.entries)
         }
-        let (bank, _) = try SingleBank.load(bank, purpose: "responses are drawn from the bank's items")
+        let (bank, blueprint) = try SingleBank.load(bank, purpose: "responses are drawn from the bank's items")
+        do { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) } catch {
+            throw CLIError.usage("cannot create \(out): \(error.localizedDescription)")
+        }
+        if let wholeBank {
+            let booklet = bank.allItems.filter { [.operational, .approved, .pretest].contains($0.status) }
+                .map { (item: $0, scored: $0.status != .pretest) }
+            let path = "\(out)/\(wholeBank).key.json"
+            try write(KeyExporter.json(name: wholeBank, items: booklet, seed: seed, blueprint: blueprint), to: path)
+            let keyed = try ScoringFileReader.keyFile(try AdministrationFiles.bytes(path), path: path)
+            administrations.append((keyed.form, keyed.entries))
+        }
         let items = Dictionary(bank.allItems.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var parameters: [String: ItemParameters] = [:], distractors: [String: [String]] = [:], drawn: Set<String> = []
         for (_, key) in administrations {
@@ -76,9 +91,6 @@ struct SimulateCommand: ParsableCommand {
         }
         if !drawn.isEmpty { Log.info("\(drawn.count) items have no stored IRT parameters: theirs are drawn (see generating.json)") }
         var simulator = ResponseSimulator(parameters: parameters, distractors: distractors, seed: seed)
-        do { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) } catch {
-            throw CLIError.usage("cannot create \(out): \(error.localizedDescription)")
-        }
         for (form, key) in administrations {
             let administration = simulator.administer(form: form, key: key, count: candidates, mean: mean, sd: sd, idPrefix: "\(form)-c")
             try write(Self.csv(administration), to: "\(out)/\(form).csv")

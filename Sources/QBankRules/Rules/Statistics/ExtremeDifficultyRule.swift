@@ -44,8 +44,9 @@ public struct ExtremeDifficultyRule: ItemRule {
     )
 
     public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
-        // A retired item no longer counts and one in review is being dealt with.
-        guard item.status != .retired, item.status != .review else { return [] }
+        // Only items that count (or are about to): pretest statistics are screened by qbank promote,
+        // items in review are being dealt with, retired ones no longer count.
+        guard item.status == .operational || item.status == .approved else { return [] }
         guard let stats = item.stats else { return [] }
         if let p = stats.pValue, p < 0.2 || p > 0.95 {
             return [diagnostic("item '\(item.id)' has a p-value of \(p) (\(p > 0.95 ? "almost everyone" : "almost no one") answers it correctly); check it for a cue or a flawed key, or retire it",

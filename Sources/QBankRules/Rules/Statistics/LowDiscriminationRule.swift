@@ -44,8 +44,9 @@ public struct LowDiscriminationRule: ItemRule {
     )
 
     public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
-        // A retired item no longer counts and one in review is being dealt with.
-        guard item.status != .retired, item.status != .review else { return [] }
+        // Only items that count (or are about to): pretest statistics are screened by qbank promote,
+        // items in review are being dealt with, retired ones no longer count.
+        guard item.status == .operational || item.status == .approved else { return [] }
         guard let stats = item.stats else { return [] }
         if let r = stats.pointBiserial, r >= 0, r < 0.15 {
             return [diagnostic("item '\(item.id)' has a point-biserial of \(r) (below 0.15): it barely separates strong from weak candidates; revise or retire it",

@@ -44,8 +44,9 @@ public struct MiskeySuspectRule: ItemRule {
     )
 
     public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
-        // A retired item no longer counts and one in review is being dealt with.
-        guard item.status != .retired, item.status != .review else { return [] }
+        // Only items that count (or are about to): pretest statistics are screened by qbank promote,
+        // items in review are being dealt with, retired ones no longer count.
+        guard item.status == .operational || item.status == .approved else { return [] }
         guard let r = item.stats?.pointBiserial, r < 0 else { return [] }
         return [diagnostic("item '\(item.id)' has a negative point-biserial (\(r)): those who answer the key score lower overall; check the key (qbank analyze shows the distractors)",
                            at: item.origin, in: context.file.path, item: item.id)]

@@ -44,8 +44,9 @@ public struct TooFewResponsesRule: ItemRule {
     )
 
     public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
-        // A retired item no longer counts and one in review is being dealt with.
-        guard item.status != .retired, item.status != .review else { return [] }
+        // Only items that count (or are about to): pretest statistics are screened by qbank promote,
+        // items in review are being dealt with, retired ones no longer count.
+        guard item.status == .operational || item.status == .approved else { return [] }
         guard let stats = item.stats, stats.pValue != nil || stats.pointBiserial != nil || stats.irtB != nil else { return [] }
         guard (stats.responses ?? 0) < 200 else { return [] }
         let count = stats.responses.map { "only \($0)" } ?? "an unknown number of"
