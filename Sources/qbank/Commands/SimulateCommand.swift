@@ -28,11 +28,14 @@ struct SimulateCommand: ParsableCommand {
     @ArgumentParser.Option(help: "A folder written by qbank assemble: simulate every FORM.key.json in it.")
     var forms: String?
 
-    @ArgumentParser.Option(help: "Also write NAME.key.json, a calibration booklet of every operational and approved (scored) and pretest (unscored) item of the bank, and simulate it.")
+    @ArgumentParser.Option(help: "Also write NAME.key.json, a calibration booklet of every operational, approved and review (scored) and pretest (unscored) item of the bank, and simulate it.")
     var wholeBank: String?
 
     @ArgumentParser.Option(help: "The bank the forms were assembled from (item parameters and distractors).")
     var bank: String
+
+    @Flag(help: "Draw every item's generating parameters from the seed, ignoring stored ones (re-running a simulated pretest gives the same bytes).")
+    var drawAll = false
 
     @ArgumentParser.Option(help: "Candidates per form.")
     var candidates: Int = 1000
@@ -68,7 +71,8 @@ struct SimulateCommand: ParsableCommand {
             throw CLIError.usage("cannot create \(out): \(error.localizedDescription)")
         }
         if let wholeBank {
-            let booklet = bank.allItems.filter { [.operational, .approved, .pretest].contains($0.status) }
+            // Every item but drafts and retired ones; items in review stay in so that re-running gives the same booklet.
+            let booklet = bank.allItems.filter { [.operational, .approved, .review, .pretest].contains($0.status) }
                 .map { (item: $0, scored: $0.status != .pretest) }
             let path = "\(out)/\(wholeBank).key.json"
             try write(KeyExporter.json(name: wholeBank, items: booklet, seed: seed, blueprint: blueprint), to: path)
@@ -80,7 +84,7 @@ struct SimulateCommand: ParsableCommand {
         for (_, key) in administrations {
             for entry in key where parameters[entry.id] == nil {
                 guard let item = items[entry.id] else { throw CLIError.usage("item '\(entry.id)' of the key is not in \(bank); simulate against the bank the forms came from") }
-                if let a = item.stats?.irtA, let b = item.stats?.irtB {
+                if !drawAll, let a = item.stats?.irtA, let b = item.stats?.irtB {
                     parameters[entry.id] = ItemParameters(a: a, b: b, c: item.stats?.irtC ?? 0)
                 } else {
                     parameters[entry.id] = ResponseSimulator.drawnParameters(for: entry.id, seed: seed)
