@@ -36,12 +36,13 @@ let package = Package(
 
         .target(name: "QBankRules", dependencies: ["QBankCore", "QBankMarkdown"]),
         .target(name: "QBankAssembly", dependencies: ["QBankCore"]),
+        .target(name: "QBankPsychometrics", dependencies: ["QBankCore"]),
         // The solvers are opened at run time (dlopen), not linked, so only `assemble` needs them:
         // HiGHS (MIT) libhighs.so.1 from PyPI's highspy wheel (Scripts/setup.sh, or lib/ in the release
         // archive) and COIN-OR CBC (EPL-2.0) from Debian's coinor-libcbc3.
         .target(name: "QBankHiGHS", dependencies: ["QBankAssembly"]),
         .target(name: "QBankCBC", dependencies: ["QBankAssembly"]),
-        .target(name: "QBankReporting", dependencies: ["QBankCore", "QBankAssembly"]),
+        .target(name: "QBankReporting", dependencies: ["QBankCore", "QBankAssembly", "QBankPsychometrics"]),
         .target(name: "QBankAuthoring", dependencies: ["QBankCore"]),
         .target(name: "QBankReports", dependencies: ["QBankCore", "QBankJSON", "QBankAssembly", "QBankRules", "QBankMarkdown"]),
         .target(name: "QBankFiles", dependencies: ["QBankCore", "QBankXML", "QBankJSON", "QBankRules", "QBankMarkdown"]),
@@ -61,10 +62,13 @@ let package = Package(
             dependencies: [
                 "QBankCore", "QBankFiles", "QBankRules", "QBankAssembly", "QBankHiGHS", "QBankCBC", "QBankReporting", "QBankReports",
                 "QBankAuthoring", "QBankXML", "QBankJSON", "QBankInterchange", "QBankMarkdown", "QBankLSP", "QBankServer",
+                "QBankPsychometrics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "qbank-bench", dependencies: ["QBankCore", "QBankXML", "QBankJSON", "QBankAssembly", "QBankHiGHS", "QBankCBC", "QBankLSP", "QBankServer"]),
+        .executableTarget(name: "qbank-bench", dependencies: [
+            "QBankCore", "QBankXML", "QBankJSON", "QBankAssembly", "QBankHiGHS", "QBankCBC", "QBankLSP", "QBankServer", "QBankPsychometrics",
+        ]),
 
         .target(name: "TestSupport", dependencies: ["QBankCore", "QBankXML", "QBankJSON", "QBankFiles"], path: "Tests/TestSupport", exclude: ["Examples"]),
         .testTarget(name: "QBankCoreTests", dependencies: ["QBankCore", "TestSupport"]),
@@ -72,7 +76,7 @@ let package = Package(
         .testTarget(name: "QBankJSONTests", dependencies: ["QBankJSON", "QBankXML", "QBankMarkdown", "TestSupport"], exclude: ["Fixtures", "Scripts"]),
         .testTarget(name: "QBankMarkdownTests", dependencies: ["QBankMarkdown", "TestSupport"]),
         .testTarget(name: "QBankRulesTests", dependencies: ["QBankRules", "TestSupport"]),
-        .testTarget(name: "QBankReportingTests", dependencies: ["QBankReporting", "QBankRules", "QBankHiGHS", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "QBankReportingTests", dependencies: ["QBankReporting", "QBankRules", "QBankHiGHS", "QBankPsychometrics", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "QBankAssemblyTests", dependencies: ["QBankAssembly", "QBankHiGHS", "QBankCBC", "TestSupport"]),
         .testTarget(name: "QBankSolverTests", dependencies: ["QBankHiGHS", "QBankCBC"]),
         .testTarget(name: "QBankReportsTests", dependencies: ["QBankReports", "QBankRules", "TestSupport"]),
@@ -82,6 +86,7 @@ let package = Package(
         .testTarget(name: "QBankLSPTests", dependencies: ["QBankLSP", "QBankJSON"]),
         .testTarget(name: "QBankServerTests", dependencies: ["QBankServer", "QBankLSP", "QBankJSON", "TestSupport"]),
         .testTarget(name: "QBankCLITests", dependencies: ["TestSupport"], exclude: ["Precision", "Scripts"]),
+        .testTarget(name: "QBankPsychometricsTests", dependencies: ["QBankPsychometrics", "TestSupport"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -66,7 +66,7 @@ extension BlueprintReader {
 
     func buildScoring(_ value: JSONValue, _ context: SchemaContext) -> ScoreScale {
         guard let s = ObjectView(value, context, subject: "scoring", itemID: nil,
-                                 known: ["minScaled", "maxScaled", "cutScaled", "cutFraction"],
+                                 known: ["minScaled", "maxScaled", "cutScaled", "cutFraction", "cutTheta"],
                                  required: ["minScaled", "maxScaled", "cutScaled", "cutFraction"], noun: "'scoring'") else { return .standard }
         let low = s.integer("minScaled", 0...1_000_000, rule: "must be an integer from 0 to 1000000")
         let high = s.integer("maxScaled", 0...1_000_000, rule: "must be an integer from 0 to 1000000")
@@ -76,7 +76,21 @@ extension BlueprintReader {
         if !(low < cut && cut < high) {
             s.report("'cutScaled' (\(cut)) must lie strictly between 'minScaled' (\(low)) and 'maxScaled' (\(high))", at: s.member("cutScaled")!.value.position)
         }
-        return ScoreScale(minimum: low, maximum: high, cut: cut, cutFraction: fraction)
+        let cutTheta = s.number("cutTheta", min: -6, max: 6, rule: "must be an ability from -6 to 6")
+        return ScoreScale(minimum: low, maximum: high, cut: cut, cutFraction: fraction, cutTheta: cutTheta)
+    }
+
+    func buildPromotion(_ value: JSONValue, _ context: SchemaContext) -> PromotionCriteria {
+        let defaults = PromotionCriteria()
+        guard let p = ObjectView(value, context, subject: "promotion", itemID: nil,
+                                 known: ["minResponses", "minPointBiserial", "minPValue", "maxPValue"], required: [], noun: "'promotion'") else { return defaults }
+        let low = p.number("minPValue", min: 0, max: 1, rule: "must be from 0 to 1") ?? defaults.minimumP
+        let high = p.number("maxPValue", min: 0, max: 1, rule: "must be from 0 to 1") ?? defaults.maximumP
+        if low > high, let at = p.member("minPValue") { p.report("'minPValue' (\(low)) must not exceed 'maxPValue' (\(high))", at: at.value.position) }
+        return PromotionCriteria(
+            minimumResponses: p.integer("minResponses", 0...1_000_000_000, rule: "must be an integer of at least 0") ?? defaults.minimumResponses,
+            minimumPointBiserial: p.number("minPointBiserial", min: -1, max: 1, rule: "must be from -1 to 1") ?? defaults.minimumPointBiserial,
+            minimumP: low, maximumP: high)
     }
 
     private func countRange(_ value: JSONValue, subject: String, _ context: SchemaContext) -> CountRange? {

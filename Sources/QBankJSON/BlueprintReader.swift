@@ -35,7 +35,7 @@ public struct BlueprintReader: Sendable {
     }
 
     private func build(_ root: JSONValue, _ context: SchemaContext) -> Blueprint? {
-        guard let o = ObjectView(root, context, subject: "", itemID: nil, known: ["$schema", "exam", "title", "form", "domains", "constraints", "scoring"],
+        guard let o = ObjectView(root, context, subject: "", itemID: nil, known: ["$schema", "exam", "title", "form", "domains", "constraints", "scoring", "promotion"],
                                  required: ["exam", "form", "domains"], noun: "a blueprint") else { return nil }
         _ = o.string("$schema")
         let exam = o.string("exam")
@@ -74,9 +74,12 @@ public struct BlueprintReader: Sendable {
         let scoredCounts = form.map { Blueprint.apportion($0.scored, over: domains) } ?? [:]
         let constraints = o.member("constraints").map { buildConstraints($0.value, form: form, domains: domains, scoredCounts: scoredCounts, context) } ?? .none
         let scoring = o.member("scoring").map { buildScoring($0.value, context) } ?? .standard
+        let promotion = o.member("promotion").map { buildPromotion($0.value, context) } ?? PromotionCriteria()
         guard let exam = exam?.stringValue, let form else { return nil }
-        return Blueprint(exam: exam, title: title, form: form, domains: domains, constraints: constraints, scoring: scoring,
-                         origin: context.origin(root.position))
+        var blueprint = Blueprint(exam: exam, title: title, form: form, domains: domains, constraints: constraints, scoring: scoring,
+                                  origin: context.origin(root.position))
+        blueprint.promotion = promotion
+        return blueprint
     }
 
     private func buildForm(_ value: JSONValue, _ context: SchemaContext) -> FormSpec? {

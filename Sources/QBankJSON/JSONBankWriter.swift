@@ -97,8 +97,12 @@ public struct JSONBankWriter: BankWriter {
             ("pValue", s.pValue.map(\.description)), ("pointBiserial", s.pointBiserial.map(\.description)),
             ("responses", s.responses.map(String.init)), ("irtA", s.irtA.map(\.description)),
             ("irtB", s.irtB.map(\.description)), ("irtC", s.irtC.map(\.description)),
+            ("irtSeA", s.irtSeA.map(\.description)), ("irtSeB", s.irtSeB.map(\.description)), ("irtSeC", s.irtSeC.map(\.description)),
         ]
         for case let (key, value?) in fields { out.field(key) { $0.raw(value) } }
+        for case let (key, value?) in [("irtModel", s.irtModel), ("source", s.source), ("forms", s.forms), ("window", s.window)] {
+            out.field(key) { $0.string(value) }
+        }
         out.close("}")
     }
 

@@ -177,13 +177,21 @@ struct JSONItemBuilder {
 
     private func buildStats(_ v: JSONValue, _ o: ObjectView) -> ItemStats? {
         guard let p = ObjectView(v, context, subject: "\(o.subject), stats", itemID: o.itemID,
-                                 known: ["pValue", "pointBiserial", "responses", "irtA", "irtB", "irtC"], required: [], noun: "'stats'") else { return nil }
+                                 known: ["pValue", "pointBiserial", "responses", "irtA", "irtB", "irtC", "irtSeA", "irtSeB", "irtSeC",
+                                         "irtModel", "source", "forms", "window"], required: [], noun: "'stats'") else { return nil }
         return ItemStats(
             pValue: p.number("pValue", min: 0, max: 1, rule: "must be from 0 to 1"),
             pointBiserial: p.number("pointBiserial", min: -1, max: 1, rule: "must be from -1 to 1"),
             responses: p.integer("responses", 0...Int.max, rule: "must be an integer of at least 0"),
             irtA: p.number("irtA", min: 0, rule: "must be at least 0"),
             irtB: p.number("irtB"),
-            irtC: p.number("irtC", min: 0, max: 1, rule: "must be from 0 to 1"))
+            irtC: p.number("irtC", min: 0, max: 1, rule: "must be from 0 to 1"),
+            irtSeA: p.number("irtSeA", min: 0, rule: "must be at least 0"),
+            irtSeB: p.number("irtSeB", min: 0, rule: "must be at least 0"),
+            irtSeC: p.number("irtSeC", min: 0, rule: "must be at least 0"),
+            irtModel: p.string("irtModel", matching: { ["rasch", "2pl", "3pl"].contains($0) }, rule: "must be rasch, 2pl or 3pl")?.stringValue,
+            source: p.string("source", matching: { ["administered", "simulated"].contains($0) }, rule: "must be administered or simulated")?.stringValue,
+            forms: p.string("forms")?.stringValue,
+            window: p.string("window")?.stringValue)
     }
 }

@@ -51,6 +51,31 @@ public enum ScoringFileReader {
         return (member(root, "form")?.stringValue, answers)
     }
 
+    /// `FORM.conversion.json` as `qbank assemble` writes it: {"form", "rawCut", "maxRaw", "table": [{"raw", "scaled"}, …]}.
+    public static func conversion(_ bytes: [UInt8], path: String) throws(Failure) -> (form: String, conversion: RawConversion) {
+        let root = try parse(bytes, path: path)
+        guard let form = member(root, "form")?.stringValue, let rawCut = member(root, "rawCut")?.integerValue,
+              let maxRaw = member(root, "maxRaw")?.integerValue, maxRaw >= 0, (0...maxRaw).contains(rawCut),
+              let table = member(root, "table")?.arrayValue else {
+            throw fail(path, root.position, "a conversion table needs \"form\", \"rawCut\" (0…maxRaw), \"maxRaw\" and \"table\" as qbank assemble writes them")
+        }
+        var scaled = [Int?](repeating: nil, count: maxRaw + 1)
+        for row in table {
+            guard let raw = member(row, "raw")?.integerValue, (0...maxRaw).contains(raw), let value = member(row, "scaled")?.integerValue else {
+                throw fail(path, row.position, "each table row needs \"raw\" (0…\(maxRaw)) and an integer \"scaled\"")
+            }
+            scaled[raw] = value
+        }
+        guard let missing = scaled.firstIndex(where: { $0 == nil }) else {
+            let values = scaled.map { $0! }
+            if zip(values, values.dropFirst()).contains(where: { $0 > $1 }) {
+                throw fail(path, root.position, "scaled scores must not decrease as raw scores rise; regenerate the table with qbank assemble")
+            }
+            return (form, RawConversion(rawCut: rawCut, scaled: values))
+        }
+        throw fail(path, root.position, "the table has no row for raw score \(missing); regenerate it with qbank assemble")
+    }
+
     static func answer(_ value: JSONValue) -> Answer? {
         if let s = value.stringValue { return .choice(s) }
         if let array = value.arrayValue {

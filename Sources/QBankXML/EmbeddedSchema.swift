@@ -272,7 +272,30 @@ enum EmbeddedSchema {
     <xs:attribute name="irtA" type="qb:NonNegativeDouble"/>
     <xs:attribute name="irtB" type="qb:FiniteDouble"/>
     <xs:attribute name="irtC" type="qb:Proportion"/>
+    <!-- written back by qbank analyze and calibrate: standard errors and provenance -->
+    <xs:attribute name="irtSeA" type="qb:NonNegativeDouble"/>
+    <xs:attribute name="irtSeB" type="qb:NonNegativeDouble"/>
+    <xs:attribute name="irtSeC" type="qb:NonNegativeDouble"/>
+    <xs:attribute name="irtModel" type="qb:IRTModel"/>
+    <xs:attribute name="source" type="qb:StatsSource"/>
+    <xs:attribute name="forms" type="xs:string"/>
+    <xs:attribute name="window" type="xs:string"/>
   </xs:complexType>
+
+  <xs:simpleType name="IRTModel">
+    <xs:restriction base="xs:string">
+      <xs:enumeration value="rasch"/>
+      <xs:enumeration value="2pl"/>
+      <xs:enumeration value="3pl"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="StatsSource">
+    <xs:restriction base="xs:string">
+      <xs:enumeration value="administered"/>
+      <xs:enumeration value="simulated"/>
+    </xs:restriction>
+  </xs:simpleType>
 </xs:schema>
 """#
 }

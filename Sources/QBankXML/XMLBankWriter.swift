@@ -85,6 +85,13 @@ public struct XMLBankWriter: BankWriter {
             if let value = stats.irtA { attributes.append(("irtA", Self.number(value))) }
             if let value = stats.irtB { attributes.append(("irtB", Self.number(value))) }
             if let value = stats.irtC { attributes.append(("irtC", Self.number(value))) }
+            if let value = stats.irtSeA { attributes.append(("irtSeA", Self.number(value))) }
+            if let value = stats.irtSeB { attributes.append(("irtSeB", Self.number(value))) }
+            if let value = stats.irtSeC { attributes.append(("irtSeC", Self.number(value))) }
+            if let value = stats.irtModel { attributes.append(("irtModel", value)) }
+            if let value = stats.source { attributes.append(("source", value)) }
+            if let value = stats.forms { attributes.append(("forms", value)) }
+            if let value = stats.window { attributes.append(("window", value)) }
             out.empty(inner, "stats", attributes)
         }
         out.close(depth, "item")

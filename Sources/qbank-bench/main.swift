@@ -4,12 +4,17 @@ import QBankJSON
 import QBankXML
 
 // `swift run -c release qbank-bench [ITEMS] [--keep DIR]`
+// `swift run -c release qbank-bench calibrate [ITEMS] [CANDIDATES]` (CalibrationBenchmark)
 // `swift run -c release qbank-bench assemble [ITEMS] [--forms N] [--overlap K]` (AssemblyBenchmark)
 // `swift run -c release qbank-bench lsp [ITEMS] [--per-file N] [--edits N]` (LSPBenchmark)
 // Generates an ITEMS-item bank twice (XML files and JSON files, 1,000 items a file),
 // then times `xmllint --noout --schema` and `qbank lint` on it in the same run.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "calibrate" {
+    CalibrationBenchmark.run(Array(arguments.dropFirst()))
+    exit(0)
+}
 if arguments.first == "assemble" {
     AssemblyBenchmark.run(Array(arguments.dropFirst()))
     exit(0)

@@ -10,7 +10,8 @@ struct QBank: ParsableCommand {
         version: Version.text,
         subcommands: [
             LintCommand.self, RulesCommand.self, ExplainCommand.self, BalanceCommand.self, AssembleCommand.self,
-            ScoreCommand.self, ReportCommand.self, PreviewCommand.self, NewCommand.self, FmtCommand.self,
+            ScoreCommand.self, AnalyzeCommand.self, CalibrateCommand.self, SimulateCommand.self, PromoteCommand.self,
+            ReportCommand.self, PreviewCommand.self, NewCommand.self, FmtCommand.self,
             ImportCommand.self, ConvertCommand.self, ExportCommand.self, LSPCommand.self,
         ]
     )

@@ -42,6 +42,7 @@ struct CodeOrganizationTests {
             case .options: "3"
             case .typeSpecific: "4"
             case .bank: "5"
+            case .statistics: "6"
             case .suppression: "9"
             }
             #expect(hundreds == expected, "\(rule.id) is in category \(rule.category)")

@@ -12,6 +12,9 @@ public struct Blueprint: Hashable, Sendable {
     public var scoring: ScoreScale
     public var origin: Origin
 
+    /// What a pretest item's statistics must show before `qbank promote` makes it operational.
+    public var promotion: PromotionCriteria = PromotionCriteria()
+
     public init(exam: String, title: String? = nil, form: FormSpec, domains: [BlueprintDomain],
                 constraints: FormConstraints = .none, scoring: ScoreScale = .standard, origin: Origin = .unknown) {
         self.exam = exam

@@ -8,8 +8,12 @@ public struct ScoreScale: Hashable, Sendable {
     public var cut: Int
     /// Share of the scored items a candidate must answer correctly to pass, 0 < f < 1.
     public var cutFraction: Double
+    /// The passing standard on the ability scale; with IRT parameters each form's raw cut and
+    /// conversion come from its test characteristic curve at this point (see `TrueScoreEquating`).
+    public var cutTheta: Double?
 
-    public init(minimum: Int = 100, maximum: Int = 1000, cut: Int = 720, cutFraction: Double = 0.7) {
+    public init(minimum: Int = 100, maximum: Int = 1000, cut: Int = 720, cutFraction: Double = 0.7, cutTheta: Double? = nil) {
+        self.cutTheta = cutTheta
         self.minimum = minimum
         self.maximum = maximum
         self.cut = cut

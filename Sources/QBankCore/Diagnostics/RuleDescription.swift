@@ -42,6 +42,7 @@ public enum RuleCategory: String, Sendable, Hashable, CaseIterable {
     case options     // QB3xx
     case typeSpecific = "type-specific" // QB4xx
     case bank        // QB5xx
+    case statistics  // QB6xx: stored item statistics
     case suppression // QB9xx
 }
 

@@ -193,11 +193,29 @@ public struct ItemStats: Hashable, Sendable {
     public var irtA: Double?
     public var irtB: Double?
     public var irtC: Double?
+    /// Standard errors of the IRT parameters, and the model they come from (rasch, 2pl, 3pl).
+    public var irtSeA: Double?
+    public var irtSeB: Double?
+    public var irtSeC: Double?
+    public var irtModel: String?
+    /// Provenance: "administered" or "simulated", the forms and the administration window.
+    public var source: String?
+    public var forms: String?
+    public var window: String?
 
     public init(
         pValue: Double? = nil, pointBiserial: Double? = nil, responses: Int? = nil,
-        irtA: Double? = nil, irtB: Double? = nil, irtC: Double? = nil
+        irtA: Double? = nil, irtB: Double? = nil, irtC: Double? = nil,
+        irtSeA: Double? = nil, irtSeB: Double? = nil, irtSeC: Double? = nil, irtModel: String? = nil,
+        source: String? = nil, forms: String? = nil, window: String? = nil
     ) {
+        self.irtSeA = irtSeA
+        self.irtSeB = irtSeB
+        self.irtSeC = irtSeC
+        self.irtModel = irtModel
+        self.source = source
+        self.forms = forms
+        self.window = window
         self.pValue = pValue
         self.pointBiserial = pointBiserial
         self.responses = responses

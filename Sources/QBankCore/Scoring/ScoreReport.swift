@@ -15,7 +15,9 @@ public struct ScoreReport: Sendable, Equatable {
     /// Responses to unscored items, ignored.
     public var ignored: Int
 
-    public init(form: String, key: [KeyEntry], responses: [String: Answer], scale: ScoreScale) {
+    /// With `conversion` (the form's equated table) the raw cut and scaled score come from it;
+    /// without, from `scale`'s cut fraction.
+    public init(form: String, key: [KeyEntry], responses: [String: Answer], scale: ScoreScale, conversion: RawConversion? = nil) {
         self.form = form
         var correct: [String] = [], incorrect: [String] = [], ignored = 0
         for entry in key.sorted(by: { $0.position < $1.position }) {
@@ -27,9 +29,15 @@ public struct ScoreReport: Sendable, Equatable {
         self.ignored = ignored
         raw = correct.count
         maxRaw = correct.count + incorrect.count
-        rawCut = scale.rawCut(maxRaw: maxRaw)
-        scaled = scale.scaled(raw: raw, maxRaw: maxRaw)
         cut = scale.cut
-        passed = scale.passes(raw: raw, maxRaw: maxRaw)
+        if let conversion, conversion.maxRaw == maxRaw {
+            rawCut = conversion.rawCut
+            scaled = conversion.scaled[raw]
+            passed = raw >= conversion.rawCut
+        } else {
+            rawCut = scale.rawCut(maxRaw: maxRaw)
+            scaled = scale.scaled(raw: raw, maxRaw: maxRaw)
+            passed = scale.passes(raw: raw, maxRaw: maxRaw)
+        }
     }
 }

@@ -7,15 +7,20 @@ import QBankCore
 /// ids in the correct order; matching → {prompt id: response id}.
 public enum KeyExporter {
     public static func json(_ form: DeliveredForm, seed: UInt64, blueprint: Blueprint) -> String {
-        let items: [JSONValue] = form.items.map { entry in
+        json(name: form.name, items: form.items.map { ($0.item, $0.scored) }, seed: seed, blueprint: blueprint)
+    }
+
+    /// A key for `items` in this order (positions 1…n), e.g. the calibration booklet of `qbank simulate --whole-bank`.
+    public static func json(name: String, items: [(item: Item, scored: Bool)], seed: UInt64, blueprint: Blueprint) -> String {
+        let entries: [JSONValue] = items.enumerated().map { index, entry in
             .object([
-                "position": .int(entry.position), "id": .string(entry.item.id), "domain": .int(entry.item.domain),
+                "position": .int(index + 1), "id": .string(entry.item.id), "domain": .int(entry.item.domain),
                 "task": .string(entry.item.task), "type": .string(entry.item.type.rawValue), "scored": .bool(entry.scored),
                 "answer": answer(entry.item),
             ])
         }
         return JSONValue.object([
-            "form": .string(form.name), "seed": .int(Int(clamping: seed)), "blueprint": .string(blueprint.exam), "items": .array(items),
+            "form": .string(name), "seed": .int(Int(clamping: seed)), "blueprint": .string(blueprint.exam), "items": .array(entries),
         ]).rendered()
     }
 

@@ -80,6 +80,8 @@ extension BankReportLayout {
                 SD \(NumberText.fixed(spread, places: 2)). \(hard) are very hard (below 0.30) and \(easy) very easy (above 0.90). \
                 Each bin holds values from its lower bound up to, not including, its upper bound (the last includes 1.0).
                 """))
+            if !items.veryHard.isEmpty { blocks.append(.paragraph("Very hard: " + items.veryHard.map { "`\($0)`" }.joined(separator: ", ") + ".")) }
+            if !items.veryEasy.isEmpty { blocks.append(.paragraph("Very easy: " + items.veryEasy.map { "`\($0)`" }.joined(separator: ", ") + ".")) }
             let edges = (0...10).map { Double($0) / 10 }
             blocks += histogram(id: "p-values", caption: "Items by p-value", column: "p-value", values: items.pValues,
                                 bins: (0..<10).map { index in
@@ -93,6 +95,9 @@ extension BankReportLayout {
                 **\(items.pointBiserials.count)** items have a point-biserial correlation (discrimination): mean \
                 \(NumberText.fixed(mean, places: 2)); \(weak) are below 0.20 and worth a review.
                 """))
+            if !items.weakDiscrimination.isEmpty {
+                blocks.append(.paragraph("Point-biserial below 0.20: " + items.weakDiscrimination.map { "`\($0)`" }.joined(separator: ", ") + "."))
+            }
             var bins: [(String, Double, Double)] = [("below 0.0", -1.01, 0)]
             bins += (0..<5).map { index in
                 let low = Double(index) / 10

@@ -20,12 +20,22 @@ public struct ItemMeasures: Sendable, Equatable {
     public var stemWords: [Int] = []
     public var pValues: [Double] = []
     public var pointBiserials: [Double] = []
+    /// Ids of the items behind each statistics flag of the report, in bank order.
+    public var veryHard: [String] = []
+    public var veryEasy: [String] = []
+    public var weakDiscrimination: [String] = []
 
     public init(_ items: [Item]) {
         for item in items {
             stemWords.append(Self.words(in: item.stem.value))
-            if let p = item.stats?.pValue { pValues.append(p) }
-            if let r = item.stats?.pointBiserial { pointBiserials.append(r) }
+            if let p = item.stats?.pValue {
+                pValues.append(p)
+                if p < 0.3 { veryHard.append(item.id) } else if p > 0.9 { veryEasy.append(item.id) }
+            }
+            if let r = item.stats?.pointBiserial {
+                pointBiserials.append(r)
+                if r < 0.2 { weakDiscrimination.append(item.id) }
+            }
             guard case .choice(let body) = item.body else { continue }
             let isSingle = body.select == nil
             if isSingle { optionCounts[body.options.count, default: OptionCount()].single += 1 } else { optionCounts[body.options.count, default: OptionCount()].multiple += 1 }

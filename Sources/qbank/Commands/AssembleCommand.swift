@@ -96,6 +96,8 @@ struct AssembleCommand: ParsableCommand {
             files.append(("\(form.name).form.xml", FormExporter.xml(form, blueprint: blueprint)))
             files.append(("\(form.name).key.json", KeyExporter.json(form, seed: request.seed, blueprint: blueprint)))
         }
+        let conversion = ConversionFiles.make(outcome.forms.indices.map { DeliveredForm(outcome, form: $0) }, scale: blueprint.scoring)
+        files += conversion.files
         files.append(("assembly.json", AssemblyReporter.json(outcome)))
         files.append(("assembly.md", AssemblyReporter.markdown(outcome)))
         do {
@@ -117,6 +119,7 @@ struct AssembleCommand: ParsableCommand {
                 + "(stats irtA and irtB); " + (outcome.target.name == "none" ? "with no p-values either, the forms are not made parallel"
                     : "the forms are parallel by \(outcome.target.name) instead")
         }
+        note += "\n" + conversion.note
         Console.err(note + "\n")
     }
 

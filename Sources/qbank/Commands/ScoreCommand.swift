@@ -22,6 +22,9 @@ struct ScoreCommand: ParsableCommand {
     @ArgumentParser.Option(help: "blueprint.json whose \"scoring\" maps raw to scaled scores.")
     var blueprint: String?
 
+    @ArgumentParser.Option(help: "The form's FORM.conversion.json (default: the one beside --key, if any).")
+    var conversion: String?
+
     @ArgumentParser.Option(help: "Output format: text or json.")
     var format: ScoreFormat = .text
 
@@ -42,18 +45,39 @@ struct ScoreCommand: ParsableCommand {
             }
             scale = bp.scoring
         }
-        let report = ScoreReport(form: keyFile.form, key: keyFile.entries, responses: answers.answers, scale: scale)
+        let table = try conversionTable(form: keyFile.form)
+        let report = ScoreReport(form: keyFile.form, key: keyFile.entries, responses: answers.answers, scale: scale, conversion: table?.conversion)
+        if let table, table.conversion.maxRaw != report.maxRaw {
+            throw CLIError.usage("\(table.path) converts raw scores 0–\(table.conversion.maxRaw) but \(key) has \(report.maxRaw) scored items; regenerate it with qbank assemble")
+        }
         switch format {
         case .text:
             Console.out("\(report.form): raw \(report.raw)/\(report.maxRaw) (pass mark \(report.rawCut)), scaled \(report.scaled) "
                 + "on \(scale.minimum)–\(scale.maximum), cut \(report.cut): \(report.passed ? "PASS" : "FAIL")\n")
             if report.ignored > 0 { Console.out("\(report.ignored) responses to unscored items ignored\n") }
+            Console.out((table.map { "raw cut and scale from \($0.path) (IRT true-score equating)" }
+                  ?? "no conversion table beside the key: raw cut = ceil(\(scale.cutFraction) × scored items)") + "\n")
         case .json:
             Console.out("""
                 {"form": "\(report.form)", "raw": \(report.raw), "maxRaw": \(report.maxRaw), "rawCut": \(report.rawCut), \
-                "scaled": \(report.scaled), "cut": \(report.cut), "passed": \(report.passed), "ignored": \(report.ignored)}
+                "scaled": \(report.scaled), "cut": \(report.cut), "passed": \(report.passed), "ignored": \(report.ignored), \
+                "conversion": \(table == nil ? "false" : "true")}
 
                 """)
+        }
+    }
+
+    /// --conversion, or FORM.conversion.json beside the key when it is there.
+    private func conversionTable(form: String) throws -> (path: String, conversion: RawConversion)? {
+        let beside = (key as NSString).deletingLastPathComponent
+        let path = conversion ?? (beside.isEmpty ? "" : beside + "/") + "\(form).conversion.json"
+        guard conversion != nil || FileManager.default.fileExists(atPath: path) else { return nil }
+        do {
+            let table = try ScoringFileReader.conversion(try read(path), path: path)
+            guard table.form == form else { throw CLIError.usage("\(path) is the conversion of '\(table.form)' but \(key) is the key of '\(form)'") }
+            return (path, table.conversion)
+        } catch let failure as ScoringFileReader.Failure {
+            throw CLIError.usage(failure.description)
         }
     }
 

@@ -72,7 +72,7 @@ struct ImportRun {
         let outcome = BankMerge().merge(targets, into: bank, policy: policy)
         if !json { report(results, outcome: outcome, verbose: verbose) }
         func finish(_ status: Int32, written: Bool = false) -> Int32 {
-            if json { print(ImportReportBuilder(results: results, outcome: outcome).report(written: written, status: status).json(), terminator: "") }
+            if json { Console.out(ImportReportBuilder(results: results, outcome: outcome).report(written: written, status: status).json()) }
             return status
         }
         for conflict in outcome.conflicts {

@@ -1,0 +1,61 @@
+import QBankCore
+
+/// An item almost everyone (p above 0.95) or almost no one (p below 0.20) answers correctly tells little.
+public struct ExtremeDifficultyRule: ItemRule {
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "QB603", name: "extreme-difficulty", category: .statistics,
+        summary: "An item almost everyone (p above 0.95) or almost no one (p below 0.20) answers correctly tells little.",
+        rationale: """
+            Items at the extremes of difficulty carry little information near the cut score and often hide a \
+            flaw (a give-away cue, an ambiguous key). Classical p-values outside 0.20-0.95, or IRT difficulties \
+            beyond 3 in either direction, are reviewed before the item counts (Haladyna & Rodriguez, 2013).
+            """,
+        severity: .warning,
+        triggeringExamples: [
+            """
+            ↓<item id="q1" type="single" domain="1" task="1.1" status="operational">
+              <stem>Which service stores training data durably?</stem>
+              <options>
+                <option id="a" correct="true"><text>Amazon S3</text></option>
+                <option id="b"><text>Amazon EC2 instance store</text></option>
+                <option id="c"><text>Amazon ElastiCache</text></option>
+                <option id="d"><text>AWS Lambda /tmp storage</text></option>
+              </options>
+              <stats pValue="0.98" pointBiserial="0.21" responses="900"/>
+            </item>
+            """,
+        ],
+        nonTriggeringExamples: [
+            """
+            <item id="q1" type="single" domain="1" task="1.1" status="operational">
+              <stem>Which service stores training data durably?</stem>
+              <options>
+                <option id="a" correct="true"><text>Amazon S3</text></option>
+                <option id="b"><text>Amazon EC2 instance store</text></option>
+                <option id="c"><text>Amazon ElastiCache</text></option>
+                <option id="d"><text>AWS Lambda /tmp storage</text></option>
+              </options>
+              <stats pValue="0.74" pointBiserial="0.30" responses="900"/>
+            </item>
+            """,
+        ]
+    )
+
+    public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
+        // Only items that count (or are about to): pretest statistics are screened by qbank promote,
+        // items in review are being dealt with, retired ones no longer count.
+        guard item.status == .operational || item.status == .approved else { return [] }
+        guard let stats = item.stats else { return [] }
+        if let p = stats.pValue, p < 0.2 || p > 0.95 {
+            return [diagnostic("item '\(item.id)' has a p-value of \(p) (\(p > 0.95 ? "almost everyone" : "almost no one") answers it correctly); check it for a cue or a flawed key, or retire it",
+                               at: item.origin, in: context.file.path, item: item.id)]
+        }
+        if stats.pValue == nil, let b = stats.irtB, abs(b) > 3 {
+            return [diagnostic("item '\(item.id)' has an IRT difficulty b of \(b) (beyond 3 in either direction); it tells little about candidates near the cut",
+                               at: item.origin, in: context.file.path, item: item.id)]
+        }
+        return []
+    }
+}
