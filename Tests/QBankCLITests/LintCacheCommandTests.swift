@@ -7,23 +7,9 @@ import TestSupport
 /// file) makes the next cached run equal a cold run again.
 @Suite(.serialized)
 struct LintCacheCommandTests {
-    static let exhibit = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <bank xmlns="urn:qbank:bank:1">
-          <item id="x1" type="single" domain="1" task="1.1" status="draft">
-            <stem>Which service stores the objects shown below?
-
-        ![Bucket layout](media/layout.svg)</stem>
-            <options>
-              <option id="a" correct="true"><text>Amazon S3</text><rationale>Object storage.</rationale></option>
-              <option id="b"><text>Amazon EFS</text><rationale>File storage.</rationale></option>
-              <option id="c"><text>Amazon EBS</text><rationale>Block storage.</rationale></option>
-              <option id="d"><text>Amazon FSx</text><rationale>File storage.</rationale></option>
-            </options>
-          </item>
-        </bank>
-
-        """
+    /// An item whose stem shows an image, `media/layout.svg` (missing until a test writes it).
+    static let exhibit = CLI.itemsFile([(id: "x1", comments: "")]).replacingOccurrences(
+        of: "for team x1?</stem>", with: "for team x1?\n\n![Bucket layout](media/layout.svg)</stem>")
 
     func bank() throws -> URL {
         try CLI.bank([
