@@ -5,7 +5,8 @@ import QBankRules
 /// Lint results remembered between runs, like Ruff's cache: one entry per bank (the files under
 /// one blueprint), keyed by a hash of every file's content, the blueprint's content, qbank's
 /// version and the configuration in force. A bank whose key matches is not read at all; any
-/// other bank is read and linted whole (bank-level rules see every item) and its entry rewritten.
+/// other bank is read and its bank-level rules rerun on every item, while the item rules rerun
+/// only on files whose own entry (file content, blueprint, salt) is missing.
 ///
 /// Entries also record the media files the bank's texts name, with a hash of their content,
 /// because media rules read those files: an entry whose media changed is a miss. Entries live
@@ -52,16 +53,72 @@ public struct LintCache: Sendable {
         }
     }
 
-    /// The key of a bank: its files' paths and contents, its blueprint's, and the salt.
-    /// Reads the files (in parallel); a file that cannot be read hashes as such, so its entry
-    /// still records the QB001 it produced.
-    /// - Parameter fingerprints: whether the entry holds content fingerprints (a baseline run), which makes a different entry.
-    public func key(blueprintPath: String?, files: [String], fingerprints: Bool = false) -> String {
+    /// The content hashes of `files` (read in parallel); a file that cannot be read hashes as "-",
+    /// so an entry still records the QB001 it produced.
+    public func contentHashes(of files: [String]) -> [String] {
         let hashes = ConcurrentSlots<String>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { hashes.store(Self.contentHash(ofFileAt: files[$0]), at: $0) }
-        var text = "\(Self.format)\u{1}\(salt)\u{1}\(fingerprints)\u{1}\(blueprintPath ?? "-")\u{1}\(blueprintPath.map(Self.contentHash(ofFileAt:)) ?? "-")"
-        for (file, hash) in zip(files, hashes.values) { text += "\u{1}\(file)\u{2}\(hash ?? "-")" }
-        return StableHash.hex(text) + StableHash.hex(StableHash.fnv1a64(text, seed: 0x9e37_79b9_7f4a_7c15))
+        return hashes.values.map { $0 ?? "-" }
+    }
+
+    /// The key of a bank: its files' paths and contents (`hashes`, from `contentHashes`), its blueprint's, and the salt.
+    /// - Parameter fingerprints: whether the entry holds content fingerprints (a baseline run), which makes a different entry.
+    public func key(blueprintPath: String?, files: [String], hashes: [String], fingerprints: Bool = false) -> String {
+        var text = "\(Self.format)\u{1}\(salt)\u{1}\(fingerprints)\u{1}\(blueprintPart(blueprintPath))"
+        for (file, hash) in zip(files, hashes) { text += "\u{1}\(file)\u{2}\(hash)" }
+        return Self.hex(text)
+    }
+
+    /// The key of one file's item-rule findings: they depend on the file, its blueprint and the salt only.
+    public func fileKey(blueprintPath: String?, file: String, hash: String) -> String {
+        Self.hex("\(Self.format)\u{1}file\u{1}\(salt)\u{1}\(blueprintPart(blueprintPath))\u{1}\(file)\u{2}\(hash)")
+    }
+
+    func blueprintPart(_ path: String?) -> String {
+        "\(path ?? "-")\u{1}\(path.map(Self.contentHash(ofFileAt:)) ?? "-")"
+    }
+
+    /// 128 bits: two FNV-1a passes with different seeds.
+    static func hex(_ text: String) -> String {
+        StableHash.hex(text) + StableHash.hex(StableHash.fnv1a64(text, seed: 0x9e37_79b9_7f4a_7c15))
+    }
+
+    /// A file's item-rule findings, before settings and suppressions, as `LintEngine.run(_:reusing:)` takes them.
+    public struct FileEntry: Codable, Sendable {
+        public var findings: [Diagnostic]
+        var media: [String: String] = [:]
+        var key = ""
+        var format = LintCache.format
+    }
+
+    /// The findings stored for a file under `key`, if the entry is sound and the file's media unchanged.
+    public func itemFindings(for key: String) -> [Diagnostic]? {
+        guard let data = FileManager.default.contents(atPath: path(of: key)),
+              let entry = try? JSONDecoder().decode(FileEntry.self, from: data),
+              entry.format == Self.format, entry.key == key, Self.unchanged(entry.media) else { return nil }
+        return entry.findings
+    }
+
+    public func storeItemFindings(_ findings: [Diagnostic], for key: String, file: BankFile) {
+        let entry = FileEntry(findings: findings, media: Self.mediaStamps(of: file), key: key)
+        guard prepareFolder(), let data = try? JSONEncoder().encode(entry) else { return }
+        try? AtomicFile.write(bytes: [UInt8](data), to: path(of: key))
+    }
+
+    /// The media files `file`'s texts name (path as read → content hash).
+    static func mediaStamps(of file: BankFile) -> [String: String] {
+        var stamps: [String: String] = [:]
+        let folder = (file.path as NSString).deletingLastPathComponent
+        for source in file.media.keys {
+            let relative = source.removingPercentEncoding ?? source
+            let path = folder.isEmpty ? relative : folder + "/" + relative
+            stamps[path] = contentHash(ofFileAt: path)
+        }
+        return stamps
+    }
+
+    static func unchanged(_ media: [String: String]) -> Bool {
+        media.allSatisfy { contentHash(ofFileAt: $0.key) == $0.value }
     }
 
     /// The entry stored under `key`, if there is one, it decodes, and the media it names are unchanged.
@@ -69,7 +126,7 @@ public struct LintCache: Sendable {
         guard let data = FileManager.default.contents(atPath: path(of: key)),
               let entry = try? JSONDecoder().decode(Entry.self, from: data),
               entry.format == Self.format, entry.key == key,
-              entry.media.allSatisfy({ Self.contentHash(ofFileAt: $0.key) == $0.value }) else { return nil }
+              Self.unchanged(entry.media) else { return nil }
         return entry
     }
 
@@ -78,14 +135,7 @@ public struct LintCache: Sendable {
     public func store(_ entry: Entry, for key: String, bank: Bank) {
         var entry = entry
         entry.key = key
-        for file in bank.files {
-            let folder = (file.path as NSString).deletingLastPathComponent
-            for source in file.media.keys {
-                let relative = source.removingPercentEncoding ?? source
-                let path = folder.isEmpty ? relative : folder + "/" + relative
-                entry.media[path] = Self.contentHash(ofFileAt: path)
-            }
-        }
+        for file in bank.files { entry.media.merge(Self.mediaStamps(of: file)) { first, _ in first } }
         guard prepareFolder(), let data = try? JSONEncoder().encode(entry) else { return }
         try? AtomicFile.write(bytes: [UInt8](data), to: path(of: key))
     }

@@ -41,7 +41,9 @@ struct LintCacheCommandTests {
         #expect(first.status == cold.status && second.status == cold.status)
         let cache = folder.appendingPathComponent(".qbank-cache")
         #expect(try String(contentsOf: cache.appendingPathComponent(".gitignore"), encoding: .utf8).contains("*\n"))
-        #expect(try entries(in: cache).count == 1)
+        // One entry for the bank, one per file for its item findings.
+        #expect(try entries(in: cache).count == 4)
+        #expect(try bankEntries(in: cache).count == 1)
         // The cache folder is never linted, even when named.
         let named = try CLI.run(["lint", "--show-files", ".qbank-cache"], in: folder)
         #expect(named.stdout.isEmpty, "\(named.stdout)")
@@ -52,7 +54,7 @@ struct LintCacheCommandTests {
         let cold = try lint(folder, cached: false)
         _ = try lint(folder)
         let cache = folder.appendingPathComponent(".qbank-cache")
-        let entry = try #require(try entries(in: cache).first)
+        let entry = try #require(try bankEntries(in: cache).first)
         // An entry edited behind qbank's back shows: the warm run did not read the bank.
         let text = try String(contentsOf: entry, encoding: .utf8)
         try text.replacingOccurrences(of: "QB101", with: "QB999").write(to: entry, atomically: true, encoding: .utf8)
@@ -67,6 +69,26 @@ struct LintCacheCommandTests {
         try text.replacingOccurrences(of: "QB101", with: "QB999").replacingOccurrences(of: key, with: String(key.reversed()))
             .write(to: entry, atomically: true, encoding: .utf8)
         #expect(try lint(folder).stdout == cold.stdout)
+    }
+
+    @Test func afterOneFileChangesTheOthersItemFindingsAreReused() throws {
+        let folder = try bank()
+        _ = try lint(folder)
+        let cache = folder.appendingPathComponent(".qbank-cache")
+        // The entry of flawed.xml's item findings (QB101 is an item rule), edited behind qbank's back.
+        let fileEntry = try #require(try entries(in: cache).first { url in
+            let text = try String(contentsOf: url, encoding: .utf8)
+            return text.contains(#""findings""#) && text.contains("QB101")
+        })
+        let text = try String(contentsOf: fileEntry, encoding: .utf8)
+        try text.replacingOccurrences(of: "QB101", with: "QB999").write(to: fileEntry, atomically: true, encoding: .utf8)
+        // Another file changes: the bank is read again, but flawed.xml's item findings come from its entry.
+        try (CLI.itemsFile([(id: "p1", comments: "")])).write(to: folder.appendingPathComponent("plain.xml"), atomically: true, encoding: .utf8)
+        #expect(try lint(folder).stdout.contains("QB999"))
+        // Restored, the cached run equals a cold one again.
+        try text.write(to: fileEntry, atomically: true, encoding: .utf8)
+        try (CLI.itemsFile([(id: "p1", comments: ""), (id: "p3", comments: "")])).write(to: folder.appendingPathComponent("plain.xml"), atomically: true, encoding: .utf8)
+        try expectSameAsCold(folder)
     }
 
     @Test func changingAFileTheBlueprintTheConfigurationOrAMediaFileIsNeverStale() throws {
@@ -108,6 +130,11 @@ struct LintCacheCommandTests {
         for result in results { #expect(result.stdout == cold.stdout) }
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(".qbank-cache").path)
         #expect(leftovers.filter { $0.hasSuffix(".tmp") }.isEmpty, "\(leftovers)")
+    }
+
+    /// The entries of whole banks (the others hold one file's item findings).
+    func bankEntries(in cache: URL) throws -> [URL] {
+        try entries(in: cache).filter { try String(contentsOf: $0, encoding: .utf8).contains(#""filePaths""#) }
     }
 
     func entries(in cache: URL) throws -> [URL] {

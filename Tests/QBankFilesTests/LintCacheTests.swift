@@ -24,23 +24,24 @@ struct LintCacheTests {
         let root = try folder()
         let files = [root.appendingPathComponent("a.xml").path], blueprint = root.appendingPathComponent("blueprint.json").path
         let cache = LintCache(folder: root.appendingPathComponent(".qbank-cache").path, salt: "0.1.0\u{1}config")
-        let key = cache.key(blueprintPath: blueprint, files: files)
-        #expect(cache.key(blueprintPath: blueprint, files: files) == key, "stable")
-        #expect(LintCache(folder: cache.folder, salt: "0.2.0\u{1}config").key(blueprintPath: blueprint, files: files) != key)
-        #expect(LintCache(folder: cache.folder, salt: "0.1.0\u{1}other").key(blueprintPath: blueprint, files: files) != key)
-        #expect(cache.key(blueprintPath: blueprint, files: files, fingerprints: true) != key)
-        #expect(cache.key(blueprintPath: nil, files: files) != key)
+        let key = cache.key(blueprintPath: blueprint, files: files, hashes: cache.contentHashes(of: files))
+        #expect(cache.key(blueprintPath: blueprint, files: files, hashes: cache.contentHashes(of: files)) == key, "stable")
+        #expect(LintCache(folder: cache.folder, salt: "0.2.0\u{1}config").key(blueprintPath: blueprint, files: files, hashes: cache.contentHashes(of: files)) != key)
+        #expect(LintCache(folder: cache.folder, salt: "0.1.0\u{1}other").key(blueprintPath: blueprint, files: files, hashes: cache.contentHashes(of: files)) != key)
+        #expect(cache.key(blueprintPath: blueprint, files: files, hashes: cache.contentHashes(of: files), fingerprints: true) != key)
+        #expect(cache.key(blueprintPath: nil, files: files, hashes: cache.contentHashes(of: files)) != key)
         try "{ }".write(toFile: blueprint, atomically: true, encoding: .utf8)
-        let afterBlueprint = cache.key(blueprintPath: blueprint, files: files)
+        let afterBlueprint = cache.key(blueprintPath: blueprint, files: files, hashes: cache.contentHashes(of: files))
         #expect(afterBlueprint != key)
         try "<bank xmlns=\"urn:qbank:bank:1\"></bank>\n".write(toFile: files[0], atomically: true, encoding: .utf8)
-        #expect(cache.key(blueprintPath: blueprint, files: files) != afterBlueprint)
+        #expect(cache.key(blueprintPath: blueprint, files: files, hashes: cache.contentHashes(of: files)) != afterBlueprint)
     }
 
     @Test func anEntryComesBackOnlyUnderItsOwnKeyAndVersion() throws {
         let root = try folder()
         let cache = LintCache(folder: root.appendingPathComponent(".qbank-cache").path, salt: "v1")
-        let key = cache.key(blueprintPath: nil, files: [root.appendingPathComponent("a.xml").path])
+        let files = [root.appendingPathComponent("a.xml").path]
+        let key = cache.key(blueprintPath: nil, files: files, hashes: cache.contentHashes(of: files))
         #expect(cache.entry(for: key) == nil)
         cache.store(entry(), for: key, bank: Bank(files: []))
         #expect(cache.entry(for: key)?.diagnostics == entry().diagnostics)

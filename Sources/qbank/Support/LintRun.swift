@@ -67,22 +67,41 @@ struct LintRun {
         _ files: [String], engine: LintEngine, fingerprints wanted: Bool, excluding: [String], cache: LintCache, progress: ProgressHandler?
     ) -> ([BankLoader.LoadedBank], [LintCache.Entry]) {
         let groups = BankLoader.groups(files: files, excluding: excluding)
-        let keys = groups.map { cache.key(blueprintPath: $0.blueprintPath, files: $0.files, fingerprints: wanted) }
+        let hashes = groups.map { cache.contentHashes(of: $0.files) }
+        let keys = groups.indices.map { cache.key(blueprintPath: groups[$0].blueprintPath, files: groups[$0].files, hashes: hashes[$0], fingerprints: wanted) }
         var results = keys.map(cache.entry(for:))
         let missing = results.indices.filter { results[$0] == nil }
         guard !missing.isEmpty else { return ([], results.compactMap { $0 }) }
         let banks = BankLoader().load(files: missing.flatMap { groups[$0].files }, progress: progress)
         for loaded in banks {
             guard let index = missing.first(where: { groups[$0].blueprintPath == loaded.blueprintPath }) else { continue }
-            let result = lint(loaded, engine: engine, fingerprints: wanted, progress: progress)
-            cache.store(result, for: keys[index], bank: loaded.bank)
-            results[index] = result
+            // Item-rule findings per file: reused where the file's own entry is sound, stored where not.
+            var fileKeys: [String: String] = [:], reusing: [String: [Diagnostic]] = [:]
+            for (file, hash) in zip(groups[index].files, hashes[index]) {
+                let key = cache.fileKey(blueprintPath: loaded.blueprintPath, file: file, hash: hash)
+                fileKeys[file] = key
+                if let findings = cache.itemFindings(for: key) { reusing[file] = findings }
+            }
+            let result = lint(loaded, engine: engine, fingerprints: wanted, reusing: reusing, progress: progress)
+            for file in loaded.bank.files where reusing[file.path] == nil {
+                guard let key = fileKeys[file.path] else { continue }
+                cache.storeItemFindings(result.itemFindings[file.path] ?? [], for: key, file: file)
+            }
+            cache.store(result.entry, for: keys[index], bank: loaded.bank)
+            results[index] = result.entry
         }
         return (banks, results.compactMap { $0 })
     }
 
-    /// Lints one loaded bank: its read findings under the settings, then the rules.
     private static func lint(_ loaded: BankLoader.LoadedBank, engine: LintEngine, fingerprints wanted: Bool, progress: ProgressHandler?) -> LintCache.Entry {
+        lint(loaded, engine: engine, fingerprints: wanted, reusing: [:], progress: progress).entry
+    }
+
+    /// Lints one loaded bank: its read findings under the settings, then the rules (item rules
+    /// skip the files `reusing` has findings for). Also returns every file's item-rule findings.
+    private static func lint(
+        _ loaded: BankLoader.LoadedBank, engine: LintEngine, fingerprints wanted: Bool, reusing: [String: [Diagnostic]], progress: ProgressHandler?
+    ) -> (entry: LintCache.Entry, itemFindings: [String: [Diagnostic]]) {
         var diagnostics: [Diagnostic] = []
         for diagnostic in loaded.readDiagnostics {
             // An unreadable file is never silenced: QB001 always reports.
@@ -90,11 +109,12 @@ struct LintRun {
             let rule = BuiltInRules.description(of: diagnostic.ruleID) ?? ReaderRules.schemaViolation
             if let kept = engine.settings.apply(diagnostic, rule: rule) { diagnostics.append(kept) }
         }
-        let outcome = engine.run(loaded.bank, progress: progress)
-        return LintCache.Entry(
+        let (outcome, itemFindings) = engine.run(loaded.bank, reusing: reusing, progress: progress)
+        let entry = LintCache.Entry(
             diagnostics: diagnostics + outcome.diagnostics, suppressed: outcome.suppressed, filePaths: loaded.filePaths,
             itemCount: loaded.bank.allItems.count, hasUnreadableInput: loaded.hasUnreadableInput,
             fingerprints: wanted ? ContentFingerprint.index(loaded.bank) : [:])
+        return (entry, itemFindings)
     }
 }
 
