@@ -94,5 +94,5 @@ print(String(format: "peak memory / bank on disk: %.2f× XML, %.2f× JSON (targe
 // posix_spawn shares this process's memory until exec, and Linux counts its high-water mark
 // in the child's peak: no child's peak reads below the bench's own (use /usr/bin/time -v then).
 var own = rusage()
-getrusage(RUSAGE_SELF, &own)
+getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &own)
 print(String(format: "peaks below %.1f MB are this bench's own peak, which every child inherits at spawn", Double(own.ru_maxrss) / 1024))
