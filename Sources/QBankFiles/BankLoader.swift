@@ -41,19 +41,8 @@ public struct BankLoader: Sendable {
                      progress: ProgressHandler? = nil) -> [LoadedBank] {
         let skipped = Set(excluding.map(FileDiscovery.absolute))
         let files = found.filter { !skipped.contains(FileDiscovery.absolute($0)) }
-        var cache: [String: String?] = [:]
-        let blueprintOf = files.map { FileDiscovery.blueprintPath(for: $0, cache: &cache) }
         let results = Self.readAll(files, replacing: replacing, progress: progress)
-
-        var groups: [String?: [Int]] = [:]
-        var order: [String?] = []
-        for index in files.indices {
-            let key = blueprintOf[index]
-            if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(index)
-        }
-        return order.map { key in
-            let members = groups[key] ?? []
+        return Self.groupIndices(files).map { key, members in
             var diagnostics = members.flatMap { results[$0].diagnostics }
             var unreadable = members.contains { results[$0].isUnreadable }
             var blueprint: Blueprint?
@@ -67,6 +56,27 @@ public struct BankLoader: Sendable {
                 blueprintPath: key, filePaths: members.map { files[$0] }, bank: Bank(files: members.compactMap { results[$0].file }, blueprint: blueprint),
                 readDiagnostics: diagnostics, hasUnreadableInput: unreadable)
         }
+    }
+
+    /// The banks `files` make, without reading them: each blueprint path (nil: none) with its
+    /// files, in the order `load` returns them. The lint cache keys its entries by these groups.
+    public static func groups(files found: [String], excluding: [String] = []) -> [(blueprintPath: String?, files: [String])] {
+        let skipped = Set(excluding.map(FileDiscovery.absolute))
+        let files = found.filter { !skipped.contains(FileDiscovery.absolute($0)) }
+        return groupIndices(files).map { ($0.blueprintPath, $0.members.map { files[$0] }) }
+    }
+
+    /// Indices of `files` grouped by the blueprint they fall under, groups in order of first appearance.
+    static func groupIndices(_ files: [String]) -> [(blueprintPath: String?, members: [Int])] {
+        var cache: [String: String?] = [:]
+        var groups: [String?: [Int]] = [:]
+        var order: [String?] = []
+        for index in files.indices {
+            let key = FileDiscovery.blueprintPath(for: files[index], cache: &cache)
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(index)
+        }
+        return order.map { ($0, groups[$0] ?? []) }
     }
 
     /// Reads one file with the reader its extension calls for.

@@ -30,7 +30,8 @@ enum Measure {
     }
 
     /// The best of `repeats` runs: the least disturbed by the rest of the machine.
-    static func best(_ arguments: [String], repeats: Int) -> Measurement {
-        (0..<max(1, repeats)).map { _ in run(arguments) }.min { $0.seconds < $1.seconds }!
+    /// - Parameter before: runs before each repetition, untimed (e.g. changing a file).
+    static func best(_ arguments: [String], repeats: Int, before: () -> Void = {}) -> Measurement {
+        (0..<max(1, repeats)).map { _ in before(); return run(arguments) }.min { $0.seconds < $1.seconds }!
     }
 }

@@ -2,7 +2,7 @@
 ///
 /// Findings are values; failures to read a file at all are errors thrown by readers
 /// and become `QB001` diagnostics at the edge.
-public struct Diagnostic: Hashable, Sendable {
+public struct Diagnostic: Hashable, Sendable, Codable {
     /// Stable rule code, e.g. `QB101`.
     public var ruleID: String
     /// Stable kebab-case rule name, e.g. `single-answer-key-count`.
@@ -42,7 +42,7 @@ public struct Diagnostic: Hashable, Sendable {
     }
 }
 
-public struct RelatedLocation: Hashable, Sendable {
+public struct RelatedLocation: Hashable, Sendable, Codable {
     public var location: SourceLocation
     public var message: String
 

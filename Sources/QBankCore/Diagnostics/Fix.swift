@@ -2,8 +2,8 @@
 /// and whether applying them without review is safe. `qbank lint --fix` applies safe fixes
 /// (`--unsafe-fixes` adds unsafe ones), SARIF carries them as `fixes`, and the language server
 /// offers them as quick fixes, so the model lives here, with the findings.
-public struct Fix: Hashable, Sendable {
-    public enum Applicability: String, Hashable, Sendable {
+public struct Fix: Hashable, Sendable, Codable {
+    public enum Applicability: String, Hashable, Sendable, Codable {
         /// Keeps the item's meaning: applied by `--fix`.
         case safe
         /// May change what a reader understands (or needs a human to confirm): only with `--unsafe-fixes`.
@@ -25,7 +25,7 @@ public struct Fix: Hashable, Sendable {
 
 /// Replaces the bytes `start..<end` of `file` (UTF-8 offsets in the file as read) with `replacement`,
 /// already escaped for the file's syntax; an insertion has `start == end`.
-public struct TextEdit: Hashable, Sendable {
+public struct TextEdit: Hashable, Sendable, Codable {
     public var file: String
     public var start: Int
     public var end: Int

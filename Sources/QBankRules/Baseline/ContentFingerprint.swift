@@ -55,7 +55,7 @@ public enum ContentFingerprint {
 }
 
 /// An item or case by the file it is in and its id.
-public struct FingerprintKey: Hashable, Sendable {
+public struct FingerprintKey: Hashable, Sendable, Codable {
     public var file: String
     public var id: String
 

@@ -63,6 +63,15 @@ public struct LintEngine: Sendable {
 
     /// Active findings and the ones inline suppressions silenced.
     public func run(_ bank: Bank, progress: ProgressHandler? = nil) -> LintOutcome {
+        run(bank, reusing: [:], progress: progress).outcome
+    }
+
+    /// As `run`, but the item rules skip the files whose findings `reusing` gives (by file path:
+    /// what an earlier run returned as `itemFindings` for the same file content, blueprint and
+    /// rules); bank rules always see every item. Returns every file's item-rule findings, before
+    /// settings and suppressions, for the next run to reuse.
+    public func run(_ bank: Bank, reusing: [String: [Diagnostic]], progress: ProgressHandler? = nil)
+        -> (outcome: LintOutcome, itemFindings: [String: [Diagnostic]]) {
         var found: [Diagnostic] = []
         if bank.blueprint == nil, let first = bank.files.first, settings.mayReport(Self.noBlueprint) {
             found.append(Diagnostic(
@@ -70,11 +79,19 @@ public struct LintEngine: Sendable {
                 message: "no blueprint.json in this folder or any parent; domain and task checks were skipped",
                 location: SourceLocation(file: first.path, line: 1, column: 1)))
         }
-        found += check(bank, progress: progress)
+        let checked = check(bank, skipping: Set(reusing.keys), progress: progress)
+        found += checked.bankFindings
+        var itemFindings: [String: [Diagnostic]] = [:]
+        // File order, as the items were checked, so reused findings line up as fresh ones would.
+        for (index, file) in bank.files.enumerated() {
+            let findings = reusing[file.path] ?? checked.itemFindings[index] ?? []
+            itemFindings[file.path] = findings
+            found += findings
+        }
         // Settings first, so a rule switched off for a file neither reports nor "uses" a suppression.
         let pass = SuppressionPass(bank: bank, settings: settings).apply(to: applySettings(found))
         let active = (pass.kept + applySettings(pass.hygiene)).sorted(by: Diagnostic.reportOrder)
-        return LintOutcome(diagnostics: active, suppressed: pass.suppressed)
+        return (LintOutcome(diagnostics: active, suppressed: pass.suppressed), itemFindings)
     }
 
     /// Runs every rule. Item rules go item by item — each item meets every item rule on
@@ -82,24 +99,28 @@ public struct LintEngine: Sendable {
     /// chunks spread over the cores; whole-bank rules run beside them. Results are
     /// gathered in task order, so the output never depends on scheduling. Rules read the
     /// bank's prose (`ProseView`); only `SourceTextRule`s see the Markdown as written.
-    func check(_ bank: Bank, progress: ProgressHandler?) -> [Diagnostic] {
+    /// Returns the bank rules' findings and the item rules' by file index; files whose path is in
+    /// `skipping` are not item-checked.
+    func check(_ bank: Bank, skipping: Set<String> = [], progress: ProgressHandler?)
+        -> (bankFindings: [Diagnostic], itemFindings: [Int: [Diagnostic]]) {
         let prose = ProseView.bank(bank)
         let context = LintContext(bank: prose), sourceContext = LintContext(bank: bank)
         let itemRules = rules.compactMap { $0 as? any ItemRule }.filter { !($0 is any SourceTextRule) }
         let sourceItemRules = rules.compactMap { $0 as? any ItemRule }.filter { $0 is any SourceTextRule }
         let bankRules = rules.filter { !($0 is any ItemRule) }
-        let places = Self.itemPlaces(in: bank)
+        let places = Self.itemPlaces(in: bank).filter { skipping.isEmpty || !skipping.contains(bank.files[$0.file].path) }
         let chunkSize = max(64, places.count / 64)
         let chunks = rules.count == bankRules.count ? [] : stride(from: 0, to: places.count, by: chunkSize).map { $0..<min($0 + chunkSize, places.count) }
-        let results = ConcurrentSlots<[Diagnostic]>(count: bankRules.count + chunks.count)
+        let results = ConcurrentSlots<[(file: Int, findings: [Diagnostic])]>(count: bankRules.count + chunks.count)
         let counter = ProgressCounter(total: bankRules.count + chunks.count, phase: "running rules", handler: progress)
         DispatchQueue.concurrentPerform(iterations: bankRules.count + chunks.count) { task in
             defer { counter.advance() }
             guard task >= bankRules.count else {
                 let rule = bankRules[task]
-                results.store(rule.check(rule is any SourceTextRule ? sourceContext : context), at: task)
+                results.store([(-1, rule.check(rule is any SourceTextRule ? sourceContext : context))], at: task)
                 return
             }
+            var byFile: [(file: Int, findings: [Diagnostic])] = []
             var found: [Diagnostic] = []
             let memo = TextMemo.current
             // Items are passed straight from the bank's arrays (a local copy of each
@@ -107,6 +128,10 @@ public struct LintEngine: Sendable {
             // per file or case, not per item.
             var context: (file: Int, caseIndex: Int?, value: ItemContext)?
             for place in places[chunks[task - bankRules.count]] {
+                if let current = context, current.file != place.file {
+                    byFile.append((current.file, found))
+                    found = []
+                }
                 if context == nil || context!.file != place.file || context!.caseIndex != place.caseIndex {
                     let file = prose.files[place.file]
                     context = (place.file, place.caseIndex,
@@ -122,9 +147,14 @@ public struct LintEngine: Sendable {
                 }
                 memo.reset()
             }
-            results.store(found, at: task)
+            if let current = context { byFile.append((current.file, found)) }
+            results.store(byFile, at: task)
         }
-        return results.values.flatMap { $0 ?? [] }
+        var bankFindings: [Diagnostic] = [], itemFindings: [Int: [Diagnostic]] = [:]
+        for part in results.values.flatMap({ $0 ?? [] }) {
+            if part.file < 0 { bankFindings += part.findings } else { itemFindings[part.file, default: []] += part.findings }
+        }
+        return (bankFindings, itemFindings)
     }
 
     private static func check(_ item: Item, in context: ItemContext, with rules: [any ItemRule], into found: inout [Diagnostic]) {

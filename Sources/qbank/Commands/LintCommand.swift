@@ -84,6 +84,9 @@ struct LintCommand: ParsableCommand {
     @Flag(help: "Report every finding, as if neither --baseline nor the configuration's \"baseline\" were given.")
     var ignoreBaseline = false
 
+    @Flag(help: "Neither read nor write the results cache (.qbank-cache/ beside the config, or in the current folder).")
+    var noCache = false
+
     @Flag(help: "Print finding counts per rule on stderr.")
     var statistics = false
 
@@ -150,6 +153,7 @@ struct LintCommand: ParsableCommand {
         }
         var run = try LintRun.perform(paths: paths, engine: resolved.engine, fingerprints: baseline != nil || writeBaseline != nil,
                                       excluding: notBankFiles, standardInput: standardInput,
+                                      cache: noCache ? nil : LintCacheStep.cache(for: resolved),
                                       progress: quiet ? nil : progress.bar(label: "lint"))
         if verbose { ShowFiles.tellSkipped(run.skipped.filter { !$0.notable }) }  // notable ones were told already
         if let writeBaseline {

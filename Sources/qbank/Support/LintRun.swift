@@ -20,9 +20,11 @@ struct LintRun {
 
     /// - Parameter fingerprints: compute content fingerprints (only the baseline needs them).
     /// - Parameter excluding: files that are not bank files though they may sit among them (baselines).
+    /// - Parameter cache: reuse and record results per bank (never with stdin or replaced contents, which are not on disk).
     static func perform(
         paths: [String], engine: LintEngine, fingerprints wanted: Bool = false, excluding: [String] = [],
-        standardInput: StandardInput? = nil, replacing: [String: [UInt8]] = [:], progress: ProgressHandler? = nil
+        standardInput: StandardInput? = nil, replacing: [String: [UInt8]] = [:], cache: LintCache? = nil,
+        progress: ProgressHandler? = nil
     ) throws -> LintRun {
         var found = FileDiscovery.Found()
         let options = FileDiscovery.Options(settings: engine.settings)
@@ -35,22 +37,16 @@ struct LintRun {
         if let standardInput, contents[FileDiscovery.absolute(standardInput.path)] == nil {
             contents[FileDiscovery.absolute(standardInput.path)] = standardInput.bytes
         }
-        let banks = BankLoader().load(files: found.files, excluding: excluding, replacing: contents, progress: progress)
-        var diagnostics: [Diagnostic] = []
-        var suppressed: [SuppressedDiagnostic] = []
-        var fingerprints: [FingerprintKey: String] = [:]
-        for loaded in banks {
-            for diagnostic in loaded.readDiagnostics {
-                // An unreadable file is never silenced: QB001 always reports.
-                if diagnostic.ruleID == ReaderRules.syntaxError.id { diagnostics.append(diagnostic); continue }
-                let rule = BuiltInRules.description(of: diagnostic.ruleID) ?? ReaderRules.schemaViolation
-                if let kept = engine.settings.apply(diagnostic, rule: rule) { diagnostics.append(kept) }
-            }
-            let outcome = engine.run(loaded.bank, progress: progress)
-            diagnostics += outcome.diagnostics
-            suppressed += outcome.suppressed
-            if wanted { fingerprints.merge(ContentFingerprint.index(loaded.bank)) { first, _ in first } }
+        var banks: [BankLoader.LoadedBank] = []
+        var results: [LintCache.Entry] = []
+        if let cache, standardInput == nil, contents.isEmpty {
+            (banks, results) = cached(found.files, engine: engine, fingerprints: wanted, excluding: excluding, cache: cache, progress: progress)
+        } else {
+            banks = BankLoader().load(files: found.files, excluding: excluding, replacing: contents, progress: progress)
+            results = banks.map { lint($0, engine: engine, fingerprints: wanted, progress: progress) }
         }
+        var diagnostics = results.flatMap(\.diagnostics)
+        var suppressed = results.flatMap(\.suppressed)
         if let standardInput {
             diagnostics = diagnostics.filter(standardInput.concerns)
             suppressed = suppressed.filter { standardInput.concerns($0.diagnostic) }
@@ -58,13 +54,69 @@ struct LintRun {
         return LintRun(
             diagnostics: diagnostics.sorted(by: Diagnostic.reportOrder),
             suppressed: suppressed,
-            files: standardInput.map { [$0.path] } ?? banks.flatMap { $0.filePaths }, skipped: found.skipped,
+            files: standardInput.map { [$0.path] } ?? results.flatMap(\.filePaths), skipped: found.skipped,
             itemCount: standardInput.map { input in
                 banks.flatMap(\.bank.files).filter { $0.path == input.path }.reduce(0) { $0 + $1.allItems.count }
-            } ?? banks.reduce(0) { $0 + $1.bank.allItems.count },
+            } ?? results.reduce(0) { $0 + $1.itemCount },
             hasUnreadableInput: standardInput.map { input in diagnostics.contains { $0.ruleID == ReaderRules.syntaxError.id && input.concerns($0) } }
-                ?? banks.contains { $0.hasUnreadableInput }, banks: banks,
-            fingerprints: fingerprints)
+                ?? results.contains { $0.hasUnreadableInput }, banks: banks,
+            fingerprints: results.reduce(into: [:]) { all, result in all.merge(result.fingerprints) { first, _ in first } })
+    }
+
+    /// Banks the cache knows are not read; the others are read together, linted, and stored.
+    /// Returns the banks read and every bank's results, in the order `BankLoader` groups them.
+    private static func cached(
+        _ files: [String], engine: LintEngine, fingerprints wanted: Bool, excluding: [String], cache: LintCache, progress: ProgressHandler?
+    ) -> ([BankLoader.LoadedBank], [LintCache.Entry]) {
+        let groups = BankLoader.groups(files: files, excluding: excluding)
+        let hashes = groups.map { cache.contentHashes(of: $0.files) }
+        let keys = groups.indices.map { cache.key(blueprintPath: groups[$0].blueprintPath, files: groups[$0].files, hashes: hashes[$0], fingerprints: wanted) }
+        var results = keys.map(cache.entry(for:))
+        let missing = results.indices.filter { results[$0] == nil }
+        guard !missing.isEmpty else { return ([], results.compactMap { $0 }) }
+        let banks = BankLoader().load(files: missing.flatMap { groups[$0].files }, progress: progress)
+        for loaded in banks {
+            guard let index = missing.first(where: { groups[$0].blueprintPath == loaded.blueprintPath }) else { continue }
+            // Item-rule findings per file: reused where the file's own entry is sound, stored where not.
+            var fileKeys: [String: String] = [:], reusing: [String: [Diagnostic]] = [:]
+            for (file, hash) in zip(groups[index].files, hashes[index]) {
+                let key = cache.fileKey(blueprintPath: loaded.blueprintPath, file: file, hash: hash)
+                fileKeys[file] = key
+                if let findings = cache.itemFindings(for: key) { reusing[file] = findings }
+            }
+            let result = lint(loaded, engine: engine, fingerprints: wanted, reusing: reusing, progress: progress)
+            for file in loaded.bank.files where reusing[file.path] == nil {
+                guard let key = fileKeys[file.path] else { continue }
+                cache.storeItemFindings(result.itemFindings[file.path] ?? [], for: key, file: file)
+            }
+            cache.store(result.entry, for: keys[index], bank: loaded.bank)
+            results[index] = result.entry
+        }
+        return (banks, results.compactMap { $0 })
+    }
+
+    private static func lint(_ loaded: BankLoader.LoadedBank, engine: LintEngine, fingerprints wanted: Bool, progress: ProgressHandler?) -> LintCache.Entry {
+        lint(loaded, engine: engine, fingerprints: wanted, reusing: [:], progress: progress).entry
+    }
+
+    /// Lints one loaded bank: its read findings under the settings, then the rules (item rules
+    /// skip the files `reusing` has findings for). Also returns every file's item-rule findings.
+    private static func lint(
+        _ loaded: BankLoader.LoadedBank, engine: LintEngine, fingerprints wanted: Bool, reusing: [String: [Diagnostic]], progress: ProgressHandler?
+    ) -> (entry: LintCache.Entry, itemFindings: [String: [Diagnostic]]) {
+        var diagnostics: [Diagnostic] = []
+        for diagnostic in loaded.readDiagnostics {
+            // An unreadable file is never silenced: QB001 always reports.
+            if diagnostic.ruleID == ReaderRules.syntaxError.id { diagnostics.append(diagnostic); continue }
+            let rule = BuiltInRules.description(of: diagnostic.ruleID) ?? ReaderRules.schemaViolation
+            if let kept = engine.settings.apply(diagnostic, rule: rule) { diagnostics.append(kept) }
+        }
+        let (outcome, itemFindings) = engine.run(loaded.bank, reusing: reusing, progress: progress)
+        let entry = LintCache.Entry(
+            diagnostics: diagnostics + outcome.diagnostics, suppressed: outcome.suppressed, filePaths: loaded.filePaths,
+            itemCount: loaded.bank.allItems.count, hasUnreadableInput: loaded.hasUnreadableInput,
+            fingerprints: wanted ? ContentFingerprint.index(loaded.bank) : [:])
+        return (entry, itemFindings)
     }
 }
 

@@ -1,0 +1,180 @@
+import Foundation
+import QBankCore
+import QBankRules
+
+/// Lint results remembered between runs, like Ruff's cache: one entry per bank (the files under
+/// one blueprint), keyed by a hash of every file's content, the blueprint's content, qbank's
+/// version and the configuration in force. A bank whose key matches is not read at all; any
+/// other bank is read and its bank-level rules rerun on every item, while the item rules rerun
+/// only on files whose own entry (file content, blueprint, salt) is missing.
+///
+/// Entries also record the media files the bank's texts name, with a hash of their content,
+/// because media rules read those files: an entry whose media changed is a miss. Entries live
+/// in `.qbank-cache/` (which ignores itself for git), are written atomically under unique
+/// temporary names, and one that is corrupt, foreign or from another key is ignored.
+public struct LintCache: Sendable {
+    public static let folderName = ".qbank-cache"
+    /// Bumped when the entry layout changes, so older entries are never decoded as new ones.
+    static let format = "qbank-lint-cache-1"
+
+    public let folder: String
+    /// Everything besides the files that decides the results: version, configuration, working folder.
+    let salt: String
+
+    /// - Parameter folder: the `.qbank-cache` folder (created on first write).
+    /// - Parameter salt: the tool version, the configuration in force and the working folder, as text.
+    public init(folder: String, salt: String) {
+        self.folder = folder
+        self.salt = salt
+    }
+
+    /// What linting one bank produced, as `qbank lint` reports it.
+    public struct Entry: Codable, Sendable, Equatable {
+        public var diagnostics: [Diagnostic]
+        public var suppressed: [SuppressedDiagnostic]
+        public var filePaths: [String]
+        public var itemCount: Int
+        public var hasUnreadableInput: Bool
+        /// Content fingerprints of the bank's items, for the baseline.
+        public var fingerprints: [FingerprintKey: String]
+        /// Media files the bank's texts name (path as read → content hash, "-" when not a readable file).
+        var media: [String: String] = [:]
+        var key = ""
+        var format = LintCache.format
+
+        public init(diagnostics: [Diagnostic], suppressed: [SuppressedDiagnostic], filePaths: [String], itemCount: Int,
+                    hasUnreadableInput: Bool, fingerprints: [FingerprintKey: String]) {
+            self.diagnostics = diagnostics
+            self.suppressed = suppressed
+            self.filePaths = filePaths
+            self.itemCount = itemCount
+            self.hasUnreadableInput = hasUnreadableInput
+            self.fingerprints = fingerprints
+        }
+    }
+
+    /// The content hashes of `files` (read in parallel); a file that cannot be read hashes as "-",
+    /// so an entry still records the QB001 it produced.
+    public func contentHashes(of files: [String]) -> [String] {
+        let hashes = ConcurrentSlots<String>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { hashes.store(Self.contentHash(ofFileAt: files[$0]), at: $0) }
+        return hashes.values.map { $0 ?? "-" }
+    }
+
+    /// The key of a bank: its files' paths and contents (`hashes`, from `contentHashes`), its blueprint's, and the salt.
+    /// - Parameter fingerprints: whether the entry holds content fingerprints (a baseline run), which makes a different entry.
+    public func key(blueprintPath: String?, files: [String], hashes: [String], fingerprints: Bool = false) -> String {
+        var text = "\(Self.format)\u{1}\(salt)\u{1}\(fingerprints)\u{1}\(blueprintPart(blueprintPath))"
+        for (file, hash) in zip(files, hashes) { text += "\u{1}\(file)\u{2}\(hash)" }
+        return Self.hex(text)
+    }
+
+    /// The key of one file's item-rule findings: they depend on the file, its blueprint and the salt only.
+    public func fileKey(blueprintPath: String?, file: String, hash: String) -> String {
+        Self.hex("\(Self.format)\u{1}file\u{1}\(salt)\u{1}\(blueprintPart(blueprintPath))\u{1}\(file)\u{2}\(hash)")
+    }
+
+    func blueprintPart(_ path: String?) -> String {
+        "\(path ?? "-")\u{1}\(path.map(Self.contentHash(ofFileAt:)) ?? "-")"
+    }
+
+    /// 128 bits: two FNV-1a passes with different seeds.
+    static func hex(_ text: String) -> String {
+        StableHash.hex(text) + StableHash.hex(StableHash.fnv1a64(text, seed: 0x9e37_79b9_7f4a_7c15))
+    }
+
+    /// A file's item-rule findings, before settings and suppressions, as `LintEngine.run(_:reusing:)` takes them.
+    public struct FileEntry: Codable, Sendable {
+        public var findings: [Diagnostic]
+        var media: [String: String] = [:]
+        var key = ""
+        var format = LintCache.format
+    }
+
+    /// The findings stored for a file under `key`, if the entry is sound and the file's media unchanged.
+    public func itemFindings(for key: String) -> [Diagnostic]? {
+        guard let data = FileManager.default.contents(atPath: path(of: key)),
+              let entry = try? JSONDecoder().decode(FileEntry.self, from: data),
+              entry.format == Self.format, entry.key == key, Self.unchanged(entry.media) else { return nil }
+        return entry.findings
+    }
+
+    public func storeItemFindings(_ findings: [Diagnostic], for key: String, file: BankFile) {
+        let entry = FileEntry(findings: findings, media: Self.mediaStamps(of: file), key: key)
+        guard prepareFolder(), let data = try? JSONEncoder().encode(entry) else { return }
+        try? AtomicFile.write(bytes: [UInt8](data), to: path(of: key))
+    }
+
+    /// The media files `file`'s texts name (path as read → content hash).
+    static func mediaStamps(of file: BankFile) -> [String: String] {
+        var stamps: [String: String] = [:]
+        let folder = (file.path as NSString).deletingLastPathComponent
+        for source in file.media.keys {
+            let relative = source.removingPercentEncoding ?? source
+            let path = folder.isEmpty ? relative : folder + "/" + relative
+            stamps[path] = contentHash(ofFileAt: path)
+        }
+        return stamps
+    }
+
+    static func unchanged(_ media: [String: String]) -> Bool {
+        media.allSatisfy { contentHash(ofFileAt: $0.key) == $0.value }
+    }
+
+    /// The entry stored under `key`, if there is one, it decodes, and the media it names are unchanged.
+    public func entry(for key: String) -> Entry? {
+        guard let data = FileManager.default.contents(atPath: path(of: key)),
+              let entry = try? JSONDecoder().decode(Entry.self, from: data),
+              entry.format == Self.format, entry.key == key,
+              Self.unchanged(entry.media) else { return nil }
+        return entry
+    }
+
+    /// Stores `entry` under `key`, recording the media `bank` names. A cache that cannot be
+    /// written is no error: the next run is simply cold again.
+    public func store(_ entry: Entry, for key: String, bank: Bank) {
+        var entry = entry
+        entry.key = key
+        for file in bank.files { entry.media.merge(Self.mediaStamps(of: file)) { first, _ in first } }
+        guard prepareFolder(), let data = try? JSONEncoder().encode(entry) else { return }
+        try? AtomicFile.write(bytes: [UInt8](data), to: path(of: key))
+    }
+
+    func path(of key: String) -> String { folder + "/" + key + ".lint" }
+
+    /// Creates the folder with a `.gitignore` of `*` (so it ignores itself) and a CACHEDIR.TAG.
+    func prepareFolder() -> Bool {
+        let gitignore = folder + "/.gitignore"
+        if FileManager.default.fileExists(atPath: gitignore) { return true }
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try AtomicFile.write("# Automatically created by qbank.\n*\n", to: gitignore)
+            try AtomicFile.write("Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by qbank.\n",
+                                 to: folder + "/CACHEDIR.TAG")
+            return true
+        } catch {
+            return false
+        }
+    }
+
+    /// A 64-bit hash of a file's bytes, 8 at a time (hex), or "-" when it is not a readable file.
+    static func contentHash(ofFileAt path: String) -> String {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue,
+              let data = FileManager.default.contents(atPath: path) else { return "-" }
+        return StableHash.hex(contentHash(data))
+    }
+
+    static func contentHash(_ data: Data) -> UInt64 {
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> UInt64 in
+            var hash = StableHash.offsetBasis ^ UInt64(raw.count)
+            let words = raw.count / 8
+            for index in 0..<words {
+                hash = (hash ^ raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)) &* 0x9e37_79b9_7f4a_7c15
+                hash ^= hash >> 29
+            }
+            for index in (words * 8)..<raw.count { hash = (hash ^ UInt64(raw[index])) &* 0x0000_0100_0000_01b3 }
+            return hash
+        }
+    }
+}

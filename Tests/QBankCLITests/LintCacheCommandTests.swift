@@ -1,0 +1,143 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `qbank lint`'s results cache: a warm run reports exactly what a cold one does, and every
+/// change that could alter the findings (a file, the blueprint, the configuration, a media
+/// file) makes the next cached run equal a cold run again.
+@Suite(.serialized)
+struct LintCacheCommandTests {
+    /// An item whose stem shows an image, `media/layout.svg` (missing until a test writes it).
+    static let exhibit = CLI.itemsFile([(id: "x1", comments: "")]).replacingOccurrences(
+        of: "for team x1?</stem>", with: "for team x1?\n\n![Bucket layout](media/layout.svg)</stem>")
+
+    func bank() throws -> URL {
+        try CLI.bank([
+            "flawed.xml": LintCommandTests.badItem,
+            "plain.xml": CLI.itemsFile([(id: "p1", comments: ""), (id: "p2", comments: "")]),
+            "exhibit.xml": Self.exhibit,
+        ])
+    }
+
+    /// The JSON report of a run with the cache (the default) or without.
+    func lint(_ folder: URL, cached: Bool = true, _ extra: [String] = []) throws -> CLI.Result {
+        try CLI.run(["lint", "--format", "json", "--quiet"] + extra + (cached ? [] : ["--no-cache"]) + ["."], in: folder)
+    }
+
+    func expectSameAsCold(_ folder: URL, _ extra: [String] = [], sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let cold = try lint(folder, cached: false, extra)
+        let warm = try lint(folder, extra)
+        #expect(warm.stdout == cold.stdout, sourceLocation: sourceLocation)
+        #expect(warm.status == cold.status, sourceLocation: sourceLocation)
+    }
+
+    @Test func aWarmRunReportsWhatAColdRunDoesAndTheCacheIgnoresItself() throws {
+        let folder = try bank()
+        let cold = try lint(folder, cached: false)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(".qbank-cache").path), "--no-cache writes nothing")
+        let first = try lint(folder), second = try lint(folder)
+        #expect(cold.status == 1 && cold.stdout.contains("QB101"), "\(cold.stdout)")
+        #expect(first.stdout == cold.stdout && second.stdout == cold.stdout)
+        #expect(first.status == cold.status && second.status == cold.status)
+        let cache = folder.appendingPathComponent(".qbank-cache")
+        #expect(try String(contentsOf: cache.appendingPathComponent(".gitignore"), encoding: .utf8).contains("*\n"))
+        // One entry for the bank, one per file for its item findings.
+        #expect(try entries(in: cache).count == 4)
+        #expect(try bankEntries(in: cache).count == 1)
+        // The cache folder is never linted, even when named.
+        let named = try CLI.run(["lint", "--show-files", ".qbank-cache"], in: folder)
+        #expect(named.stdout.isEmpty, "\(named.stdout)")
+    }
+
+    @Test func aWarmRunReadsTheEntryAndACorruptOrForeignEntryIsIgnored() throws {
+        let folder = try bank()
+        let cold = try lint(folder, cached: false)
+        _ = try lint(folder)
+        let cache = folder.appendingPathComponent(".qbank-cache")
+        let entry = try #require(try bankEntries(in: cache).first)
+        // An entry edited behind qbank's back shows: the warm run did not read the bank.
+        let text = try String(contentsOf: entry, encoding: .utf8)
+        try text.replacingOccurrences(of: "QB101", with: "QB999").write(to: entry, atomically: true, encoding: .utf8)
+        #expect(try lint(folder).stdout.contains("QB999"))
+        for garbage in ["", "{", "[1, 2]", #"{"format": "qbank-lint-cache-0"}"#] {
+            try garbage.write(to: entry, atomically: true, encoding: .utf8)
+            #expect(try lint(folder).stdout == cold.stdout, "entry \(garbage)")
+        }
+        // Another bank's entry under this name (its recorded key differs) is foreign.
+        let key = entry.deletingPathExtension().lastPathComponent
+        #expect(text.contains(key))
+        try text.replacingOccurrences(of: "QB101", with: "QB999").replacingOccurrences(of: key, with: String(key.reversed()))
+            .write(to: entry, atomically: true, encoding: .utf8)
+        #expect(try lint(folder).stdout == cold.stdout)
+    }
+
+    @Test func afterOneFileChangesTheOthersItemFindingsAreReused() throws {
+        let folder = try bank()
+        _ = try lint(folder)
+        let cache = folder.appendingPathComponent(".qbank-cache")
+        // The entry of flawed.xml's item findings (QB101 is an item rule), edited behind qbank's back.
+        let fileEntry = try #require(try entries(in: cache).first { url in
+            let text = try String(contentsOf: url, encoding: .utf8)
+            return text.contains(#""findings""#) && text.contains("QB101")
+        })
+        let text = try String(contentsOf: fileEntry, encoding: .utf8)
+        try text.replacingOccurrences(of: "QB101", with: "QB999").write(to: fileEntry, atomically: true, encoding: .utf8)
+        // Another file changes: the bank is read again, but flawed.xml's item findings come from its entry.
+        try (CLI.itemsFile([(id: "p1", comments: "")])).write(to: folder.appendingPathComponent("plain.xml"), atomically: true, encoding: .utf8)
+        #expect(try lint(folder).stdout.contains("QB999"))
+        // Restored, the cached run equals a cold one again.
+        try text.write(to: fileEntry, atomically: true, encoding: .utf8)
+        try (CLI.itemsFile([(id: "p1", comments: ""), (id: "p3", comments: "")])).write(to: folder.appendingPathComponent("plain.xml"), atomically: true, encoding: .utf8)
+        try expectSameAsCold(folder)
+    }
+
+    @Test func changingAFileTheBlueprintTheConfigurationOrAMediaFileIsNeverStale() throws {
+        let folder = try bank()
+        try expectSameAsCold(folder)
+        // A bank file.
+        try LintCommandTests.badItem.replacingOccurrences(of: #"<option id="b" correct="true">"#, with: #"<option id="b">"#)
+            .write(to: folder.appendingPathComponent("flawed.xml"), atomically: true, encoding: .utf8)
+        try expectSameAsCold(folder)
+        // The blueprint: task 1.1 no longer exists.
+        let blueprint = folder.appendingPathComponent("blueprint.json")
+        try String(contentsOf: blueprint, encoding: .utf8).replacingOccurrences(of: #""1.1""#, with: #""1.9""#)
+            .write(to: blueprint, atomically: true, encoding: .utf8)
+        try expectSameAsCold(folder)
+        // The configuration: a new qbank.json, then the command line.
+        try #"{"ignore": ["QB110"]}"#.write(to: folder.appendingPathComponent("qbank.json"), atomically: true, encoding: .utf8)
+        try expectSameAsCold(folder)
+        try expectSameAsCold(folder, ["--select", "QB2"])
+        try expectSameAsCold(folder, ["--strict"])
+        // A media file the exhibit names: missing, then there, then changed.
+        let media = folder.appendingPathComponent("media")
+        try FileManager.default.createDirectory(at: media, withIntermediateDirectories: true)
+        try #"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>"#
+            .write(to: media.appendingPathComponent("layout.svg"), atomically: true, encoding: .utf8)
+        try expectSameAsCold(folder)
+        try #"<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>"#
+            .write(to: media.appendingPathComponent("layout.svg"), atomically: true, encoding: .utf8)
+        try expectSameAsCold(folder)
+        #expect(try lint(folder).stdout.contains("script"))
+    }
+
+    @Test func concurrentRunsAgreeWithAColdRun() async throws {
+        let folder = try bank()
+        let cold = try lint(folder, cached: false)
+        let results = try await withThrowingTaskGroup(of: CLI.Result.self) { group in
+            for _ in 0..<4 { group.addTask { try self.lint(folder) } }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        for result in results { #expect(result.stdout == cold.stdout) }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(".qbank-cache").path)
+        #expect(leftovers.filter { $0.hasSuffix(".tmp") }.isEmpty, "\(leftovers)")
+    }
+
+    /// The entries of whole banks (the others hold one file's item findings).
+    func bankEntries(in cache: URL) throws -> [URL] {
+        try entries(in: cache).filter { try String(contentsOf: $0, encoding: .utf8).contains(#""filePaths""#) }
+    }
+
+    func entries(in cache: URL) throws -> [URL] {
+        try FileManager.default.contentsOfDirectory(at: cache, includingPropertiesForKeys: nil).filter { $0.pathExtension == "lint" }
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import QBankCore
+import QBankFiles
+import Testing
+
+/// The cache's keys and entries: what changes a key, and which entries are refused.
+struct LintCacheTests {
+    func folder() throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("qbank-cache-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try "<bank xmlns=\"urn:qbank:bank:1\"/>\n".write(to: root.appendingPathComponent("a.xml"), atomically: true, encoding: .utf8)
+        try "{}".write(to: root.appendingPathComponent("blueprint.json"), atomically: true, encoding: .utf8)
+        return root
+    }
+
+    func entry() -> LintCache.Entry {
+        let finding = Diagnostic(ruleID: "QB101", ruleName: "single-answer-key-count", severity: .error, message: "two keys",
+                                 location: SourceLocation(file: "a.xml", line: 3, column: 5), itemID: "q1")
+        return LintCache.Entry(diagnostics: [finding], suppressed: [], filePaths: ["a.xml"], itemCount: 1,
+                               hasUnreadableInput: false, fingerprints: [:])
+    }
+
+    @Test func aKeyChangesWithTheVersionConfigurationBlueprintAndEveryFile() throws {
+        let root = try folder()
+        let files = [root.appendingPathComponent("a.xml").path], blueprint = root.appendingPathComponent("blueprint.json").path
+        let cache = LintCache(folder: root.appendingPathComponent(".qbank-cache").path, salt: "0.1.0\u{1}config")
+        let key = cache.key(blueprintPath: blueprint, files: files, hashes: cache.contentHashes(of: files))
+        #expect(cache.key(blueprintPath: blueprint, files: files, hashes: cache.contentHashes(of: files)) == key, "stable")
+        #expect(LintCache(folder: cache.folder, salt: "0.2.0\u{1}config").key(blueprintPath: blueprint, files: files, hashes: cache.contentHashes(of: files)) != key)
+        #expect(LintCache(folder: cache.folder, salt: "0.1.0\u{1}other").key(blueprintPath: blueprint, files: files, hashes: cache.contentHashes(of: files)) != key)
+        #expect(cache.key(blueprintPath: blueprint, files: files, hashes: cache.contentHashes(of: files), fingerprints: true) != key)
+        #expect(cache.key(blueprintPath: nil, files: files, hashes: cache.contentHashes(of: files)) != key)
+        try "{ }".write(toFile: blueprint, atomically: true, encoding: .utf8)
+        let afterBlueprint = cache.key(blueprintPath: blueprint, files: files, hashes: cache.contentHashes(of: files))
+        #expect(afterBlueprint != key)
+        try "<bank xmlns=\"urn:qbank:bank:1\"></bank>\n".write(toFile: files[0], atomically: true, encoding: .utf8)
+        #expect(cache.key(blueprintPath: blueprint, files: files, hashes: cache.contentHashes(of: files)) != afterBlueprint)
+    }
+
+    @Test func anEntryComesBackOnlyUnderItsOwnKeyAndVersion() throws {
+        let root = try folder()
+        let cache = LintCache(folder: root.appendingPathComponent(".qbank-cache").path, salt: "v1")
+        let files = [root.appendingPathComponent("a.xml").path]
+        let key = cache.key(blueprintPath: nil, files: files, hashes: cache.contentHashes(of: files))
+        #expect(cache.entry(for: key) == nil)
+        cache.store(entry(), for: key, bank: Bank(files: []))
+        #expect(cache.entry(for: key)?.diagnostics == entry().diagnostics)
+        let gitignore = try String(contentsOfFile: cache.folder + "/.gitignore", encoding: .utf8)
+        #expect(gitignore.hasSuffix("*\n"))
+        // Renamed under another key: foreign, so refused.
+        let other = String(key.reversed())
+        try FileManager.default.copyItem(atPath: cache.folder + "/\(key).lint", toPath: cache.folder + "/\(other).lint")
+        #expect(cache.entry(for: other) == nil)
+        // Truncated: refused, never a crash.
+        let data = try Data(contentsOf: URL(fileURLWithPath: cache.folder + "/\(key).lint"))
+        try data.prefix(data.count / 2).write(to: URL(fileURLWithPath: cache.folder + "/\(key).lint"))
+        #expect(cache.entry(for: key) == nil)
+    }
+}
