@@ -5,8 +5,8 @@ import QBankXML
 /// bank's Markdown text (Schemas/README.md), and back.
 ///
 /// Reading parses the fragment with libxml2's HTML parser (`SafeXML.htmlFragment`: entities
-/// decoded from its HTML table, unclosed tags closed as a browser would; an entity it does not know
-/// is reported) and keeps paragraphs (`<p>`, `<br>`, `<div>`), `<strong>`/`<b>`, `<em>`/`<i>`,
+/// decoded: HTML 4's from its table, HTML5's others turned into numeric references first
+/// (`HTML5Entities`); unclosed tags closed as a browser would; a name HTML5 does not define is reported) and keeps paragraphs (`<p>`, `<br>`, `<div>`), `<strong>`/`<b>`, `<em>`/`<i>`,
 /// `<code>`, links, `<pre>` as a fenced code block (white space exact, language from a
 /// `language-…` class), `<ul>`/`<ol>` as lists (nested), `<table>` as a table whose first
 /// row is the header, and `<img>` (or an image `<object>`) as an image when `image` gives
@@ -85,8 +85,7 @@ public enum HTMLText {
     }
 
     /// An entity at the start of `text`: its characters and how many Unicode scalars it spans (callers step
-    /// scalar by scalar, so a "&" or ";" carrying a combining mark is still seen). Named entities come from
-    /// libxml2's HTML table.
+    /// scalar by scalar, so a "&" or ";" carrying a combining mark is still seen). Named entities: HTML5's.
     static func decodeEntity(_ text: Substring.UnicodeScalarView) -> (text: String, length: Int)? {
         guard let semicolon = text.prefix(12).firstIndex(of: ";") else { return nil }
         let body = String(text[text.index(after: text.startIndex)..<semicolon])
@@ -97,7 +96,7 @@ public enum HTMLText {
             guard let value, let scalar = Unicode.Scalar(value) else { return nil }
             return (String(Character(scalar)), length)
         }
-        guard let decoded = String(body) == "apos" ? "'" : SafeXML.htmlEntity(String(body)) else { return nil }
-        return (String(decoded), length)
+        guard let decoded = HTML5Entities.table[body] else { return nil }
+        return (decoded, length)
     }
 }

@@ -30,7 +30,7 @@ struct HTMLToMarkdown {
     /// Scalar by scalar, not Character by Character: a "<" or "&" followed by a combining mark is one Character,
     /// and still markup.
     mutating func run() {
-        visit(SafeXML.htmlFragment(html))
+        visit(SafeXML.htmlFragment(HTML5Entities.numericReferences(in: html)))
         for entity in Self.unknownEntities(in: html) { lost.append("HTML entity '\(entity)' (unknown; kept as written)") }
         while inCell { _ = buffers.popLast() }
     }
@@ -52,12 +52,12 @@ struct HTMLToMarkdown {
         }
     }
 
-    /// Named entities libxml2's HTML table does not know stay as text (`&check;`): named so they are reported.
+    /// Named entities HTML5 does not define stay as text (`&nosuch;`): named so they are reported.
     /// Read in the source, not in the decoded text, where an escaped `&amp;amp;` is the innocent text "&amp;".
     static func unknownEntities(in html: String) -> [String] {
         guard html.contains("&") else { return [] }
         return html.matches(of: /&([A-Za-z][A-Za-z0-9]{1,31});/)
-            .filter { $0.output.1 != "apos" && SafeXML.htmlEntity(String($0.output.1)) == nil }
+            .filter { HTML5Entities.table[String($0.output.1)] == nil }
             .map { String($0.output.0) }
     }
 
