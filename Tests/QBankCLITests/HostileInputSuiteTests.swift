@@ -83,7 +83,23 @@ struct HostileInputSuiteTests {
             Array("# Quiz\n\n1. Which service stores objects?\n   - [x] Amazon S3\n   - [ ] Amazon EBS\n   - [ ] Amazon EFS\n".utf8)
         },
         Role(name: "import json bank", file: "source.json", arguments: ["import", "source.json", "--into", "dest"]) { itemsJSON },
+        Role(name: "analyze --key", file: "form.key.json", arguments: ["analyze", "--key", "form.key.json", "--responses", "form.csv"]) { key },
+        Role(name: "analyze --responses", file: "form.csv", arguments: ["analyze", "--key", "form.key.json", "--responses", "form.csv"]) { responsesCSV },
+        Role(name: "calibrate --responses", file: "form.csv", arguments: ["calibrate", "--key", "form.key.json", "--responses", "form.csv"]) { responsesCSV },
+        Role(name: "calibrate --bank", file: "bank/items.json", arguments: ["calibrate", "--key", "form.key.json", "--responses", "form.csv", "--bank", "bank"]) { itemsJSON },
+        Role(name: "simulate --key", file: "form.key.json", arguments: ["simulate", "--key", "form.key.json", "--bank", sampleBank, "--candidates", "50", "--out", "sim-out"]) { key },
+        Role(name: "simulate --bank", file: "bank/items.json", arguments: ["simulate", "--whole-bank", "booklet", "--bank", "bank", "--candidates", "50", "--out", "sim-out"]) { itemsJSON },
+        Role(name: "promote blueprint", file: "bank/blueprint.json", arguments: ["promote", "bank"]) { blueprint },
+        Role(name: "promote items", file: "bank/items.json", arguments: ["promote", "bank"]) { itemsJSON },
     ]
+
+    /// Simulated responses to the committed form 1 (200 candidates), written once by the qbank under test.
+    static let responsesCSV: [UInt8] = {
+        guard let folder = try? CLI.temporaryFolder() else { return [] }
+        _ = try? CLI.run(["simulate", "--key", forms.appendingPathComponent("form-1.key.json").path, "--bank", sampleBank,
+                          "--candidates", "200", "--seed", "3", "--out", folder.path])
+        return bytes(folder.appendingPathComponent("form-1.csv").path)
+    }()
 
     /// A QTI 3 package of the sample bank, exported once by the qbank under test.
     static let qtiPackage: [UInt8] = {
@@ -146,6 +162,7 @@ struct HostileInputSuiteTests {
         try FileManager.default.createDirectory(at: root.appendingPathComponent("forms"), withIntermediateDirectories: true)
         let files: [String: [UInt8]] = [
             "form.key.json": key, "form.form.json": form, "forms/form-1.form.json": form, "responses.json": responses,
+            "form.csv": responsesCSV,
             "source.gift": Array("::Q1:: Which service stores objects? {=Amazon S3 ~Amazon EBS ~Amazon EFS}\n".utf8),
         ]
         for (name, content) in files { try Data(content).write(to: root.appendingPathComponent(name)) }
@@ -167,6 +184,11 @@ struct HostileInputSuiteTests {
         #expect((0...2).contains(result.status), "\(label): exit \(result.status)\n\(result.stderr.prefix(2000))")
         #expect(!result.stderr.contains("Fatal error"), "\(label)\n\(result.stderr.prefix(2000))")
         if result.status == 2 { #expect(!(result.stderr + result.stdout).isEmpty, "\(label): exit 2 without a word") }
+    }
+
+    /// The valid files the roles start from were made: a spoiled empty file would test nothing.
+    @Test func theValidBasesExist() {
+        for role in Self.roles { #expect(!role.base().isEmpty, "\(role.name): no valid bytes to spoil") }
     }
 
     /// A folder where a file is expected is refused with a message, never read as empty.
