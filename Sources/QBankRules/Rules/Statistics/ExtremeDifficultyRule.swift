@@ -14,39 +14,15 @@ public struct ExtremeDifficultyRule: ItemRule {
             """,
         severity: .warning,
         triggeringExamples: [
-            """
-            ↓<item id="q1" type="single" domain="1" task="1.1" status="operational">
-              <stem>Which service stores training data durably?</stem>
-              <options>
-                <option id="a" correct="true"><text>Amazon S3</text></option>
-                <option id="b"><text>Amazon EC2 instance store</text></option>
-                <option id="c"><text>Amazon ElastiCache</text></option>
-                <option id="d"><text>AWS Lambda /tmp storage</text></option>
-              </options>
-              <stats pValue="0.98" pointBiserial="0.21" responses="900"/>
-            </item>
-            """,
+            StoredStatistics.example(#"pValue="0.98" pointBiserial="0.21" responses="900""#, flagged: true),
         ],
         nonTriggeringExamples: [
-            """
-            <item id="q1" type="single" domain="1" task="1.1" status="operational">
-              <stem>Which service stores training data durably?</stem>
-              <options>
-                <option id="a" correct="true"><text>Amazon S3</text></option>
-                <option id="b"><text>Amazon EC2 instance store</text></option>
-                <option id="c"><text>Amazon ElastiCache</text></option>
-                <option id="d"><text>AWS Lambda /tmp storage</text></option>
-              </options>
-              <stats pValue="0.74" pointBiserial="0.30" responses="900"/>
-            </item>
-            """,
+            StoredStatistics.example(#"pValue="0.74" pointBiserial="0.30" responses="900""#, flagged: false),
         ]
     )
 
     public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
-        // Only items that count (or are about to): pretest statistics are screened by qbank promote,
-        // items in review are being dealt with, retired ones no longer count.
-        guard item.status == .operational || item.status == .approved else { return [] }
+        guard StoredStatistics.isCounted(item) else { return [] }
         guard let stats = item.stats else { return [] }
         if let p = stats.pValue, p < 0.2 || p > 0.95 {
             return [diagnostic("item '\(item.id)' has a p-value of \(p) (\(p > 0.95 ? "almost everyone" : "almost no one") answers it correctly); check it for a cue or a flawed key, or retire it",

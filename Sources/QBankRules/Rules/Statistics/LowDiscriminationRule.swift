@@ -14,39 +14,15 @@ public struct LowDiscriminationRule: ItemRule {
             """,
         severity: .warning,
         triggeringExamples: [
-            """
-            ↓<item id="q1" type="single" domain="1" task="1.1" status="operational">
-              <stem>Which service stores training data durably?</stem>
-              <options>
-                <option id="a" correct="true"><text>Amazon S3</text></option>
-                <option id="b"><text>Amazon EC2 instance store</text></option>
-                <option id="c"><text>Amazon ElastiCache</text></option>
-                <option id="d"><text>AWS Lambda /tmp storage</text></option>
-              </options>
-              <stats pValue="0.88" pointBiserial="0.09" responses="1512"/>
-            </item>
-            """,
+            StoredStatistics.example(#"pValue="0.88" pointBiserial="0.09" responses="1512""#, flagged: true),
         ],
         nonTriggeringExamples: [
-            """
-            <item id="q1" type="single" domain="1" task="1.1" status="operational">
-              <stem>Which service stores training data durably?</stem>
-              <options>
-                <option id="a" correct="true"><text>Amazon S3</text></option>
-                <option id="b"><text>Amazon EC2 instance store</text></option>
-                <option id="c"><text>Amazon ElastiCache</text></option>
-                <option id="d"><text>AWS Lambda /tmp storage</text></option>
-              </options>
-              <stats pValue="0.70" pointBiserial="0.32" responses="1512" irtA="1.1" irtB="-0.8"/>
-            </item>
-            """,
+            StoredStatistics.example(#"pValue="0.70" pointBiserial="0.32" responses="1512" irtA="1.1" irtB="-0.8""#, flagged: false),
         ]
     )
 
     public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
-        // Only items that count (or are about to): pretest statistics are screened by qbank promote,
-        // items in review are being dealt with, retired ones no longer count.
-        guard item.status == .operational || item.status == .approved else { return [] }
+        guard StoredStatistics.isCounted(item) else { return [] }
         guard let stats = item.stats else { return [] }
         if let r = stats.pointBiserial, r >= 0, r < 0.15 {
             return [diagnostic("item '\(item.id)' has a point-biserial of \(r) (below 0.15): it barely separates strong from weak candidates; revise or retire it",

@@ -14,39 +14,15 @@ public struct MiskeySuspectRule: ItemRule {
             """,
         severity: .warning,
         triggeringExamples: [
-            """
-            ↓<item id="q1" type="single" domain="1" task="1.1" status="operational">
-              <stem>Which service stores training data durably?</stem>
-              <options>
-                <option id="a" correct="true"><text>Amazon S3</text></option>
-                <option id="b"><text>Amazon EC2 instance store</text></option>
-                <option id="c"><text>Amazon ElastiCache</text></option>
-                <option id="d"><text>AWS Lambda /tmp storage</text></option>
-              </options>
-              <stats pValue="0.31" pointBiserial="-0.12" responses="640"/>
-            </item>
-            """,
+            StoredStatistics.example(#"pValue="0.31" pointBiserial="-0.12" responses="640""#, flagged: true),
         ],
         nonTriggeringExamples: [
-            """
-            <item id="q1" type="single" domain="1" task="1.1" status="operational">
-              <stem>Which service stores training data durably?</stem>
-              <options>
-                <option id="a" correct="true"><text>Amazon S3</text></option>
-                <option id="b"><text>Amazon EC2 instance store</text></option>
-                <option id="c"><text>Amazon ElastiCache</text></option>
-                <option id="d"><text>AWS Lambda /tmp storage</text></option>
-              </options>
-              <stats pValue="0.62" pointBiserial="0.35" responses="640"/>
-            </item>
-            """,
+            StoredStatistics.example(#"pValue="0.62" pointBiserial="0.35" responses="640""#, flagged: false),
         ]
     )
 
     public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
-        // Only items that count (or are about to): pretest statistics are screened by qbank promote,
-        // items in review are being dealt with, retired ones no longer count.
-        guard item.status == .operational || item.status == .approved else { return [] }
+        guard StoredStatistics.isCounted(item) else { return [] }
         guard let r = item.stats?.pointBiserial, r < 0 else { return [] }
         return [diagnostic("item '\(item.id)' has a negative point-biserial (\(r)): those who answer the key score lower overall; check the key (qbank analyze shows the distractors)",
                            at: item.origin, in: context.file.path, item: item.id)]

@@ -14,39 +14,15 @@ public struct TooFewResponsesRule: ItemRule {
             """,
         severity: .info,
         triggeringExamples: [
-            """
-            ↓<item id="q1" type="single" domain="1" task="1.1" status="operational">
-              <stem>Which service stores training data durably?</stem>
-              <options>
-                <option id="a" correct="true"><text>Amazon S3</text></option>
-                <option id="b"><text>Amazon EC2 instance store</text></option>
-                <option id="c"><text>Amazon ElastiCache</text></option>
-                <option id="d"><text>AWS Lambda /tmp storage</text></option>
-              </options>
-              <stats pValue="0.55" pointBiserial="0.30" responses="85"/>
-            </item>
-            """,
+            StoredStatistics.example(#"pValue="0.55" pointBiserial="0.30" responses="85""#, flagged: true),
         ],
         nonTriggeringExamples: [
-            """
-            <item id="q1" type="single" domain="1" task="1.1" status="operational">
-              <stem>Which service stores training data durably?</stem>
-              <options>
-                <option id="a" correct="true"><text>Amazon S3</text></option>
-                <option id="b"><text>Amazon EC2 instance store</text></option>
-                <option id="c"><text>Amazon ElastiCache</text></option>
-                <option id="d"><text>AWS Lambda /tmp storage</text></option>
-              </options>
-              <stats pValue="0.55" pointBiserial="0.30" responses="850"/>
-            </item>
-            """,
+            StoredStatistics.example(#"pValue="0.55" pointBiserial="0.30" responses="850""#, flagged: false),
         ]
     )
 
     public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
-        // Only items that count (or are about to): pretest statistics are screened by qbank promote,
-        // items in review are being dealt with, retired ones no longer count.
-        guard item.status == .operational || item.status == .approved else { return [] }
+        guard StoredStatistics.isCounted(item) else { return [] }
         guard let stats = item.stats, stats.pValue != nil || stats.pointBiserial != nil || stats.irtB != nil else { return [] }
         guard (stats.responses ?? 0) < 200 else { return [] }
         let count = stats.responses.map { "only \($0)" } ?? "an unknown number of"
