@@ -13,20 +13,9 @@ extension ItemRule {
     func images(of item: Item, in context: ItemContext) -> [PlacedImage] {
         var texts = item.placedTexts
         if let study = context.caseStudy, study.items.first?.id == item.id { texts.insert(study.placedScenario, at: 0) }
-        return texts.filter { Self.mayNameImage($0.value) }.flatMap { text in
+        return texts.filter { MarkdownReader.mayNameImage($0.value) }.flatMap { text in
             MarkdownReader.read(text.value).images.map { PlacedImage(image: $0, text: text) }
         }
-    }
-
-    /// Whether the text holds "](", the only way an inline image is written. A byte scan:
-    /// Foundation's `contains` bridged every text to UTF-16 and was a fifth of a cold lint.
-    static func mayNameImage(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if previous == UInt8(ascii: "]") && byte == UInt8(ascii: "(") { return true }
-            previous = byte
-        }
-        return false
     }
 
     func finding(_ message: String, for placed: PlacedImage, item: Item, context: ItemContext) -> Diagnostic {
