@@ -11,7 +11,7 @@ public enum MediaInspector {
     public static func attach(to file: inout BankFile, folder: String) {
         var texts = file.items.flatMap(\.placedTexts)
         for study in file.cases { texts += [study.placedScenario] + study.items.flatMap(\.placedTexts) }
-        for text in texts where text.value.contains("](") {
+        for text in texts where MarkdownReader.mayNameImage(text.value) {
             for image in MarkdownReader.read(text.value).images where file.media[image.source] == nil {
                 guard !image.source.isEmpty, MediaFile.outsideBankReason(image.source) == nil else { continue }
                 let relative = image.source.removingPercentEncoding ?? image.source

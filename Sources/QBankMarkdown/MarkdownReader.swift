@@ -118,4 +118,16 @@ public enum MarkdownReader {
         }
         return result
     }
+
+    /// Whether the text holds "](", without which it names no inline image: callers skip
+    /// the parser for the rest. A byte scan, because Foundation's `contains` bridged every
+    /// text to UTF-16 and cost about a fifth of a cold lint.
+    public static func mayNameImage(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count > 1 else { return false }
+            for index in 1..<bytes.count where bytes[index] == UInt8(ascii: "(") && bytes[index - 1] == UInt8(ascii: "]") { return true }
+            return false
+        }
+    }
 }

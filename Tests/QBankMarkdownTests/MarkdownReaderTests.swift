@@ -60,4 +60,11 @@ import Testing
             #expect(ProseProjection.prose(text) == text)
         }
     }
+
+    /// The pre-check that lets media rules skip the parser: every inline image passes it.
+    @Test func mayNameImageOnlyWhereAnImageCanBe() {
+        for text in ["![Diagram](media/a.svg)", "See ](x", "é](", "x\n![a](b.png)"] { #expect(MarkdownReader.mayNameImage(text)) }
+        for text in ["", "]", "(", "] (", "Plain words [not a link] (aside)", "![ref][img]"] { #expect(!MarkdownReader.mayNameImage(text)) }
+        #expect(MarkdownReader.read("Plain words [not a link] (aside)").images.isEmpty)
+    }
 }

@@ -13,7 +13,7 @@ extension ItemRule {
     func images(of item: Item, in context: ItemContext) -> [PlacedImage] {
         var texts = item.placedTexts
         if let study = context.caseStudy, study.items.first?.id == item.id { texts.insert(study.placedScenario, at: 0) }
-        return texts.filter { $0.value.contains("](") }.flatMap { text in
+        return texts.filter { MarkdownReader.mayNameImage($0.value) }.flatMap { text in
             MarkdownReader.read(text.value).images.map { PlacedImage(image: $0, text: text) }
         }
     }
