@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import TestSupport
 
 /// Runs the built `qbank` executable the way a user or CI would.
@@ -120,6 +121,18 @@ enum CLI {
         let folder = try temporaryFolder().appendingPathComponent("mla-c01")
         try FileManager.default.copyItem(at: Fixtures.repositoryRoot.appendingPathComponent("Banks/mla-c01"), to: folder)
         return folder
+    }
+
+    /// The sample bank's size as `qbank balance` counts it (case-study questions included) and its
+    /// item files, so tests follow the bank as it grows.
+    static func sampleBankSize() throws -> (items: Int, files: Int) {
+        let run = try CLI.run(["balance", "Banks/mla-c01", "--format", "json"])
+        let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        let items = try #require(object?["items"] as? Int, "\(run.stdout)\(run.stderr)")
+        let root = Fixtures.repositoryRoot.appendingPathComponent("Banks")
+        let files = FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String }
+            .filter { ($0.hasSuffix(".xml") || $0.hasSuffix(".json")) && !$0.hasSuffix("blueprint.json") }.count ?? 0
+        return (items, files)
     }
 
     /// An XML bank file of items without a reference (QB110 fires once on each),

@@ -17,4 +17,14 @@ extension Fixtures {
         }
         return Bank(files: files, blueprint: mlaBlueprint)
     }
+
+    /// The sample bank's own `blueprint.json`, skill lines included (`mlaBlueprint` has placeholders).
+    public static func sampleBlueprint() throws -> Blueprint {
+        let url = repositoryRoot.appendingPathComponent("Banks/mla-c01/blueprint.json")
+        let result = BlueprintReader().read(Array(try Data(contentsOf: url)), path: "Banks/mla-c01/blueprint.json")
+        guard let blueprint = result.blueprint else { throw SampleBankError.unreadable(result.diagnostics.map(\.message)) }
+        return blueprint
+    }
+
+    public enum SampleBankError: Error { case unreadable([String]) }
 }

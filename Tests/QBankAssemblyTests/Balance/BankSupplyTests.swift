@@ -43,6 +43,17 @@ struct BankSupplyTests {
         #expect(skills[0].items.isEmpty)
     }
 
+    /// The sample bank's README promises every knowledge and skill line of the exam guide at least two items.
+    @Test func sampleBankCoversEveryExamGuideLineTwice() throws {
+        let blueprint = try Fixtures.sampleBlueprint()
+        var bank = try Fixtures.sampleBank()
+        bank.blueprint = blueprint
+        let skills = BankSupply(bank: bank, blueprint: blueprint).skills
+        #expect(skills.count == 133)
+        let thin = skills.filter { $0.items.count < 2 }.map { "\($0.id) (\($0.items.count))" }
+        #expect(thin.isEmpty, "lines with fewer than two items: \(thin)")
+    }
+
     @Test func maxFormsIsLimitedByTheScarcestPool() {
         let supply = BankSupply(bank: bank(), blueprint: Fixtures.mlaBlueprint)
         #expect(supply.maxForms == 1)

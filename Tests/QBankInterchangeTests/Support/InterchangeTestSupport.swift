@@ -13,6 +13,11 @@ enum Interchange {
         try content(of: sampleBankFolder, title: "MLA-C01", identifier: "mla-c01")
     }
 
+    /// Every item of the content, case-study questions included: what an export must carry.
+    static func itemCount(_ content: ExportContent) -> Int {
+        content.items.count + content.cases.map(\.items.count).reduce(0, +)
+    }
+
     /// The XML fixture with every Markdown block kind, with its images (Tests/QBankXMLTests/Fixtures/media).
     static func richContent() throws -> ExportContent {
         try content(of: Fixtures.repositoryRoot.appendingPathComponent("Tests/QBankXMLTests/Fixtures/valid-rich-content.xml").path,

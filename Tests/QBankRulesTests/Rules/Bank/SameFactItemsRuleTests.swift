@@ -6,11 +6,12 @@ import TestSupport
 /// QB505 measured on hand-labelled pairs of the sample bank, with the bank's declared enemies ignored (they were
 /// declared because of this rule). Precision must stay ≥ 90%; recall must not fall below what was measured.
 struct SameFactItemsRuleTests {
-    /// Every same-fact cluster issue #21 lists, plus every pair reported with looser options; labelled by reading both items.
+    /// Every same-fact cluster issue #21 lists, plus every pair reported with looser options; labelled by reading both
+    /// items, and relabelled where bank v2 rewrote one of them.
     static let labelled: [(a: String, b: String, sameFact: Bool, reason: String)] = [
         ("mla-1.1-002", "mla-2.2-009", true, "FastFile mode so a file-reading script starts at once"),
-        ("mla-1.1-002", "mla-4.2-025", true, "FastFile mode for slow training start (copy under 4.2)"),
-        ("mla-2.2-009", "mla-4.2-025", true, "FastFile mode for slow training start (copy under 4.2)"),
+        ("mla-1.1-002", "mla-4.2-025", false, "FastFile mode against where a slow start's time goes (4.2-025 rewritten in bank v2)"),
+        ("mla-2.2-009", "mla-4.2-025", false, "FastFile mode against where a slow start's time goes (4.2-025 rewritten in bank v2)"),
         ("mla-1.3-008", "mla-4.3-023", true, "kms:Decrypt on the customer managed key fixes SSE-KMS AccessDenied"),
         ("mla-3.1-007", "mla-4.2-003", true, "Inference Recommender load test for instance choice under a latency target"),
         ("mla-3.1-013", "mla-4.2-022", true, "split one large file so batch transform uses every instance"),
@@ -36,6 +37,7 @@ struct SameFactItemsRuleTests {
         ("mla-1.2-013", "mla-2.2-012", false, "Processing job with sklearn container against PyTorch estimator"),
         ("mla-1.3-015", "mla-2.2-027", false, "augmentation for a rare class against augmentation for overfitting"),
         ("mla-3.2-011", "mla-3.3-016", false, "nested stacks against parameters and template configuration"),
+        ("mla-3.3-033", "mla-4.3-029", false, "NAT gateway for a CodeBuild project's PyPI access against an S3 gateway endpoint for a training job"),
     ]
 
     @Test func precisionAndRecallOnLabelledSampleBankPairs() throws {
@@ -59,6 +61,6 @@ struct SameFactItemsRuleTests {
         let hits = reported.intersection(truePairs).count
         let precision = Double(hits) / Double(max(1, reported.count))
         #expect(precision >= 0.9, "precision \(hits)/\(reported.count); false: \(reported.intersection(falsePairs))")
-        #expect(hits >= 12, "recall \(hits)/\(truePairs.count), measured 12/16")
+        #expect(hits >= 11, "recall \(hits)/\(truePairs.count), measured 11/14 on bank v2 (12/16 on v1)")
     }
 }
