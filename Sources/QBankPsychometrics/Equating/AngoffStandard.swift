@@ -7,18 +7,23 @@ import Foundation
 /// score, and the cut θ is the ability whose test characteristic curve over the rated items equals it.
 public enum AngoffStandard {
     public enum Failure: Error, Equatable {
-        /// No rated item, or a sum of ratings that no finite θ reaches (at or below the sum of the
-        /// guessing parameters, or at or above the number of items).
-        case unreachable(expected: Double, floor: Double, items: Int)
+        /// No rated item, or a sum of ratings outside the true scores a finite θ reaches: at or below
+        /// TCC(−40) (the sum of the guessing parameters; all ratings 0), at or above TCC(40) (the
+        /// number of items; all ratings 1), or past what items of very low discrimination reach.
+        case unreachable(expected: Double, lowest: Double, highest: Double, items: Int)
     }
 
     /// θ with Σ P_i(θ) = Σ ratings over `items` (parameters and rating of each rated item), by bisection.
+    /// The sum runs in the given order, so the same items give the same θ to the last bit.
     public static func cutTheta(_ items: [(parameters: ItemParameters, rating: Double)]) throws(Failure) -> Double {
+        let parameters = items.map(\.parameters)
         let expected = items.reduce(0) { $0 + $1.rating }
-        let floor = items.reduce(0) { $0 + $1.parameters.c }
-        guard !items.isEmpty, expected > floor, expected < Double(items.count) else {
-            throw .unreachable(expected: expected, floor: floor, items: items.count)
+        let range = ConversionTable.abilityRange
+        let lowest = ConversionTable.trueScore(parameters, at: range.lowerBound)
+        let highest = ConversionTable.trueScore(parameters, at: range.upperBound)
+        guard !items.isEmpty, expected > lowest, expected < highest else {
+            throw .unreachable(expected: expected, lowest: lowest, highest: highest, items: items.count)
         }
-        return ConversionTable.ability(items.map(\.parameters), trueScore: expected)
+        return ConversionTable.ability(parameters, trueScore: expected)
     }
 }

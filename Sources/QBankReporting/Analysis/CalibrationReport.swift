@@ -61,7 +61,8 @@ public enum CalibrationReport {
         return .double(x)
     }
 
-    private static func pad(_ text: String, _ width: Int) -> String {
+    /// `text` left-aligned in a column `width` wide (at least one space after it).
+    static func pad(_ text: String, _ width: Int) -> String {
         text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
     }
 }

@@ -50,15 +50,16 @@ enum ConversionFiles {
         guard unrated.isEmpty else {
             return .failure(Refusal(message: "the blueprint sets no scoring.cutTheta and \(unrated.count) scored item\(unrated.count == 1 ? " has" : "s have") no Angoff rating (e.g. \(unrated.prefix(3).joined(separator: ", ")))"))
         }
-        let pairs = items.compactMap { item in Self.parameters(item).map { ($0, item.stats!.angoff!) } }
+        let pairs = items.compactMap { item in Self.parameters(item).flatMap { p in item.stats?.angoff.map { (p, $0) } } }
         do {
             let theta = try AngoffStandard.cutTheta(pairs)
             let sum = pairs.reduce(0) { $0 + $1.1 }
             return .success((theta, "standard: modified Angoff over \(pairs.count) rated scored items, expected raw score \(Format.fixed(sum))"))
         } catch {
             switch error {
-            case .unreachable(let expected, let floor, let count):
-                return .failure(Refusal(message: "the Angoff ratings sum to \(Format.fixed(expected)), which no ability reaches on \(count) items whose guessing parameters sum to \(Format.fixed(floor))"))
+            case .unreachable(let expected, let lowest, let highest, let count):
+                return .failure(Refusal(message: "the Angoff ratings of the \(count) scored items sum to \(Format.fixed(expected)), "
+                    + "outside the expected raw scores \(Format.fixed(lowest))–\(Format.fixed(highest)) that a finite ability reaches (all ratings 0 or 1?)"))
             }
         }
     }
