@@ -43,7 +43,7 @@ public struct BlueprintReader: Sendable {
         let title = o.string("title")?.stringValue
         let form = o.member("form").flatMap { buildForm($0.value, context) }
         var domains: [BlueprintDomain] = []
-        var seenDomains: [Int: JSONPosition] = [:], seenTasks: [String: JSONPosition] = [:]
+        var seenDomains: [Int: JSONPosition] = [:], seenTasks: [String: JSONPosition] = [:], seenSkills: [String: JSONPosition] = [:]
         for (index, value) in (o.array("domains", minItems: 1)?.arrayValue ?? []).enumerated() {
             guard let d = ObjectView(value, context, subject: "domain #\(index + 1)", itemID: nil,
                                      known: ["id", "name", "weight", "tasks"], required: ["id", "name", "weight", "tasks"],
@@ -57,7 +57,7 @@ public struct BlueprintReader: Sendable {
             var tasks: [TaskStatement] = []
             for (k, taskValue) in (d.array("tasks", minItems: 1)?.arrayValue ?? []).enumerated() {
                 guard let t = ObjectView(taskValue, context, subject: "domain #\(index + 1), task #\(k + 1)", itemID: nil,
-                                         known: ["id", "name"], required: ["id", "name"], noun: "a task") else { continue }
+                                         known: ["id", "name", "skills"], required: ["id", "name"], noun: "a task") else { continue }
                 let tid = t.string("id", matching: Patterns.isTask, rule: "must be a task statement 'D.T' such as '2.3'")
                 if let tid, let s = tid.stringValue, Patterns.isTask(s) {
                     if let first = seenTasks[s] {
@@ -67,7 +67,8 @@ public struct BlueprintReader: Sendable {
                         t.report("task '\(s)' must start with its domain id '\(id).'", at: tid.position)
                     }
                 }
-                if let s = tid?.stringValue, let n = t.string("name")?.stringValue { tasks.append(TaskStatement(id: s, name: n)) }
+                let skills = tid?.stringValue.map { buildSkills(t, task: $0, seen: &seenSkills) } ?? []
+                if let s = tid?.stringValue, let n = t.string("name")?.stringValue { tasks.append(TaskStatement(id: s, name: n, skills: skills)) }
             }
             if let id, let name, let weight { domains.append(BlueprintDomain(id: id, name: name, weight: weight, tasks: tasks)) }
         }
@@ -80,6 +81,28 @@ public struct BlueprintReader: Sendable {
                                   origin: context.origin(root.position))
         blueprint.promotion = promotion
         return blueprint
+    }
+
+    /// A task's optional `skills`: `{ "id": "1.1.s3", "text": "…" }`, each id the task's id, a
+    /// dot and a tag-safe suffix, unique across the blueprint, so an item can claim it as a tag.
+    private func buildSkills(_ task: ObjectView, task taskID: String, seen: inout [String: JSONPosition]) -> [SkillStatement] {
+        var skills: [SkillStatement] = []
+        for (index, value) in (task.array("skills", minItems: 0)?.arrayValue ?? []).enumerated() {
+            guard let o = ObjectView(value, task.context, subject: "task \(taskID), skill #\(index + 1)", itemID: nil,
+                                     known: ["id", "text"], required: ["id", "text"], noun: "a skill") else { continue }
+            let rule = "must be the task id, a dot and a lower-case suffix such as '\(taskID).s1' (a valid tag)"
+            let id = o.string("id", matching: { Patterns.isTag($0) && $0.hasPrefix(taskID + ".") && $0.count > taskID.count + 1 }, rule: rule)
+            let text = o.string("text")
+            if let text, text.stringValue == "" { o.report("'text' must not be empty", at: text.position) }
+            guard let id, let s = id.stringValue, Patterns.isTag(s), s.hasPrefix(taskID + "."), s.count > taskID.count + 1 else { continue }
+            if let first = seen[s] {
+                o.report("skill id '\(s)' is already used (first at \(first)); skill ids must be unique", at: id.position)
+                continue
+            }
+            seen[s] = id.position
+            if let t = text?.stringValue, !t.isEmpty { skills.append(SkillStatement(id: s, text: t)) }
+        }
+        return skills
     }
 
     private func buildForm(_ value: JSONValue, _ context: SchemaContext) -> FormSpec? {

@@ -71,27 +71,10 @@ public struct JUnitReporter: Reporter {
             + "file=\"\(JUnitReporter.escape(file))\""
     }
 
-    /// XML 1.0 escaping. Characters XML cannot carry at all (most C0 controls) become
-    /// U+FFFD; in attributes, line breaks and tabs become character references so
-    /// attribute-value normalisation does not turn them into spaces.
+    /// XML 1.0 escaping (`XMLEscaping`): characters XML cannot carry become U+FFFD; attributes
+    /// keep line breaks and tabs as character references so attribute-value normalisation
+    /// does not turn them into spaces.
     static func escape(_ text: String, inAttribute: Bool = true) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"" where inAttribute: out += "&quot;"
-            case "'" where inAttribute: out += "&apos;"
-            case "\n" where inAttribute: out += "&#10;"
-            case "\r": out += "&#13;"
-            case "\t" where inAttribute: out += "&#9;"
-            case "\n", "\t": out.unicodeScalars.append(scalar)
-            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF:
-                out += "\u{FFFD}"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        inAttribute ? XMLEscaping.attribute(text, replacingForbidden: true) : XMLEscaping.text(text, replacingForbidden: true)
     }
 }

@@ -49,6 +49,15 @@ import Testing
         #expect(bp.scoring == ScoreScale(minimum: 100, maximum: 1000, cut: 720, cutFraction: 0.7))
     }
 
+    @Test func skillLinesAreReadInOrder() throws {
+        let url = JSONFixtures.directory.appendingPathComponent("blueprint/valid/skills.json")
+        let bp = try #require(BlueprintReader().read(JSONFixtures.bytes(url), path: "skills.json").blueprint)
+        #expect(bp.domains[0].tasks[0].skills == [SkillStatement(id: "1.1.k1", text: "Data formats"),
+                                                  SkillStatement(id: "1.1.s1", text: "Choose a format by access pattern")])
+        #expect(bp.skills.map(\.task.id) == ["1.1", "1.1"] && bp.domains[0].tasks[1].skills.isEmpty)
+        #expect(bp.taskClaimed(byTag: "1.1.s9")?.id == "1.1" && bp.taskClaimed(byTag: "1.1") == nil && bp.taskClaimed(byTag: "s3") == nil)
+    }
+
     @Test func blueprintsWithoutThemGetDefaults() throws {
         let url = JSONFixtures.directory.appendingPathComponent("blueprint/valid/minimal.json")
         let bp = try #require(BlueprintReader().read(JSONFixtures.bytes(url), path: "minimal.json").blueprint)

@@ -26,6 +26,11 @@ public enum Fixtures {
     )
 
     private static func tasks(_ domain: Int) -> [TaskStatement] {
-        (1...3).map { TaskStatement(id: "\(domain).\($0)", name: "Task \(domain).\($0)") }
+        (1...3).map { task in
+            TaskStatement(id: "\(domain).\(task)", name: "Task \(domain).\(task)", skills: [
+                SkillStatement(id: "\(domain).\(task).k1", text: "Knowledge line 1 of task \(domain).\(task)"),
+                SkillStatement(id: "\(domain).\(task).s1", text: "Skill line 1 of task \(domain).\(task)"),
+            ])
+        }
     }
 }

@@ -15,6 +15,8 @@ public struct BankSupply: Sendable, Equatable {
     /// The blueprint's optional minimums (scored items per task, per format, case studies
     /// per form) against the supply that can meet them.
     public var constraints: [ConstraintSupply]
+    /// Per knowledge or skill line of the blueprint: the items that claim it by tag.
+    public var skills: [SkillCoverage]
 
     public init(bank: Bank, blueprint: Blueprint) {
         let all = bank.allItems
@@ -40,6 +42,7 @@ public struct BankSupply: Sendable, Equatable {
                 })
         }
         constraints = Self.constraints(bank: bank, blueprint: blueprint, all: all)
+        skills = SkillCoverage.count(all, against: blueprint)
     }
 
     private static func constraints(bank: Bank, blueprint: Blueprint, all: [Item]) -> [ConstraintSupply] {
@@ -212,5 +215,26 @@ public struct Shortfall: Sendable, Equatable, CustomStringConvertible {
         let need = perForm * forms
         let per = forms == 1 ? "needed per form" : "needed for \(forms) forms (\(perForm) per form)"
         return "domain \(domain) has \(have) \(what) items; \(need) \(per)"
+    }
+}
+
+/// A knowledge or skill line of the blueprint and the items that test it: those, not
+/// retired, that carry its id as a tag. Draft and review items count, since coverage is
+/// about what the bank is writing towards, not what a form can draw today.
+public struct SkillCoverage: Sendable, Equatable {
+    public var id: String
+    public var task: String
+    public var text: String
+    /// Item ids in bank order.
+    public var items: [String]
+
+    static func count(_ items: [Item], against blueprint: Blueprint) -> [SkillCoverage] {
+        let skills = blueprint.skills
+        guard !skills.isEmpty else { return [] }
+        var claimed: [String: [String]] = [:]
+        for item in items where item.status != .retired {
+            for tag in Set(item.tags) { claimed[tag, default: []].append(item.id) }
+        }
+        return skills.map { SkillCoverage(id: $0.skill.id, task: $0.task.id, text: $0.skill.text, items: claimed[$0.skill.id] ?? []) }
     }
 }

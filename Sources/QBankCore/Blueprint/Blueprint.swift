@@ -33,6 +33,17 @@ public struct Blueprint: Hashable, Sendable {
         domains.first { $0.tasks.contains { $0.id == task } }
     }
 
+    /// Every knowledge and skill line, in blueprint order, with the task it sits under.
+    public var skills: [(task: TaskStatement, skill: SkillStatement)] {
+        domains.flatMap(\.tasks).flatMap { task in task.skills.map { (task: task, skill: $0) } }
+    }
+
+    /// The task whose id prefixes `tag` (`1.1.s3` → task `1.1`): the tag is meant as one of
+    /// its skill lines, declared or not.
+    public func taskClaimed(byTag tag: String) -> TaskStatement? {
+        domains.flatMap(\.tasks).first { tag.hasPrefix($0.id + ".") && tag.count > $0.id.count + 1 }
+    }
+
     /// Scored items per domain on one form, by largest remainder over the weights.
     public var scoredCounts: [Int: Int] { counts(for: form.scored) }
     /// Unscored (pretest) items per domain on one form.
@@ -80,9 +91,25 @@ public struct TaskStatement: Hashable, Sendable {
     /// e.g. `2.3`.
     public var id: String
     public var name: String
+    /// The exam guide's knowledge and skill lines under this task, in guide order. Items
+    /// claim one by carrying its id as a tag, which is how coverage is counted.
+    public var skills: [SkillStatement]
 
-    public init(id: String, name: String) {
+    public init(id: String, name: String, skills: [SkillStatement] = []) {
         self.id = id
         self.name = name
+        self.skills = skills
+    }
+}
+
+/// One knowledge or skill line of an exam guide, e.g. `1.1.s3` "Merge data from several
+/// sources". Its id starts with its task's id and a dot, and is a valid item tag.
+public struct SkillStatement: Hashable, Sendable {
+    public var id: String
+    public var text: String
+
+    public init(id: String, text: String) {
+        self.id = id
+        self.text = text
     }
 }

@@ -60,12 +60,12 @@ public enum FormExporter {
             out += "  <item\(attributes(attrs))>\n    <stem>\(escape(entry.item.stem.value))</stem>\n"
             switch entry.item.body {
             case .choice(let body):
-                for i in entry.order { out += "    <option id=\"\(escape(body.options[i].id))\">\(escape(body.options[i].text.value))</option>\n" }
+                for i in entry.order { out += "    <option id=\"\(XMLEscaping.attribute(body.options[i].id))\">\(escape(body.options[i].text.value))</option>\n" }
             case .ordering(let steps):
-                for i in entry.order { out += "    <step id=\"\(escape(steps[i].id))\">\(escape(steps[i].text.value))</step>\n" }
+                for i in entry.order { out += "    <step id=\"\(XMLEscaping.attribute(steps[i].id))\">\(escape(steps[i].text.value))</step>\n" }
             case .matching(let body):
-                for i in entry.promptOrder { out += "    <prompt id=\"\(escape(body.prompts[i].id))\">\(escape(body.prompts[i].text.value))</prompt>\n" }
-                for i in entry.order { out += "    <response id=\"\(escape(body.responses[i].id))\">\(escape(body.responses[i].text.value))</response>\n" }
+                for i in entry.promptOrder { out += "    <prompt id=\"\(XMLEscaping.attribute(body.prompts[i].id))\">\(escape(body.prompts[i].text.value))</prompt>\n" }
+                for i in entry.order { out += "    <response id=\"\(XMLEscaping.attribute(body.responses[i].id))\">\(escape(body.responses[i].text.value))</response>\n" }
             }
             out += "  </item>\n"
         }
@@ -75,22 +75,9 @@ public enum FormExporter {
     private static func choice(_ id: String, _ text: String) -> JSONValue { .object(["id": .string(id), "text": .string(text)]) }
 
     private static func attributes(_ pairs: [(String, String)]) -> String {
-        pairs.map { " \($0.0)=\"\(escape($0.1))\"" }.joined()
+        pairs.map { " \($0.0)=\"\(XMLEscaping.attribute($0.1))\"" }.joined()
     }
 
-    /// Escapes for both text and double-quoted attributes; keeps line breaks as written.
-    static func escape(_ value: String) -> String {
-        var out = ""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\t", "\r": out += "&#\(scalar.value);"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    /// Element text: the form is read back, so line breaks stay and nothing else changes.
+    static func escape(_ value: String) -> String { XMLEscaping.text(value) }
 }

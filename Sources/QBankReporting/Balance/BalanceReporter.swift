@@ -39,6 +39,9 @@ public struct BalanceReporter: Sendable {
                     "supply": .int(constraint.have), "formsSupported": .int(constraint.formsSupported),
                 ])
             }),
+            "skills": .array(supply.skills.map { skill in
+                .object(["id": .string(skill.id), "task": .string(skill.task), "items": .array(skill.items.map { .string($0) })])
+            }),
             "maxForms": .int(supply.maxForms), "forms": .int(forms),
             "shortfalls": .array(supply.allShortfalls(forms: forms).map { .string($0) }),
             "binding": supply.binding(forms: forms).map { .string($0) } ?? .null,
@@ -62,6 +65,11 @@ public struct BalanceReporter: Sendable {
         out += "\nneed shown for \(forms) form\(forms == 1 ? "" : "s"); the bank supports at most \(supply.maxForms) disjoint form\(supply.maxForms == 1 ? "" : "s")\n"
         for shortfall in supply.allShortfalls(forms: forms) { out += "cannot build \(forms): \(shortfall)\n" }
         if let binding = supply.binding(forms: forms) { out += "binding: \(binding)\n" }
+        if !supply.skills.isEmpty {
+            let empty = supply.skills.filter(\.items.isEmpty)
+            out += "\nskills: \(supply.skills.count - empty.count) of \(supply.skills.count) knowledge and skill lines have an item"
+            out += empty.isEmpty ? "\n" : "; none yet for \(empty.map(\.id).joined(separator: ", "))\n"
+        }
         return out
     }
 
@@ -91,6 +99,21 @@ public struct BalanceReporter: Sendable {
         out += "\n| status | items |\n|---|---|\n"
         for status in ItemStatus.allCases { out += "| \(status.rawValue) | \(supply.byStatus[status] ?? 0) |\n" }
         out += "\nCase studies: \(supply.cases).\n"
+        if !supply.skills.isEmpty { out += skillMatrix(supply.skills) }
+        return out
+    }
+
+    /// Each knowledge or skill line and the items that claim it, for the bank README; an
+    /// empty line is shown in bold so a gap stands out.
+    private func skillMatrix(_ skills: [SkillCoverage]) -> String {
+        let empty = skills.filter(\.items.isEmpty).count
+        var out = "\nCoverage of the blueprint's \(skills.count) knowledge and skill lines (an item claims a line with its id as a tag; "
+        out += empty == 0 ? "every line has an item):\n" : "**\(empty) without an item**):\n"
+        out += "\n| line | statement | items | which |\n|---|---|---|---|\n"
+        for skill in skills {
+            let count = skill.items.isEmpty ? "**0**" : String(skill.items.count)
+            out += "| \(skill.id) | \(AnalysisMarkdown.cell(skill.text)) | \(count) | \(skill.items.joined(separator: ", ")) |\n"
+        }
         return out
     }
 

@@ -1,21 +1,10 @@
+import QBankCore
+
 /// Escaping and the small inline markup items and reports use: `**bold**` and
 /// `` `code` ``. Output is well-formed XML as well as HTML.
 public enum Markup {
     /// Text safe inside an element or a double-quoted attribute.
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    public static func escape(_ text: String) -> String { XMLEscaping.markup(text) }
 
     /// `text` as HTML: escaped, with `` `code` `` spans and `**bold**` runs. An unmatched
     /// marker is printed as it is, so authors see what they typed.

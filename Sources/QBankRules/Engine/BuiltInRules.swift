@@ -21,6 +21,7 @@ public enum BuiltInRules {
         DuplicateChoiceIDRule.self,
         PlaceholderContentRule.self,
         SingleAnswerSelectCountRule.self,
+        SkillTagRule.self,
         MissingMediaFileRule.self,
         MediaOutsideBankRule.self,
         ImageWithoutAltTextRule.self,

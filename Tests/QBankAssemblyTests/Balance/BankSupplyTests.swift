@@ -30,6 +30,19 @@ struct BankSupplyTests {
         #expect(supply.domains.map(\.unscoredPerForm) == [4, 4, 3, 4])
     }
 
+    @Test func skillCoverageCountsTaggedItemsButNotRetiredOnes() {
+        var tagged = items(domain: 1, status: .operational, count: 3)
+        tagged[0].tags = ["1.1.s1", "s3"]
+        tagged[1].tags = ["1.1.s1", "1.1.s1"]
+        tagged[2].tags = ["1.1.s1"]
+        tagged[2].status = .retired
+        let bank = Bank(files: [BankFile(path: "bank.xml", items: tagged)], blueprint: Fixtures.mlaBlueprint)
+        let skills = BankSupply(bank: bank, blueprint: Fixtures.mlaBlueprint).skills
+        #expect(skills.count == 24 && skills.map(\.id).prefix(3) == ["1.1.k1", "1.1.s1", "1.2.k1"])
+        #expect(skills[1].items == [tagged[0].id, tagged[1].id] && skills[1].task == "1.1")
+        #expect(skills[0].items.isEmpty)
+    }
+
     @Test func maxFormsIsLimitedByTheScarcestPool() {
         let supply = BankSupply(bank: bank(), blueprint: Fixtures.mlaBlueprint)
         #expect(supply.maxForms == 1)
