@@ -100,6 +100,7 @@ public enum StatsWriteBack {
         for (key, value) in [("irtModel", s.irtModel), ("source", s.source), ("forms", s.forms), ("window", s.window)] {
             if let value { out.append((key, value, true)) }
         }
+        add("angoff", s.angoff)
         return out
     }
 

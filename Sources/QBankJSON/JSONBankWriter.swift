@@ -103,6 +103,7 @@ public struct JSONBankWriter: BankWriter {
         for case let (key, value?) in [("irtModel", s.irtModel), ("source", s.source), ("forms", s.forms), ("window", s.window)] {
             out.field(key) { $0.string(value) }
         }
+        if let angoff = s.angoff { out.field("angoff") { $0.raw(angoff.description) } }
         out.close("}")
     }
 

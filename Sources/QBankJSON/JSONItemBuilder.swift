@@ -178,7 +178,7 @@ struct JSONItemBuilder {
     private func buildStats(_ v: JSONValue, _ o: ObjectView) -> ItemStats? {
         guard let p = ObjectView(v, context, subject: "\(o.subject), stats", itemID: o.itemID,
                                  known: ["pValue", "pointBiserial", "responses", "irtA", "irtB", "irtC", "irtSeA", "irtSeB", "irtSeC",
-                                         "irtModel", "source", "forms", "window"], required: [], noun: "'stats'") else { return nil }
+                                         "irtModel", "source", "forms", "window", "angoff"], required: [], noun: "'stats'") else { return nil }
         return ItemStats(
             pValue: p.number("pValue", min: 0, max: 1, rule: "must be from 0 to 1"),
             pointBiserial: p.number("pointBiserial", min: -1, max: 1, rule: "must be from -1 to 1"),
@@ -192,6 +192,7 @@ struct JSONItemBuilder {
             irtModel: p.string("irtModel", matching: { ["rasch", "2pl", "3pl"].contains($0) }, rule: "must be rasch, 2pl or 3pl")?.stringValue,
             source: p.string("source", matching: { ["administered", "simulated"].contains($0) }, rule: "must be administered or simulated")?.stringValue,
             forms: p.string("forms")?.stringValue,
-            window: p.string("window")?.stringValue)
+            window: p.string("window")?.stringValue,
+            angoff: p.number("angoff", min: 0, max: 1, rule: "must be from 0 to 1"))
     }
 }

@@ -52,7 +52,7 @@ public enum ScoringFileReader {
     }
 
     /// `FORM.conversion.json` as `qbank assemble` writes it: {"form", "rawCut", "maxRaw", "table": [{"raw", "scaled"}, …]}.
-    public static func conversion(_ bytes: [UInt8], path: String) throws(Failure) -> (form: String, conversion: RawConversion) {
+    public static func conversion(_ bytes: [UInt8], path: String) throws(Failure) -> (form: String, conversion: RawConversion, standard: String?) {
         let root = try parse(bytes, path: path)
         guard let form = member(root, "form")?.stringValue, let rawCut = member(root, "rawCut")?.integerValue,
               let maxRaw = member(root, "maxRaw")?.integerValue, maxRaw >= 0, (0...maxRaw).contains(rawCut),
@@ -71,7 +71,7 @@ public enum ScoringFileReader {
             if zip(values, values.dropFirst()).contains(where: { $0 > $1 }) {
                 throw fail(path, root.position, "scaled scores must not decrease as raw scores rise; regenerate the table with qbank assemble")
             }
-            return (form, RawConversion(rawCut: rawCut, scaled: values))
+            return (form, RawConversion(rawCut: rawCut, scaled: values), member(root, "standard")?.stringValue)
         }
         throw fail(path, root.position, "the table has no row for raw score \(missing); regenerate it with qbank assemble")
     }

@@ -280,6 +280,8 @@ enum EmbeddedSchema {
     <xs:attribute name="source" type="qb:StatsSource"/>
     <xs:attribute name="forms" type="xs:string"/>
     <xs:attribute name="window" type="xs:string"/>
+    <!-- modified-Angoff rating: probability a minimally competent candidate answers correctly -->
+    <xs:attribute name="angoff" type="qb:Proportion"/>
   </xs:complexType>
 
   <xs:simpleType name="IRTModel">

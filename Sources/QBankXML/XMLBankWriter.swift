@@ -92,6 +92,7 @@ public struct XMLBankWriter: BankWriter {
             if let value = stats.source { attributes.append(("source", value)) }
             if let value = stats.forms { attributes.append(("forms", value)) }
             if let value = stats.window { attributes.append(("window", value)) }
+            if let value = stats.angoff { attributes.append(("angoff", Self.number(value))) }
             out.empty(inner, "stats", attributes)
         }
         out.close(depth, "item")

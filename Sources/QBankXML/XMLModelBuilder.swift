@@ -289,7 +289,8 @@ struct XMLModelBuilder {
         return ItemStats(pValue: number("pValue"), pointBiserial: number("pointBiserial"), responses: responses,
                          irtA: number("irtA"), irtB: number("irtB"), irtC: number("irtC"),
                          irtSeA: number("irtSeA"), irtSeB: number("irtSeB"), irtSeC: number("irtSeC"), irtModel: node.attribute("irtModel"),
-                         source: node.attribute("source"), forms: node.attribute("forms"), window: node.attribute("window"))
+                         source: node.attribute("source"), forms: node.attribute("forms"), window: node.attribute("window"),
+                         angoff: number("angoff"))
     }
 
     // MARK: Lexical values (XSD collapses white space in these types)

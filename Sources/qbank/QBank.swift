@@ -10,7 +10,7 @@ struct QBank: ParsableCommand {
         version: Version.text,
         subcommands: [
             LintCommand.self, RulesCommand.self, ExplainCommand.self, BalanceCommand.self, AssembleCommand.self,
-            ScoreCommand.self, AnalyzeCommand.self, CalibrateCommand.self, SimulateCommand.self, PromoteCommand.self,
+            ScoreCommand.self, AnalyzeCommand.self, CalibrateCommand.self, SimulateCommand.self, PromoteCommand.self, AngoffCommand.self,
             ReportCommand.self, PreviewCommand.self, NewCommand.self, FmtCommand.self,
             ImportCommand.self, ConvertCommand.self, ExportCommand.self, LSPCommand.self,
         ]

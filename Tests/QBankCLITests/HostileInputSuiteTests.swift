@@ -91,7 +91,12 @@ struct HostileInputSuiteTests {
         Role(name: "simulate --bank", file: "bank/items.json", arguments: ["simulate", "--whole-bank", "booklet", "--bank", "bank", "--candidates", "50", "--out", "sim-out"]) { itemsJSON },
         Role(name: "promote blueprint", file: "bank/blueprint.json", arguments: ["promote", "bank"]) { blueprint },
         Role(name: "promote items", file: "bank/items.json", arguments: ["promote", "bank"]) { itemsJSON },
+        Role(name: "angoff ratings", file: "ratings.csv", arguments: ["angoff", "ratings.csv", "--update-bank", "bank"]) { ratingsCSV },
+        Role(name: "angoff --update-bank", file: "bank/items.json", arguments: ["angoff", "ratings.csv", "--update-bank", "bank"]) { itemsJSON },
     ]
+
+    /// Two raters' modified-Angoff ratings of an item of the fixture's bank.
+    static let ratingsCSV = Array("item,rater,rating\nhostile-1,r1,0.6\nhostile-1,r2,0.7\n".utf8)
 
     /// Simulated responses to the committed form 1 (200 candidates), written once by the qbank under test.
     static let responsesCSV: [UInt8] = {
@@ -162,7 +167,7 @@ struct HostileInputSuiteTests {
         try FileManager.default.createDirectory(at: root.appendingPathComponent("forms"), withIntermediateDirectories: true)
         let files: [String: [UInt8]] = [
             "form.key.json": key, "form.form.json": form, "forms/form-1.form.json": form, "responses.json": responses,
-            "form.csv": responsesCSV,
+            "form.csv": responsesCSV, "ratings.csv": ratingsCSV,
             "source.gift": Array("::Q1:: Which service stores objects? {=Amazon S3 ~Amazon EBS ~Amazon EFS}\n".utf8),
         ]
         for (name, content) in files { try Data(content).write(to: root.appendingPathComponent(name)) }

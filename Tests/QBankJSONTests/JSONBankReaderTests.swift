@@ -44,7 +44,7 @@ import Testing
         let result = read(JSONFixtures.directory.appendingPathComponent("valid/integers-written-as-doubles.json"))
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         let item = try #require(result.file?.items.first)
-        #expect(item.domain == 1 && item.stats?.responses == 812 && item.type == .multiple)
+        #expect(item.domain == 1 && item.stats?.responses == 812 && item.stats?.angoff == 0.55 && item.type == .multiple)
     }
 
     @Test(arguments: JSONFixtures.files("valid"))

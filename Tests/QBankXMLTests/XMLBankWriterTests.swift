@@ -23,7 +23,7 @@ import Testing
             ], select: 2)),
             references: [Reference(title: "Doc \"one\" & <two>", url: "https://example.com/a?b=1&c=2")],
             tags: ["s3"], enemies: [EnemyReference("q2")],
-            stats: ItemStats(pValue: 0.5, responses: 10, irtB: -1))
+            stats: ItemStats(pValue: 0.5, responses: 10, irtB: -1, angoff: 0.7))
         let file = BankFile(path: "x.xml", items: [item], cases: [
             CaseStudy(id: "c1", scenario: "A company.", items: [
                 Item(id: "c1-q1", domain: 1, task: "1.1", stem: "Order.",
@@ -58,7 +58,7 @@ import Testing
                 <enemies>
                   <enemy ref="q2"/>
                 </enemies>
-                <stats pValue="0.5" responses="10" irtB="-1"/>
+                <stats pValue="0.5" responses="10" irtB="-1" angoff="0.7"/>
               </item>
               <case id="c1">
                 <scenario>A company.</scenario>

@@ -202,13 +202,17 @@ public struct ItemStats: Hashable, Sendable {
     public var source: String?
     public var forms: String?
     public var window: String?
+    /// Modified-Angoff rating: the panel's probability, 0…1, that a minimally competent candidate
+    /// answers correctly. Ratings of a form's scored items set its cut θ when the blueprint has none.
+    public var angoff: Double?
 
     public init(
         pValue: Double? = nil, pointBiserial: Double? = nil, responses: Int? = nil,
         irtA: Double? = nil, irtB: Double? = nil, irtC: Double? = nil,
         irtSeA: Double? = nil, irtSeB: Double? = nil, irtSeC: Double? = nil, irtModel: String? = nil,
-        source: String? = nil, forms: String? = nil, window: String? = nil
+        source: String? = nil, forms: String? = nil, window: String? = nil, angoff: Double? = nil
     ) {
+        self.angoff = angoff
         self.irtSeA = irtSeA
         self.irtSeB = irtSeB
         self.irtSeC = irtSeC

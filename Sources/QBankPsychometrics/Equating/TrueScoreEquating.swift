@@ -68,9 +68,12 @@ public struct ConversionTable: Sendable, Equatable {
         items.reduce(0) { $0 + $1.probability(theta) }
     }
 
+    /// The abilities `ability` searches: a true score outside TCC(−40)…TCC(40) has no θ here.
+    static let abilityRange = -40.0...40.0
+
     /// θ with TCC(θ) = `trueScore`, by bisection (the TCC increases in θ).
     static func ability(_ items: [ItemParameters], trueScore: Double) -> Double {
-        var low = -40.0, high = 40.0
+        var low = abilityRange.lowerBound, high = abilityRange.upperBound
         for _ in 0..<200 {
             let mid = (low + high) / 2
             if Self.trueScore(items, at: mid) < trueScore { low = mid } else { high = mid }

@@ -61,15 +61,18 @@ public enum CalibrationReport {
         return .double(x)
     }
 
-    private static func pad(_ text: String, _ width: Int) -> String {
+    /// `text` left-aligned in a column `width` wide (at least one space after it).
+    static func pad(_ text: String, _ width: Int) -> String {
         text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
     }
 }
 
 /// `FORM.conversion.json`: the form's raw cut and raw → scaled table from IRT true-score equating.
 public enum ConversionTableJSON {
-    public static func render(_ table: ConversionTable, base: String) -> String {
-        let document: JSONValue = [
+    /// `standard` names a cut θ not from the blueprint (modified Angoff), for `score` to repeat;
+    /// nil (the blueprint's scoring.cutTheta) writes no key, as tables did before Angoff.
+    public static func render(_ table: ConversionTable, base: String, standard: String? = nil) -> String {
+        var members: [String: JSONValue] = [
             "form": .string(table.form),
             "method": .string("IRT true-score equating to \(base) (Kolen & Brennan 2014, section 6.4): raw cut = ceil(TCC(cutTheta))"),
             "cutTheta": .double(table.cutTheta), "rawCut": .int(table.rawCut), "maxRaw": .int(table.maxRaw),
@@ -77,6 +80,7 @@ public enum ConversionTableJSON {
                 ["raw": .int(row.raw), "scaled": .int(row.scaled), "theta": row.theta.map { .double($0) } ?? .null]
             }),
         ]
-        return document.rendered()
+        if let standard { members["standard"] = .string(standard) }
+        return JSONValue.object(members).rendered()
     }
 }

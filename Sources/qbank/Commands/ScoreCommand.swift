@@ -55,7 +55,7 @@ struct ScoreCommand: ParsableCommand {
             Console.out("\(report.form): raw \(report.raw)/\(report.maxRaw) (pass mark \(report.rawCut)), scaled \(report.scaled) "
                 + "on \(scale.minimum)–\(scale.maximum), cut \(report.cut): \(report.passed ? "PASS" : "FAIL")\n")
             if report.ignored > 0 { Console.out("\(report.ignored) responses to unscored items ignored\n") }
-            Console.out((table.map { "raw cut and scale from \($0.path) (IRT true-score equating)" }
+            Console.out((table.map { "raw cut and scale from \($0.path) (IRT true-score equating" + "; " + ($0.standard ?? "standard: the blueprint's scoring.cutTheta") + ")" }
                   ?? "no conversion table beside the key: raw cut = ceil(\(scale.cutFraction) × scored items)") + "\n")
         case .json:
             Console.out("""
@@ -68,14 +68,14 @@ struct ScoreCommand: ParsableCommand {
     }
 
     /// --conversion, or FORM.conversion.json beside the key when it is there.
-    private func conversionTable(form: String) throws -> (path: String, conversion: RawConversion)? {
+    private func conversionTable(form: String) throws -> (path: String, conversion: RawConversion, standard: String?)? {
         let beside = (key as NSString).deletingLastPathComponent
         let path = conversion ?? (beside.isEmpty ? "" : beside + "/") + "\(form).conversion.json"
         guard conversion != nil || FileManager.default.fileExists(atPath: path) else { return nil }
         do {
             let table = try ScoringFileReader.conversion(try read(path), path: path)
             guard table.form == form else { throw CLIError.usage("\(path) is the conversion of '\(table.form)' but \(key) is the key of '\(form)'") }
-            return (path, table.conversion)
+            return (path, table.conversion, table.standard)
         } catch let failure as ScoringFileReader.Failure {
             throw CLIError.usage(failure.description)
         }

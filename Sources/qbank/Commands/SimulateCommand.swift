@@ -83,7 +83,7 @@ struct SimulateCommand: ParsableCommand {
         var parameters: [String: ItemParameters] = [:], distractors: [String: [String]] = [:], drawn: Set<String> = []
         for (_, key) in administrations {
             for entry in key where parameters[entry.id] == nil {
-                guard let item = items[entry.id] else { throw CLIError.usage("item '\(entry.id)' of the key is not in \(bank); simulate against the bank the forms came from") }
+                guard let item = items[entry.id] else { throw CLIError.usage("item '\(entry.id)' of the key is not in \(self.bank); simulate against the bank the forms came from") }
                 if !drawAll, let a = item.stats?.irtA, let b = item.stats?.irtB {
                     parameters[entry.id] = ItemParameters(a: a, b: b, c: item.stats?.irtC ?? 0)
                 } else {
