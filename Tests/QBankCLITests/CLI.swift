@@ -125,14 +125,15 @@ enum CLI {
 
     /// The sample bank's size as `qbank balance` counts it (case-study questions included) and its
     /// item files, so tests follow the bank as it grows.
-    static func sampleBankSize() throws -> (items: Int, files: Int) {
+    static func sampleBankSize() throws -> (items: Int, files: Int, domain1: Int) {
         let run = try CLI.run(["balance", "Banks/mla-c01", "--format", "json"])
         let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
         let items = try #require(object?["items"] as? Int, "\(run.stdout)\(run.stderr)")
+        let domain1 = try #require((object?["byDomain"] as? [String: Any])?["1"] as? Int, "\(run.stdout)")
         let root = Fixtures.repositoryRoot.appendingPathComponent("Banks")
         let files = FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String }
             .filter { ($0.hasSuffix(".xml") || $0.hasSuffix(".json")) && !$0.hasSuffix("blueprint.json") }.count ?? 0
-        return (items, files)
+        return (items, files, domain1)
     }
 
     /// An XML bank file of items without a reference (QB110 fires once on each),
