@@ -20,21 +20,17 @@ import Testing
         let optimum = HiGHSSolver().solve(form.model, options: SolverOptions(relativeGap: 0, absoluteGap: 1e-3, timeLimit: 30), start: nil)
         #expect(optimum.status == .optimal)
 
-        var loose = SolverOptions()
-        loose.absoluteGap = 1
-        let step = try #require(Assembler.provenStart(optimum.values, of: form, pool: pool, number: 1, options: loose))
+        let step = try #require(Assembler.provenStart(optimum.values, of: form, pool: pool, number: 1, gap: 1))
         #expect(step.status == .optimal && step.nodes == 0)
         #expect(step.bound <= optimum.objective + 1e-9, "bound \(step.bound), answer \(optimum.objective)")
         #expect(step.bound <= optimum.bound + 1e-3 + 1e-9, "bound \(step.bound), solver's bound \(optimum.bound)")
         #expect(step.bound < 0, "the tie-breaks of the chosen units count below δ's 0")
         #expect(abs(step.objective - optimum.values[try #require(form.objectiveColumn)]) < 1e-12)
 
-        var tight = SolverOptions()
-        tight.absoluteGap = 0
-        #expect(Assembler.provenStart(optimum.values, of: form, pool: pool, number: 1, options: tight) == nil, "outside a zero gap")
+        #expect(Assembler.provenStart(optimum.values, of: form, pool: pool, number: 1, gap: 0) == nil, "outside a zero gap")
         var broken = optimum.values
         let chosen = try #require(form.chosen(optimum.values).first)
         broken[try #require(form.formColumn[chosen])] = 0
-        #expect(Assembler.provenStart(broken, of: form, pool: pool, number: 1, options: loose) == nil, "a form one item short")
+        #expect(Assembler.provenStart(broken, of: form, pool: pool, number: 1, gap: 1) == nil, "a form one item short")
     }
 }
