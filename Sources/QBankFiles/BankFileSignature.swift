@@ -9,7 +9,7 @@ import QBankCore
 /// `LintEngine.run(_:reusing:)` with the file's item findings reused.
 public enum BankFileSignature {
     /// Bumped whenever the layout changes; older signatures then fail to decode.
-    static let version: UInt8 = 1
+    static let version: UInt8 = 2
 
     public static func encode(_ file: BankFile) -> [UInt8] {
         var out = Writer(path: file.path)
@@ -127,6 +127,14 @@ public enum BankFileSignature {
             }
         }
 
+        /// An option, step, prompt or response; `extra` is what only some kinds have (a key's "1", a prompt's response).
+        mutating func part(_ id: String, _ text: Text, _ extra: String, _ origin: Origin) {
+            string(id)
+            self.text(text)
+            string(extra)
+            self.origin(origin)
+        }
+
         mutating func item(_ item: Item) {
             string(item.id)
             int(item.domain)
@@ -140,35 +148,17 @@ public enum BankFileSignature {
                 bool(body.select != nil)
                 int(body.select ?? 0)
                 count(body.options.count)
-                for option in body.options {
-                    string(option.id)
-                    text(option.text)
-                    bool(option.isCorrect)
-                    origin(option.origin)
-                }
+                for option in body.options { part(option.id, option.text, option.isCorrect ? "1" : "", option.origin) }
             case .ordering(let steps):
                 byte(1)
                 count(steps.count)
-                for step in steps {
-                    string(step.id)
-                    text(step.text)
-                    origin(step.origin)
-                }
+                for step in steps { part(step.id, step.text, "", step.origin) }
             case .matching(let body):
                 byte(2)
                 count(body.prompts.count)
-                for prompt in body.prompts {
-                    string(prompt.id)
-                    text(prompt.text)
-                    string(prompt.responseID)
-                    origin(prompt.origin)
-                }
+                for prompt in body.prompts { part(prompt.id, prompt.text, prompt.responseID, prompt.origin) }
                 count(body.responses.count)
-                for response in body.responses {
-                    string(response.id)
-                    text(response.text)
-                    origin(response.origin)
-                }
+                for response in body.responses { part(response.id, response.text, "", response.origin) }
             }
             count(item.enemies.count)
             for enemy in item.enemies {
@@ -281,40 +271,33 @@ public enum BankFileSignature {
             return list
         }
 
+        /// A counted list of parts (see `Writer.part`).
+        mutating func parts<Part>(_: Part.Type, _ make: (String, Text, String, Origin) -> Part) -> [Part]? {
+            guard let count = count() else { return nil }
+            var list: [Part] = []
+            for _ in 0..<count {
+                guard let id = string(), let text = text(), let extra = string(), let origin = origin() else { return nil }
+                list.append(make(id, text, extra, origin))
+            }
+            return list
+        }
+
         mutating func item() -> Item? {
             guard let id = string(), let domain = int(), let task = string(), let status = string().flatMap(ItemStatus.init(rawValue:)),
                   let shuffle = bool(), let stem = text(), let kind = byte() else { return nil }
             let body: ItemBody
             switch kind {
             case 0:
-                guard let hasSelect = bool(), let select = int(), let count = count() else { return nil }
-                var options: [Option] = []
-                for _ in 0..<count {
-                    guard let id = string(), let text = text(), let correct = bool(), let origin = origin() else { return nil }
-                    options.append(Option(id: id, text: text, isCorrect: correct, origin: origin))
-                }
+                guard let hasSelect = bool(), let select = int(), let options = parts(Option.self, { Option(id: $0, text: $1, isCorrect: $2 == "1", origin: $3) })
+                else { return nil }
                 body = .choice(ChoiceBody(options: options, select: hasSelect ? select : nil))
             case 1:
-                guard let count = count() else { return nil }
-                var steps: [Step] = []
-                for _ in 0..<count {
-                    guard let id = string(), let text = text(), let origin = origin() else { return nil }
-                    steps.append(Step(id: id, text: text, origin: origin))
-                }
+                guard let steps = parts(Step.self, { id, text, _, origin in Step(id: id, text: text, origin: origin) }) else { return nil }
                 body = .ordering(steps)
             case 2:
-                guard let promptCount = count() else { return nil }
-                var prompts: [MatchPrompt] = []
-                for _ in 0..<promptCount {
-                    guard let id = string(), let text = text(), let response = string(), let origin = origin() else { return nil }
-                    prompts.append(MatchPrompt(id: id, text: text, responseID: response, origin: origin))
-                }
-                guard let responseCount = count() else { return nil }
-                var responses: [MatchResponse] = []
-                for _ in 0..<responseCount {
-                    guard let id = string(), let text = text(), let origin = origin() else { return nil }
-                    responses.append(MatchResponse(id: id, text: text, origin: origin))
-                }
+                guard let prompts = parts(MatchPrompt.self, { MatchPrompt(id: $0, text: $1, responseID: $2, origin: $3) }),
+                      let responses = parts(MatchResponse.self, { id, text, _, origin in MatchResponse(id: id, text: text, origin: origin) })
+                else { return nil }
                 body = .matching(MatchingBody(prompts: prompts, responses: responses))
             default:
                 return nil
