@@ -4,9 +4,10 @@ import QBankRules
 
 /// Lint results remembered between runs, like Ruff's cache: one entry per bank (the files under
 /// one blueprint), keyed by a hash of every file's content, the blueprint's content, qbank's
-/// version and the configuration in force. A bank whose key matches is not read at all; any
-/// other bank is read and its bank-level rules rerun on every item, while the item rules rerun
-/// only on files whose own entry (file content, blueprint, salt) is missing.
+/// version and the configuration in force. A bank whose key matches is not read at all; in any
+/// other bank only the files whose own entry (file content, blueprint, salt) is missing are read
+/// and item-checked, the others standing in as their signatures (`BankFileSignature`), and the
+/// bank-level rules rerun on every item.
 ///
 /// Entries also record the media files the bank's texts name, with a hash of their content,
 /// because media rules read those files: an entry whose media changed is a miss. Entries live
