@@ -19,6 +19,8 @@ public struct BankLoader: Sendable {
         public var readDiagnostics: [Diagnostic]
         /// True when some file could not be read at all (exit code 2).
         public var hasUnreadableInput: Bool
+        /// The reader's findings of each readable file, by path, for the lint cache.
+        public var fileDiagnostics: [String: [Diagnostic]] = [:]
     }
 
     /// Loads every bank file under `paths`, except the files in `excluding` (a baseline
@@ -37,11 +39,12 @@ public struct BankLoader: Sendable {
 
     /// Loads files already found (`FileDiscovery.discover`), except those in `excluding`.
     /// `replacing` stands in for files (absolute path → bytes): an editor's unsaved buffer, or text `--fix` changed.
+    /// Files `known` has (by path as found) are not read: the lint cache gives what reading them gave.
     public func load(files found: [String], excluding: [String] = [], replacing: [String: [UInt8]] = [:],
-                     progress: ProgressHandler? = nil) -> [LoadedBank] {
+                     known: [String: ReadResult] = [:], progress: ProgressHandler? = nil) -> [LoadedBank] {
         let skipped = Set(excluding.map(FileDiscovery.absolute))
         let files = found.filter { !skipped.contains(FileDiscovery.absolute($0)) }
-        let results = Self.readAll(files, replacing: replacing, progress: progress)
+        let results = Self.readAll(files, replacing: replacing, known: known, progress: progress)
         return Self.groupIndices(files).map { key, members in
             var diagnostics = members.flatMap { results[$0].diagnostics }
             var unreadable = members.contains { results[$0].isUnreadable }
@@ -54,7 +57,9 @@ public struct BankLoader: Sendable {
             }
             return LoadedBank(
                 blueprintPath: key, filePaths: members.map { files[$0] }, bank: Bank(files: members.compactMap { results[$0].file }, blueprint: blueprint),
-                readDiagnostics: diagnostics, hasUnreadableInput: unreadable)
+                readDiagnostics: diagnostics, hasUnreadableInput: unreadable,
+                fileDiagnostics: Dictionary(members.compactMap { index in results[index].file.map { ($0.path, results[index].diagnostics) } },
+                                            uniquingKeysWith: { first, _ in first }))
         }
     }
 
@@ -106,11 +111,14 @@ public struct BankLoader: Sendable {
     }
 
     /// Reads files on every core; results keep the order of `files`.
-    static func readAll(_ files: [String], replacing: [String: [UInt8]] = [:], progress: ProgressHandler? = nil) -> [ReadResult] {
+    static func readAll(_ files: [String], replacing: [String: [UInt8]] = [:], known: [String: ReadResult] = [:],
+                        progress: ProgressHandler? = nil) -> [ReadResult] {
         let slots = ConcurrentSlots<ReadResult>(count: files.count)
         let counter = ProgressCounter(total: files.count, phase: "reading files", handler: progress)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            if !replacing.isEmpty, let bytes = replacing[FileDiscovery.absolute(files[index])] {
+            if let result = known[files[index]] {
+                slots.store(result, at: index)
+            } else if !replacing.isEmpty, let bytes = replacing[FileDiscovery.absolute(files[index])] {
                 slots.store(read(bytes, path: files[index]), at: index)
             } else {
                 slots.store(read(files[index]), at: index)

@@ -4,9 +4,10 @@ import QBankRules
 
 /// Lint results remembered between runs, like Ruff's cache: one entry per bank (the files under
 /// one blueprint), keyed by a hash of every file's content, the blueprint's content, qbank's
-/// version and the configuration in force. A bank whose key matches is not read at all; any
-/// other bank is read and its bank-level rules rerun on every item, while the item rules rerun
-/// only on files whose own entry (file content, blueprint, salt) is missing.
+/// version and the configuration in force. A bank whose key matches is not read at all; in any
+/// other bank only the files whose own entry (file content, blueprint, salt) is missing are read
+/// and item-checked, the others standing in as their signatures (`BankFileSignature`), and the
+/// bank-level rules rerun on every item.
 ///
 /// Entries also record the media files the bank's texts name, with a hash of their content,
 /// because media rules read those files: an entry whose media changed is a miss. Entries live
@@ -83,26 +84,54 @@ public struct LintCache: Sendable {
         StableHash.hex(text) + StableHash.hex(StableHash.fnv1a64(text, seed: 0x9e37_79b9_7f4a_7c15))
     }
 
-    /// A file's item-rule findings, before settings and suppressions, as `LintEngine.run(_:reusing:)` takes them.
+    /// What linting one file left for the next run: its item-rule findings (before settings and
+    /// suppressions, as `LintEngine.run(_:reusing:)` takes them) and what reading it gave — the
+    /// reader's findings, and beside the entry the file's `BankFileSignature` — so that when
+    /// another file of the bank changes, this one is neither read nor item-checked again.
     public struct FileEntry: Codable, Sendable {
         public var findings: [Diagnostic]
-        var media: [String: String] = [:]
+        /// QB001/QB002 findings reading the file gave; nil in an entry that kept none.
+        public var readDiagnostics: [Diagnostic]?
+        public internal(set) var media: [String: String] = [:]
         var key = ""
         var format = LintCache.format
     }
 
-    /// The findings stored for a file under `key`, if the entry is sound and the file's media unchanged.
-    public func itemFindings(for key: String) -> [Diagnostic]? {
+    /// The entry stored for a file under `key`, if it is sound and the file's media unchanged.
+    public func fileEntry(for key: String) -> FileEntry? {
         guard let data = FileManager.default.contents(atPath: path(of: key)),
               let entry = try? JSONDecoder().decode(FileEntry.self, from: data),
               entry.format == Self.format, entry.key == key, Self.unchanged(entry.media) else { return nil }
-        return entry.findings
+        return entry
+    }
+
+    /// The findings stored for a file under `key`, if the entry is sound and the file's media unchanged.
+    public func itemFindings(for key: String) -> [Diagnostic]? { fileEntry(for: key)?.findings }
+
+    /// What reading the file of `entry` gave, from the entry and its signature; nil when either is missing or spoiled.
+    public func readResult(of entry: FileEntry, for key: String) -> ReadResult? {
+        guard let diagnostics = entry.readDiagnostics, let data = FileManager.default.contents(atPath: signaturePath(of: key)),
+              data.count > key.utf8.count, data.prefix(key.utf8.count).elementsEqual(key.utf8),
+              let file = BankFileSignature.decode([UInt8](data.dropFirst(key.utf8.count))) else { return nil }
+        return ReadResult(file: file, diagnostics: diagnostics)
+    }
+
+    /// Stores a readable file's item findings and, when given, the reader's findings with the file's
+    /// signature (in a second file, headed by the key, written first so an entry never promises a missing one).
+    public func storeFile(findings: [Diagnostic], readDiagnostics: [Diagnostic]?, for key: String, file: BankFile) {
+        var entry = FileEntry(findings: findings, media: Self.mediaStamps(of: file), key: key)
+        guard prepareFolder() else { return }
+        if let readDiagnostics {
+            guard (try? AtomicFile.write(bytes: Array(key.utf8) + BankFileSignature.encode(file), to: signaturePath(of: key))) != nil
+            else { return }
+            entry.readDiagnostics = readDiagnostics
+        }
+        guard let data = try? JSONEncoder().encode(entry) else { return }
+        try? AtomicFile.write(bytes: [UInt8](data), to: path(of: key))
     }
 
     public func storeItemFindings(_ findings: [Diagnostic], for key: String, file: BankFile) {
-        let entry = FileEntry(findings: findings, media: Self.mediaStamps(of: file), key: key)
-        guard prepareFolder(), let data = try? JSONEncoder().encode(entry) else { return }
-        try? AtomicFile.write(bytes: [UInt8](data), to: path(of: key))
+        storeFile(findings: findings, readDiagnostics: nil, for: key, file: file)
     }
 
     /// The media files `file`'s texts name (path as read → content hash).
@@ -132,15 +161,18 @@ public struct LintCache: Sendable {
 
     /// Stores `entry` under `key`, recording the media `bank` names. A cache that cannot be
     /// written is no error: the next run is simply cold again.
-    public func store(_ entry: Entry, for key: String, bank: Bank) {
+    /// - Parameter media: stamps of media named by files the bank holds only as signatures (which keep no media).
+    public func store(_ entry: Entry, for key: String, bank: Bank, media: [String: String] = [:]) {
         var entry = entry
         entry.key = key
+        entry.media = media
         for file in bank.files { entry.media.merge(Self.mediaStamps(of: file)) { first, _ in first } }
         guard prepareFolder(), let data = try? JSONEncoder().encode(entry) else { return }
         try? AtomicFile.write(bytes: [UInt8](data), to: path(of: key))
     }
 
     func path(of key: String) -> String { folder + "/" + key + ".lint" }
+    func signaturePath(of key: String) -> String { folder + "/" + key + ".sig" }
 
     /// Creates the folder with a `.gitignore` of `*` (so it ignores itself) and a CACHEDIR.TAG.
     func prepareFolder() -> Bool {

@@ -120,6 +120,38 @@ struct LintCacheCommandTests {
         #expect(try lint(folder).stdout.contains("script"))
     }
 
+    /// After one file changes, the others are neither read nor item-checked (their signatures and
+    /// findings come from the cache), yet the bank rules still see them: each of three files of
+    /// the sample bank, changed in turn without a new finding, with an id another file uses, and
+    /// unreadable, gives the cold run's report.
+    @Test func changingOneFileInTurnGivesTheColdRunsReport() throws {
+        let folder = try CLI.sampleBankCopy()
+        _ = try lint(folder)
+        let files = ["d1-data-preparation/1.1-ingest-and-store.xml", "d2-model-development/2.1-modeling-approach.json",
+                     "d4-monitoring-security/cases.xml"]
+        for name in files {
+            let url = folder.appendingPathComponent(name)
+            let original = try String(contentsOf: url, encoding: .utf8)
+            let borrowed = name.hasPrefix("d1") ? "mla-2.2-001" : "mla-1.1-001"
+            let match = try #require(original.firstMatch(of: /id="(mla-[0-9.-]+)"|"id": "(mla-[0-9.-]+)"/)?.output)
+            let firstID = try #require(match.1 ?? match.2)
+            for changed in [original + "\n", original.replacingOccurrences(of: "\"\(firstID)\"", with: "\"\(borrowed)\""),
+                            String(original.prefix(original.count / 2))] {
+                try changed.write(to: url, atomically: true, encoding: .utf8)
+                try expectSameAsCold(folder)
+            }
+            try original.write(to: url, atomically: true, encoding: .utf8)
+        }
+        try expectSameAsCold(folder)
+        // A spoiled signature is ignored: the file is read again.
+        let cache = folder.appendingPathComponent(".qbank-cache")
+        for signature in try FileManager.default.contentsOfDirectory(at: cache, includingPropertiesForKeys: nil) where signature.pathExtension == "sig" {
+            try Data([1, 2, 3]).write(to: signature)
+        }
+        try "\n".write(to: folder.appendingPathComponent("d3-deployment-orchestration/3.1-endpoints-cli.xml"), atomically: false, encoding: .utf8)
+        try expectSameAsCold(folder)
+    }
+
     @Test func concurrentRunsAgreeWithAColdRun() async throws {
         let folder = try bank()
         let cold = try lint(folder, cached: false)

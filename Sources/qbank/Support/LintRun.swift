@@ -63,8 +63,11 @@ struct LintRun {
             fingerprints: results.reduce(into: [:]) { all, result in all.merge(result.fingerprints) { first, _ in first } })
     }
 
-    /// Banks the cache knows are not read; the others are read together, linted, and stored.
-    /// Returns the banks read and every bank's results, in the order `BankLoader` groups them.
+    /// Banks the cache knows are not read; in the others, files the cache knows are not read
+    /// either (their signatures stand in for them and their item findings are reused), and the
+    /// rest are read, linted, and stored. Returns the banks read (files the cache knew as
+    /// signatures, which hold what the bank rules read) and every bank's results, in the order
+    /// `BankLoader` groups them. A baseline run (`fingerprints`) reads every file of a missed bank.
     private static func cached(
         _ files: [String], engine: LintEngine, fingerprints wanted: Bool, excluding: [String], cache: LintCache, progress: ProgressHandler?
     ) -> ([BankLoader.LoadedBank], [LintCache.Entry]) {
@@ -74,22 +77,40 @@ struct LintRun {
         var results = keys.map(cache.entry(for:))
         let missing = results.indices.filter { results[$0] == nil }
         guard !missing.isEmpty else { return ([], results.compactMap { $0 }) }
-        let banks = BankLoader().load(files: missing.flatMap { groups[$0].files }, progress: progress)
+        // Per file: its entry's key, its item findings, and (unless fingerprints are wanted) what reading it gave.
+        var fileKeys: [String: String] = [:], reusing: [String: [Diagnostic]] = [:], known: [String: ReadResult] = [:]
+        var knownMedia: [String: [String: String]] = [:]
+        for index in missing {
+            let recorded = ConcurrentSlots<(key: String, entry: LintCache.FileEntry?, read: ReadResult?)>(count: groups[index].files.count)
+            DispatchQueue.concurrentPerform(iterations: groups[index].files.count) { position in
+                let key = cache.fileKey(blueprintPath: groups[index].blueprintPath, file: groups[index].files[position], hash: hashes[index][position])
+                let entry = cache.fileEntry(for: key)
+                recorded.store((key, entry, wanted ? nil : entry.flatMap { cache.readResult(of: $0, for: key) }), at: position)
+            }
+            for (file, record) in zip(groups[index].files, recorded.values) {
+                guard let record else { continue }
+                fileKeys[file] = record.key
+                if let entry = record.entry { reusing[file] = entry.findings }
+                if let read = record.read, let entry = record.entry {
+                    known[file] = read
+                    knownMedia[file] = entry.media
+                }
+            }
+        }
+        let banks = BankLoader().load(files: missing.flatMap { groups[$0].files }, known: known, progress: progress)
         for loaded in banks {
             guard let index = missing.first(where: { groups[$0].blueprintPath == loaded.blueprintPath }) else { continue }
-            // Item-rule findings per file: reused where the file's own entry is sound, stored where not.
-            var fileKeys: [String: String] = [:], reusing: [String: [Diagnostic]] = [:]
-            for (file, hash) in zip(groups[index].files, hashes[index]) {
-                let key = cache.fileKey(blueprintPath: loaded.blueprintPath, file: file, hash: hash)
-                fileKeys[file] = key
-                if let findings = cache.itemFindings(for: key) { reusing[file] = findings }
-            }
             let result = lint(loaded, engine: engine, fingerprints: wanted, reusing: reusing, progress: progress)
-            for file in loaded.bank.files where reusing[file.path] == nil {
-                guard let key = fileKeys[file.path] else { continue }
-                cache.storeItemFindings(result.itemFindings[file.path] ?? [], for: key, file: file)
+            var media: [String: String] = [:]
+            for file in loaded.bank.files {
+                if let stamps = knownMedia[file.path] { media.merge(stamps) { first, _ in first } }
+                guard known[file.path] == nil, let key = fileKeys[file.path] else { continue }
+                // A file read now: its findings and signature are stored unless a sound entry already holds them.
+                guard reusing[file.path] == nil || !wanted else { continue }
+                cache.storeFile(findings: result.itemFindings[file.path] ?? [], readDiagnostics: wanted ? nil : loaded.fileDiagnostics[file.path],
+                                for: key, file: file)
             }
-            cache.store(result.entry, for: keys[index], bank: loaded.bank)
+            cache.store(result.entry, for: keys[index], bank: loaded.bank, media: media)
             results[index] = result.entry
         }
         return (banks, results.compactMap { $0 })

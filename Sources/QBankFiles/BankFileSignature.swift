@@ -1,0 +1,316 @@
+import QBankCore
+
+/// What the bank-wide rules and the suppression pass read of one file, written compactly so the
+/// lint cache can rerun them without parsing a file that did not change: ids, types, domains,
+/// key flags, stems and answer texts, enemies, suppressions, case studies, and every origin a
+/// finding or fix points at. Rationales, references, tags, statistics (only whether there are
+/// any), titles, media and option sources are left out: only item rules read them, and their
+/// findings are cached per file. `decode(encode(file))` lints exactly like `file` under
+/// `LintEngine.run(_:reusing:)` with the file's item findings reused.
+public enum BankFileSignature {
+    /// Bumped whenever the layout changes; older signatures then fail to decode.
+    static let version: UInt8 = 2
+
+    public static func encode(_ file: BankFile) -> [UInt8] {
+        var out = Writer(path: file.path)
+        out.byte(version)
+        out.string(file.path)
+        out.count(file.items.count)
+        for item in file.items { out.item(item) }
+        out.count(file.cases.count)
+        for study in file.cases {
+            out.string(study.id)
+            out.text(study.scenario)
+            out.count(study.items.count)
+            for item in study.items { out.item(item) }
+            out.suppressions(study.suppressions)
+            out.origin(study.origin)
+        }
+        return out.bytes
+    }
+
+    /// The file `bytes` describe, or nil when they are not a signature of this version.
+    public static func decode(_ bytes: [UInt8]) -> BankFile? {
+        var input = Reader(bytes: bytes)
+        guard input.byte() == version, let path = input.string() else { return nil }
+        input.path = path
+        var file = BankFile(path: path)
+        guard let itemCount = input.count() else { return nil }
+        for _ in 0..<itemCount {
+            guard let item = input.item() else { return nil }
+            file.items.append(item)
+        }
+        guard let caseCount = input.count() else { return nil }
+        for _ in 0..<caseCount {
+            guard let id = input.string(), let scenario = input.text(), let count = input.count() else { return nil }
+            var items: [Item] = []
+            for _ in 0..<count {
+                guard let item = input.item() else { return nil }
+                items.append(item)
+            }
+            guard let suppressions = input.suppressions(), let origin = input.origin() else { return nil }
+            file.cases.append(CaseStudy(id: id, scenario: scenario, items: items, suppressions: suppressions, origin: origin))
+        }
+        return input.atEnd ? file : nil
+    }
+
+    private struct Writer {
+        var bytes: [UInt8] = []
+        /// Locations in the file itself (nearly all) store no path.
+        let path: String
+
+        init(path: String) {
+            self.path = path
+            bytes.reserveCapacity(4_096)
+        }
+
+        mutating func byte(_ value: UInt8) { bytes.append(value) }
+
+        /// LEB128.
+        mutating func unsigned(_ value: UInt64) {
+            var value = value
+            while value >= 0x80 {
+                bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
+                value >>= 7
+            }
+            bytes.append(UInt8(value))
+        }
+
+        /// Zig-zag, so small negative numbers stay short.
+        mutating func int(_ value: Int) { unsigned(UInt64(bitPattern: Int64((value << 1) ^ (value >> 63)))) }
+        mutating func count(_ value: Int) { unsigned(UInt64(value)) }
+        mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+
+        mutating func string(_ value: String) {
+            count(value.utf8.count)
+            bytes.append(contentsOf: value.utf8)
+        }
+
+        mutating func optional(_ value: String?) {
+            bool(value != nil)
+            if let value { string(value) }
+        }
+
+        mutating func location(_ value: SourceLocation) {
+            if value.file == path { bool(false) } else { bool(true); string(value.file) }
+            count(value.line)
+            count(value.column)
+        }
+
+        mutating func origin(_ value: Origin) {
+            byte((value.location == nil ? 0 : 1) | (value.span == nil ? 0 : 2) | (value.element == nil ? 0 : 4))
+            if let location = value.location { self.location(location) }
+            if let span = value.span {
+                int(span.start)
+                int(span.end)
+                bool(span.syntax == .json)
+                location(span.endLocation)
+            }
+            if let element = value.element {
+                int(element.lowerBound)
+                int(element.upperBound)
+            }
+        }
+
+        mutating func text(_ value: Text) {
+            string(value.value)
+            origin(value.origin)
+        }
+
+        mutating func suppressions(_ list: [Suppression]) {
+            count(list.count)
+            for suppression in list {
+                count(suppression.rules.count)
+                for rule in suppression.rules { string(rule) }
+                optional(suppression.reason)
+                origin(suppression.origin)
+            }
+        }
+
+        /// An option, step, prompt or response; `extra` is what only some kinds have (a key's "1", a prompt's response).
+        mutating func part(_ id: String, _ text: Text, _ extra: String, _ origin: Origin) {
+            string(id)
+            self.text(text)
+            string(extra)
+            self.origin(origin)
+        }
+
+        mutating func item(_ item: Item) {
+            string(item.id)
+            int(item.domain)
+            string(item.task)
+            string(item.status.rawValue)
+            bool(item.shuffle)
+            text(item.stem)
+            switch item.body {
+            case .choice(let body):
+                byte(0)
+                bool(body.select != nil)
+                int(body.select ?? 0)
+                count(body.options.count)
+                for option in body.options { part(option.id, option.text, option.isCorrect ? "1" : "", option.origin) }
+            case .ordering(let steps):
+                byte(1)
+                count(steps.count)
+                for step in steps { part(step.id, step.text, "", step.origin) }
+            case .matching(let body):
+                byte(2)
+                count(body.prompts.count)
+                for prompt in body.prompts { part(prompt.id, prompt.text, prompt.responseID, prompt.origin) }
+                count(body.responses.count)
+                for response in body.responses { part(response.id, response.text, "", response.origin) }
+            }
+            count(item.enemies.count)
+            for enemy in item.enemies {
+                string(enemy.id)
+                origin(enemy.origin)
+            }
+            bool(item.stats != nil)
+            suppressions(item.suppressions)
+            origin(item.origin)
+        }
+    }
+
+    private struct Reader {
+        let bytes: [UInt8]
+        var offset = 0
+        var path = ""
+
+        var atEnd: Bool { offset == bytes.count }
+
+        mutating func byte() -> UInt8? {
+            guard offset < bytes.count else { return nil }
+            defer { offset += 1 }
+            return bytes[offset]
+        }
+
+        mutating func unsigned() -> UInt64? {
+            var value: UInt64 = 0, shift: UInt64 = 0
+            while let next = byte() {
+                value |= UInt64(next & 0x7F) << shift
+                if next < 0x80 { return value }
+                shift += 7
+                if shift > 63 { return nil }
+            }
+            return nil
+        }
+
+        mutating func int() -> Int? {
+            unsigned().map { Int(Int64(bitPattern: ($0 >> 1) ^ (0 &- ($0 & 1)))) }
+        }
+
+        mutating func count() -> Int? {
+            guard let value = unsigned(), value <= UInt64(bytes.count) else { return nil }
+            return Int(value)
+        }
+
+        mutating func bool() -> Bool? {
+            switch byte() {
+            case 0: false
+            case 1: true
+            default: nil
+            }
+        }
+
+        mutating func string() -> String? {
+            guard let length = count(), offset + length <= bytes.count else { return nil }
+            defer { offset += length }
+            return String(decoding: bytes[offset..<(offset + length)], as: UTF8.self)
+        }
+
+        mutating func optional() -> String?? {
+            guard let present = bool() else { return nil }
+            guard present else { return .some(nil) }
+            guard let value = string() else { return nil }
+            return .some(value)
+        }
+
+        mutating func location() -> SourceLocation? {
+            guard let elsewhere = bool() else { return nil }
+            let file = elsewhere ? string() : path
+            guard let file, let line = count(), let column = count() else { return nil }
+            return SourceLocation(file: file, line: line, column: column)
+        }
+
+        mutating func origin() -> Origin? {
+            guard let flags = byte(), flags < 8 else { return nil }
+            var origin = Origin()
+            if flags & 1 != 0 {
+                guard let location = location() else { return nil }
+                origin.location = location
+            }
+            if flags & 2 != 0 {
+                guard let start = int(), let end = int(), let json = bool(), let endLocation = location() else { return nil }
+                origin.span = TextSpan(start: start, end: end, raw: "", syntax: json ? .json : .xml, endLocation: endLocation)
+            }
+            if flags & 4 != 0 {
+                guard let lower = int(), let upper = int(), lower <= upper else { return nil }
+                origin.element = lower..<upper
+            }
+            return origin
+        }
+
+        mutating func text() -> Text? {
+            guard let value = string(), let origin = origin() else { return nil }
+            return Text(value, origin: origin)
+        }
+
+        mutating func suppressions() -> [Suppression]? {
+            guard let count = count() else { return nil }
+            var list: [Suppression] = []
+            for _ in 0..<count {
+                guard let ruleCount = self.count() else { return nil }
+                var rules: [String] = []
+                for _ in 0..<ruleCount {
+                    guard let rule = string() else { return nil }
+                    rules.append(rule)
+                }
+                guard let reason = optional(), let origin = origin() else { return nil }
+                list.append(Suppression(rules: rules, reason: reason, origin: origin))
+            }
+            return list
+        }
+
+        /// A counted list of parts (see `Writer.part`).
+        mutating func parts<Part>(_: Part.Type, _ make: (String, Text, String, Origin) -> Part) -> [Part]? {
+            guard let count = count() else { return nil }
+            var list: [Part] = []
+            for _ in 0..<count {
+                guard let id = string(), let text = text(), let extra = string(), let origin = origin() else { return nil }
+                list.append(make(id, text, extra, origin))
+            }
+            return list
+        }
+
+        mutating func item() -> Item? {
+            guard let id = string(), let domain = int(), let task = string(), let status = string().flatMap(ItemStatus.init(rawValue:)),
+                  let shuffle = bool(), let stem = text(), let kind = byte() else { return nil }
+            let body: ItemBody
+            switch kind {
+            case 0:
+                guard let hasSelect = bool(), let select = int(), let options = parts(Option.self, { Option(id: $0, text: $1, isCorrect: $2 == "1", origin: $3) })
+                else { return nil }
+                body = .choice(ChoiceBody(options: options, select: hasSelect ? select : nil))
+            case 1:
+                guard let steps = parts(Step.self, { id, text, _, origin in Step(id: id, text: text, origin: origin) }) else { return nil }
+                body = .ordering(steps)
+            case 2:
+                guard let prompts = parts(MatchPrompt.self, { MatchPrompt(id: $0, text: $1, responseID: $2, origin: $3) }),
+                      let responses = parts(MatchResponse.self, { id, text, _, origin in MatchResponse(id: id, text: text, origin: origin) })
+                else { return nil }
+                body = .matching(MatchingBody(prompts: prompts, responses: responses))
+            default:
+                return nil
+            }
+            guard let enemyCount = count() else { return nil }
+            var enemies: [EnemyReference] = []
+            for _ in 0..<enemyCount {
+                guard let id = string(), let origin = origin() else { return nil }
+                enemies.append(EnemyReference(id, origin: origin))
+            }
+            guard let hasStats = bool(), let suppressions = suppressions(), let origin = origin() else { return nil }
+            return Item(id: id, domain: domain, task: task, status: status, shuffle: shuffle, stem: stem, body: body,
+                        enemies: enemies, stats: hasStats ? ItemStats() : nil, suppressions: suppressions, origin: origin)
+        }
+    }
+}
