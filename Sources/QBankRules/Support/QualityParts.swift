@@ -7,7 +7,11 @@ extension Item {
 
 extension ChoiceBody {
     /// Options that answer the question themselves: not "All/None of the above", not "A and B".
-    var contentOptions: [Option] { options.filter { MetaOption.kind(of: $0.text.value) == nil } }
+    /// Without a meta option (nearly always) the options themselves, not a copy of each.
+    var contentOptions: [Option] {
+        guard options.contains(where: { MetaOption.kind(of: $0.text.value) != nil }) else { return options }
+        return options.filter { MetaOption.kind(of: $0.text.value) == nil }
+    }
 }
 
 /// "'a', 'c'" for messages.
