@@ -127,18 +127,21 @@ public enum MarkdownReader {
     /// Whether the text holds "](", without which it names no inline image: callers skip
     /// the parser for the rest. A byte scan, because Foundation's `contains` bridged every
     /// text to UTF-16 and cost about a fifth of a cold lint.
-    /// `memchr` jumps from one "(" to the next, as every item's every text is asked up to seven times.
     public static func mayNameImage(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress, bytes.count > 1 else { return false }
-            var from = 1
-            while from < bytes.count, let hit = memchr(base + from, Int32(UInt8(ascii: "(")), bytes.count - from) {
-                let index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                if bytes[index - 1] == UInt8(ascii: "]") { return true }
-                from = index + 1
-            }
-            return false
+        return text.withUTF8 { holdsPair(UInt8(ascii: "]"), UInt8(ascii: "("), in: $0) }
+    }
+
+    /// Whether `first` is immediately followed by `second` somewhere in `bytes`. `memchr` jumps
+    /// from one `second` to the next: every text of every item is asked this several times.
+    static func holdsPair(_ first: UInt8, _ second: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress, bytes.count > 1 else { return false }
+        var from = 1
+        while from < bytes.count, let hit = memchr(base + from, Int32(second), bytes.count - from) {
+            let index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if bytes[index - 1] == first { return true }
+            from = index + 1
         }
+        return false
     }
 }

@@ -11,6 +11,9 @@ struct ByteNeedles: Sendable {
     private let byFirstByte: [[Needle]]
     /// Bit b of `starts.0` (b < 64) or `starts.1` (b − 64) set: some needle may start with byte b.
     private let starts: (UInt64, UInt64)
+    /// Bit `a << 7 | b` set: some needle may start with the bytes a, b (every needle of one byte
+    /// sets all its pairs). Common letters start needles ("in…", "lo…"); pairs rule most out.
+    private let pairs: [UInt64]
     private let alwaysMaybe: Bool
 
     private struct Needle: Sendable {
@@ -41,6 +44,18 @@ struct ByteNeedles: Sendable {
             if byte < 64 { starts.0 |= 1 << UInt64(byte) } else { starts.1 |= 1 << UInt64(byte - 64) }
         }
         self.starts = starts
+        var pairs = [UInt64](repeating: 0, count: 128 * 128 / 64)
+        for first in table.indices {
+            for needle in table[first] {
+                let seconds: [UInt8] = needle.bytes.count < 2 ? Array(0..<128)
+                    : needle.foldsCase ? [Self.lower(needle.bytes[1]), Self.upper(needle.bytes[1])] : [needle.bytes[1]]
+                for second in seconds {
+                    let bit = first << 7 | Int(second)
+                    pairs[bit >> 6] |= 1 << UInt64(bit & 63)
+                }
+            }
+        }
+        self.pairs = pairs
         self.alwaysMaybe = alwaysMaybe
     }
 
@@ -54,6 +69,10 @@ struct ByteNeedles: Sendable {
                 if byte >= 0x80 { return true }
                 let bit = byte < 64 ? starts.0 >> UInt64(byte) : starts.1 >> UInt64(byte - 64)
                 guard bit & 1 == 1 else { continue }
+                if index + 1 < bytes.count, bytes[index + 1] < 0x80 {
+                    let pair = Int(byte) << 7 | Int(bytes[index + 1])
+                    guard pairs[pair >> 6] >> UInt64(pair & 63) & 1 == 1 else { continue }
+                }
                 for needle in byFirstByte[Int(byte)] where Self.matches(needle, in: bytes, at: index) { return true }
             }
             return false

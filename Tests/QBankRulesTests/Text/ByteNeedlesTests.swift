@@ -22,4 +22,12 @@ struct ByteNeedlesTests {
         #expect(ByteNeedles(exact: ["É"], folded: []).mayOccur(in: "plain"))
         #expect(ByteNeedles(exact: [""], folded: []).mayOccur(in: "plain"))
     }
+
+    @Test func oneByteNeedlesAndNeedlesAtTheEnd() {
+        let x = ByteNeedles(exact: ["X"], folded: [])
+        #expect(x.mayOccur(in: "aXb") && x.mayOccur(in: "abX") && x.mayOccur(in: "X"))
+        #expect(!x.mayOccur(in: "abc x"))
+        #expect(needles.mayOccur(in: "the end TODO"))
+        #expect(!needles.mayOccur(in: "the end TOD"))
+    }
 }
