@@ -78,9 +78,10 @@ public struct PlaceholderContentRule: ItemRule {
 
     public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
         var places: [(what: String, origin: Origin)] = []
-        func look(_ text: String?, _ what: String, _ origin: Origin, label: Bool = false) {
+        // `what` is only spelled out for a text that holds a placeholder, not for every text.
+        func look(_ text: String?, _ what: @autoclosure () -> String, _ origin: Origin, label: Bool = false) {
             guard let text, let found = placeholder(in: text, wholeLabel: label) else { return }
-            places.append(("'\(found)' in \(what)", origin))
+            places.append(("'\(found)' in \(what())", origin))
         }
         look(item.stem.value, "the stem", item.stemOrigin)
         switch item.body {
