@@ -6,18 +6,19 @@ import QBankCore
 /// `"format": "urn:qbank:bank:1"` in JSON (both readers require it, so every valid bank says so).
 enum BankSniffer {
     static let identifier = Array("urn:qbank:bank:1".utf8)
-    /// How much of an XML file is read to find its root element.
+    /// How much of an XML file is read to find its root element, and of a JSON file first.
     static let xmlHeadLength = 64 * 1024
 
     static func declaresBank(_ path: String) -> Bool {
-        if path.lowercased().hasSuffix(".json") {
-            guard let data = FileManager.default.contents(atPath: path) else { return true }
-            return jsonDeclaresBank([UInt8](data))
-        }
         guard let handle = FileHandle(forReadingAtPath: path) else { return true }
         defer { try? handle.close() }
-        let head = (try? handle.read(upToCount: xmlHeadLength)) ?? Data()
-        return xmlDeclaresBank([UInt8](head))
+        let head = [UInt8]((try? handle.read(upToCount: xmlHeadLength)) ?? Data())
+        guard path.lowercased().hasSuffix(".json") else { return xmlDeclaresBank(head) }
+        // Writers put "format" first: the head nearly always settles it, and the file is read whole
+        // (the key may come anywhere) only when it does not.
+        if jsonDeclaresBank(head) { return true }
+        guard let data = FileManager.default.contents(atPath: path) else { return true }
+        return jsonDeclaresBank([UInt8](data))
     }
 
     /// The root start tag (after the prolog, comments, processing instructions and doctype) names the bank namespace.

@@ -9,8 +9,10 @@ public enum MediaInspector {
     static let readLimit = 64 << 20
 
     public static func attach(to file: inout BankFile, folder: String) {
-        var texts = file.items.flatMap(\.placedTexts)
-        for study in file.cases { texts += [study.placedScenario] + study.items.flatMap(\.placedTexts) }
+        // Only items that may name an image have their texts listed.
+        func mayNameImage(_ item: Item) -> Bool { item.containsText(where: MarkdownReader.mayNameImage) }
+        var texts = file.items.filter(mayNameImage).flatMap(\.placedTexts)
+        for study in file.cases { texts += [study.placedScenario] + study.items.filter(mayNameImage).flatMap(\.placedTexts) }
         for text in texts where MarkdownReader.mayNameImage(text.value) {
             for image in MarkdownReader.read(text.value).images where file.media[image.source] == nil {
                 guard !image.source.isEmpty, MediaFile.outsideBankReason(image.source) == nil else { continue }

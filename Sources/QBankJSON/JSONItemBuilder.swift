@@ -81,13 +81,15 @@ struct JSONItemBuilder {
         p.string("id", matching: Patterns.isPartID, rule: "must be 1–32 letters, digits, '.', '_' or '-', starting with a letter or digit")?.stringValue
     }
 
-    private func rationale(_ p: ObjectView) -> String? { p.text("rationale")?.value }
+    private func rationale(_ p: ObjectView) -> String? { p.string("rationale")?.stringValue.map(TextNormalization.normalize) }
 
     private func option(_ v: JSONValue, _ index: Int, _ o: ObjectView) -> Option? {
         guard let p = part(v, index, o, noun: "option", known: ["id", "text", "correct", "rationale"], required: ["id", "text"]) else { return nil }
         let id = partID(p), text = p.text("text"), correct = p.bool("correct") ?? false, why = rationale(p)
         guard let id, let text else { return nil }
-        return Option(id: id, text: text, isCorrect: correct, rationale: why, origin: context.elementOrigin(v.position, keepSource: true))
+        // See `Origin.elementSource`; read without a report, which `bool("shuffle")` makes once for the item.
+        let keepSource = o.member("shuffle")?.value.boolValue == false
+        return Option(id: id, text: text, isCorrect: correct, rationale: why, origin: context.elementOrigin(v.position, keepSource: keepSource))
     }
 
     private func step(_ v: JSONValue, _ index: Int, _ o: ObjectView) -> Step? {

@@ -139,8 +139,11 @@ struct ObjectView {
     func text(_ key: String) -> Text? {
         guard let v = string(key), let s = v.stringValue else { return nil }
         var origin = context.origin(v.position)
+        let value = TextNormalization.normalize(s)
         origin.span = context.stringSpan(at: v.position)
-        return Text(TextNormalization.normalize(s), origin: origin)
+        // Most texts are written as they read: one string then serves both, not two copies.
+        if origin.span?.raw == value { origin.span?.raw = value }
+        return Text(value, origin: origin)
     }
 
     func bool(_ key: String) -> Bool? {

@@ -1,5 +1,10 @@
 import CCmarkGFM
 import QBankCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Reads a text's Markdown source into `RichText` with cmark-gfm (the parser GitHub uses;
 /// tables and autolinks from its GFM extensions). Constructs outside the documented subset
@@ -124,10 +129,19 @@ public enum MarkdownReader {
     /// text to UTF-16 and cost about a fifth of a cold lint.
     public static func mayNameImage(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            guard bytes.count > 1 else { return false }
-            for index in 1..<bytes.count where bytes[index] == UInt8(ascii: "(") && bytes[index - 1] == UInt8(ascii: "]") { return true }
-            return false
+        return text.withUTF8 { holdsPair(UInt8(ascii: "]"), UInt8(ascii: "("), in: $0) }
+    }
+
+    /// Whether `first` is immediately followed by `second` somewhere in `bytes`. `memchr` jumps
+    /// from one `second` to the next: every text of every item is asked this several times.
+    static func holdsPair(_ first: UInt8, _ second: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress, bytes.count > 1 else { return false }
+        var from = 1
+        while from < bytes.count, let hit = memchr(base + from, Int32(second), bytes.count - from) {
+            let index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if bytes[index - 1] == first { return true }
+            from = index + 1
         }
+        return false
     }
 }

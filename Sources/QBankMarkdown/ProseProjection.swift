@@ -1,4 +1,9 @@
 import CCmarkGFM
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import QBankCore
 
 /// The words of a text that prose rules judge: paragraphs, headings and list items as
@@ -20,12 +25,13 @@ public enum ProseProjection {
     /// A one-line text is a paragraph unless it holds an image or a link: the common case
     /// skips the parser. (Code fences and tables always span lines once normalised.)
     public static func mayHoldBlocks(_ source: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in source.utf8 {
-            if byte == 0x0A || (previous == 0x21 && byte == 0x5B) || (previous == 0x5D && byte == 0x28) { return true }
-            previous = byte
+        var source = source
+        return source.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, 0x0A, bytes.count) != nil
+                || MarkdownReader.holdsPair(UInt8(ascii: "!"), UInt8(ascii: "["), in: bytes)
+                || MarkdownReader.holdsPair(UInt8(ascii: "]"), UInt8(ascii: "("), in: bytes)
         }
-        return false
     }
 
     private static func proseBlocks(under node: OpaquePointer, lines: [[UInt8]]) -> [String] {

@@ -71,7 +71,11 @@ struct XMLModelBuilder {
     }
 
     private func text(_ node: XMLElementNode) -> Text {
-        Text(TextNormalization.normalize(node.text), origin: Origin(location(node), span: contentSpan(node)))
+        let value = TextNormalization.normalize(node.text)
+        var span = contentSpan(node)
+        // Most texts are written as they read: one string then serves both, not two copies.
+        if span?.raw == value { span?.raw = value }
+        return Text(value, origin: Origin(location(node), span: span))
     }
 
     /// The bytes between a text element's start and end tags (text elements hold no child elements).
@@ -141,7 +145,7 @@ struct XMLModelBuilder {
         for child in node.children where child.isBankElement {
             switch child.name {
             case "stem": stem = text(child)
-            case "options": parts.options = (child, options(child))
+            case "options": parts.options = (child, options(child, keepSources: !item.shuffle))
             case "steps": parts.steps = (child, steps(child))
             case "prompts": parts.prompts = (child, prompts(child))
             case "responses": parts.responses = (child, responses(child))
@@ -213,12 +217,13 @@ struct XMLModelBuilder {
 
     // MARK: Parts
 
-    private func options(_ node: XMLElementNode) -> [Option] {
+    /// `keepSources`: see `Origin.elementSource`.
+    private func options(_ node: XMLElementNode, keepSources: Bool) -> [Option] {
         node.children.compactMap { child in
             guard child.isBankElement, child.hasName("option"), let id = child.attribute("id"),
                   let (text, rationale) = textAndRationale(child) else { return nil }
             return Option(id: id, text: text, isCorrect: child.attribute("correct").map(Self.flag) ?? false,
-                          rationale: rationale, origin: elementOrigin(child, "option", keepSource: true))
+                          rationale: rationale, origin: elementOrigin(child, "option", keepSource: keepSources))
         }
     }
 

@@ -30,7 +30,9 @@ public struct Origin: Hashable, Sendable {
     /// For items, options and enemies: the UTF-8 byte range of the whole element (XML, start tag to
     /// end tag) or value (JSON object or string), so fixes can move or extend it.
     public var element: Range<Int>?
-    /// The element's text as written, for options only (a fix that reorders options moves them whole).
+    /// The element's text as written, for options of items that keep their written order
+    /// (`shuffle` off) only: a fix that reorders options moves them whole, and only where
+    /// the order is delivered (QB312). Kept for every option, it was a sixth of a bank's memory.
     public var elementSource: String?
 
     public init(_ location: SourceLocation? = nil, span: TextSpan? = nil) {

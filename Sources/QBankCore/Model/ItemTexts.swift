@@ -27,6 +27,23 @@ extension Item {
 }
 
 extension Item {
+    /// Whether the stem, a part or a rationale satisfies `test`. Unlike `placedTexts`, it
+    /// builds nothing, so a pre-check over every item costs only the test.
+    public func containsText(where test: (String) -> Bool) -> Bool {
+        if test(stem.value) { return true }
+        func any<Part>(_ parts: [Part], _ text: (Part) -> String, _ rationale: (Part) -> String?) -> Bool {
+            parts.indices.contains { test(text(parts[$0])) || rationale(parts[$0]).map(test) == true }
+        }
+        switch body {
+        case .choice(let body): return any(body.options, \.text.value, \.rationale)
+        case .ordering(let steps): return any(steps, \.text.value, \.rationale)
+        case .matching(let body):
+            return any(body.prompts, \.text.value, \.rationale) || any(body.responses, \.text.value, { _ in nil })
+        }
+    }
+}
+
+extension Item {
     /// The item with `transform` applied to every text: stem, parts and rationales.
     public func mappingTexts(_ transform: (String) -> String) -> Item {
         var copy = self

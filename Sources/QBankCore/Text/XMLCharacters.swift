@@ -14,13 +14,27 @@ public enum XMLCharacters {
     /// The first character XML 1.0 forbids, with its 1-based line and column (in UTF-16 units, like every column
     /// qbank reports) inside `text`.
     public static func firstForbidden(in text: String) -> (scalar: Unicode.Scalar, line: Int, column: Int)? {
-        guard text.unicodeScalars.contains(where: { !isAllowed($0) }) else { return nil }
+        guard mayHoldForbidden(text) else { return nil }
         var line = 1, column = 1
         for scalar in text.unicodeScalars {
             if !isAllowed(scalar) { return (scalar, line, column) }
             if scalar == "\n" { line += 1; column = 1 } else { column += scalar.utf16.count }
         }
         return nil
+    }
+
+    /// A byte scan, since the JSON reader asks this of every string of a file: in UTF-8 a forbidden
+    /// character is a byte below 0x20 (other than tab, LF, CR) or the bytes EF BF BE/BF (U+FFFE, U+FFFF).
+    static func mayHoldForbidden(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D { return true }
+                if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE { return true }
+            }
+            return false
+        }
     }
 
     /// `U+0001` style, for messages.

@@ -24,6 +24,8 @@ enum ProseView {
 
     /// The projected item, or nil when no text of it changes.
     static func item(_ item: Item) -> Item? {
+        // Projecting writes into the item's arrays, which copies them: only when some text may change.
+        guard item.containsText(where: ProseProjection.mayHoldBlocks) else { return nil }
         var result = item
         var changed = false
         func project(_ value: inout Text) {

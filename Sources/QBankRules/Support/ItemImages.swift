@@ -11,8 +11,12 @@ extension ItemRule {
     /// Images in the item's texts, and in its case's scenario when the item is the case's
     /// first (so a scenario image is judged once).
     func images(of item: Item, in context: ItemContext) -> [PlacedImage] {
+        let scenario = context.caseStudy.flatMap { $0.items.first?.id == item.id ? $0.placedScenario : nil }
+        // Most items name no image: say so before building every text's place and role.
+        guard item.containsText(where: MarkdownReader.mayNameImage) || scenario.map({ MarkdownReader.mayNameImage($0.value) }) == true
+        else { return [] }
         var texts = item.placedTexts
-        if let study = context.caseStudy, study.items.first?.id == item.id { texts.insert(study.placedScenario, at: 0) }
+        if let scenario { texts.insert(scenario, at: 0) }
         return texts.filter { MarkdownReader.mayNameImage($0.value) }.flatMap { text in
             MarkdownReader.read(text.value).images.map { PlacedImage(image: $0, text: text) }
         }

@@ -42,13 +42,24 @@ func comparable(_ text: String) -> String {
 /// `comparable(a) == comparable(b)` without building either string when both are ASCII
 /// (the usual option): then it is a byte comparison with A–Z folded.
 func sameComparable(_ a: String, _ b: String) -> Bool {
-    let x = a.utf8, y = b.utf8
-    guard !x.contains(where: { $0 >= 0x80 }), !y.contains(where: { $0 >= 0x80 }) else { return comparable(a) == comparable(b) }
-    guard x.count == y.count else { return false }
-    for (p, q) in zip(x, y) where p != q {
-        guard p | 0x20 == q | 0x20, p | 0x20 >= 0x61, p | 0x20 <= 0x7A else { return false }
+    asciiSameComparable(a, b) ?? (comparable(a) == comparable(b))
+}
+
+/// The ASCII case over contiguous bytes (iterating `utf8` views cost more than the rule's
+/// other work); nil when either text is not ASCII.
+private func asciiSameComparable(_ a: String, _ b: String) -> Bool? {
+    var a = a, b = b
+    return a.withUTF8 { x in
+        b.withUTF8 { y -> Bool? in
+            guard !x.contains(where: { $0 >= 0x80 }), !y.contains(where: { $0 >= 0x80 }) else { return nil }
+            guard x.count == y.count else { return false }
+            for index in x.indices where x[index] != y[index] {
+                let p = x[index] | 0x20, q = y[index] | 0x20
+                guard p == q, p >= 0x61, p <= 0x7A else { return false }
+            }
+            return true
+        }
     }
-    return true
 }
 
 /// "1 option", "3 options".

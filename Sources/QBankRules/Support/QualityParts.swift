@@ -7,7 +7,14 @@ extension Item {
 
 extension ChoiceBody {
     /// Options that answer the question themselves: not "All/None of the above", not "A and B".
-    var contentOptions: [Option] { options.filter { MetaOption.kind(of: $0.text.value) == nil } }
+    /// Without a meta option (nearly always) the options themselves, not a copy of each.
+    /// A dozen rules ask this of every item: the memo answers all but the first.
+    var contentOptions: [Option] {
+        TextMemo.current.contentOptions(of: options) { options in
+            guard options.contains(where: { MetaOption.kind(of: $0.text.value) != nil }) else { return options }
+            return options.filter { MetaOption.kind(of: $0.text.value) == nil }
+        }
+    }
 }
 
 /// "'a', 'c'" for messages.

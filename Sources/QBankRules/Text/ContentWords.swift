@@ -19,8 +19,9 @@ enum ContentWords {
     }
 
     static func isContent(_ lower: String, stopWords: Set<String> = StopWords.english) -> Bool {
-        // UTF-8 length bounds the character count from above: a short byte count settles it cheaply.
-        guard lower.utf8.count >= minimumLength, lower.count >= minimumLength else { return false }
+        // UTF-8 length bounds the character count from above: a short byte count settles it cheaply,
+        // and an ASCII word has as many characters as bytes (counting characters cost more than the rest).
+        guard lower.utf8.count >= minimumLength, lower.utf8.allSatisfy({ $0 < 0x80 }) || lower.count >= minimumLength else { return false }
         let hasLetter = lower.utf8.contains { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A) } || lower.contains(where: \.isLetter)
         return hasLetter && !stopWords.contains(lower)
     }

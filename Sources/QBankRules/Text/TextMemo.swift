@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import QBankCore
 
 /// Remembers text analyses (words, lead-ins, stems, option kinds) per thread.
 ///
@@ -26,6 +27,10 @@ final class TextMemo {
     private var metaKindsTable = Table<String, MetaOption.Kind?>()
     private var combinationsTable = Table<String, Bool>()
     private var stemsTable = Table<String, String>(bound: 50_000)
+    /// The last options list asked about and its content options. Keyed by the list's buffer,
+    /// which the slot keeps alive: while it does, no other list can have that address, and a
+    /// shared buffer is never written to, so a hit is always the same options.
+    private var contentOptionsSlot: (options: [Option], content: [Option])?
 
     func words(of text: String, compute: (String) -> [Word]) -> [Word] {
         if let known = wordsTable.lookup(text) { return known }
@@ -82,7 +87,19 @@ final class TextMemo {
         return value
     }
 
+    func contentOptions(of options: [Option], compute: ([Option]) -> [Option]) -> [Option] {
+        if let slot = contentOptionsSlot, slot.options.count == options.count, Self.sameBuffer(slot.options, options) { return slot.content }
+        let content = compute(options)
+        contentOptionsSlot = (options, content)
+        return content
+    }
+
+    private static func sameBuffer(_ a: [Option], _ b: [Option]) -> Bool {
+        a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress } }
+    }
+
     func reset() {
+        contentOptionsSlot = nil
         wordsTable.reset()
         loweredTable.reset()
         leadInsTable.reset()

@@ -79,8 +79,11 @@ public struct TrueFalseInDisguiseRule: ItemRule {
                 "item '\(item.id)' asks which statement is true or false, which is a set of true/false items; ask one focused question about the concept instead",
                 at: item.stemOrigin, in: context.file.path, item: item.id)]
         }
-        let optionWords = body.options.map { Words.lowered($0.text.value) }
-        if optionWords.count >= 2, optionWords.allSatisfy({ !$0.isEmpty && $0.allSatisfy(truthOptionWords.contains) }) {
+        // Option by option, so the first content option ends the look.
+        if body.options.count >= 2, body.options.allSatisfy({ option in
+            let words = Words.lowered(option.text.value)
+            return !words.isEmpty && words.allSatisfy(truthOptionWords.contains)
+        }) {
             return [diagnostic(
                 "every option of item '\(item.id)' is true/false/yes/no; write a question with content options, or split the statements into separate items",
                 at: item.stemOrigin, in: context.file.path, item: item.id)]

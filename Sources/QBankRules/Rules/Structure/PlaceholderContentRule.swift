@@ -3,16 +3,27 @@ import QBankCore
 /// Text nobody meant to ship: "TODO", "TBD", "Lorem ipsum", options called "Option A".
 public struct PlaceholderContentRule: ItemRule {
     /// Upper-case words that mark unfinished text, matched as whole words, case-sensitive ("TODO", not "todo").
-    public var markers: [String] = ["TODO", "TBD", "TBA", "FIXME", "XXX", "PLACEHOLDER"]
+    public var markers: [String] = ["TODO", "TBD", "TBA", "FIXME", "XXX", "PLACEHOLDER"] { didSet { refreshNeedles() } }
     /// Phrases that are filler wherever they appear, case-insensitive.
-    public var phrases: [String] = Self.defaultPhrases { didSet { phraseList = PhraseList(phrases) } }
+    public var phrases: [String] = Self.defaultPhrases { didSet { phraseList = PhraseList(phrases); refreshNeedles() } }
     private static let defaultPhrases = ["lorem ipsum", "insert question here", "insert answer here", "your question here", "your answer here"]
     /// `phrases` split into words once, not per text.
     private var phraseList = PhraseList(Self.defaultPhrases)
     /// Generic labels that are a placeholder when an option, step or response says only "<label> <letter or number>".
-    public var genericLabels: [String] = ["option", "answer", "choice", "distractor", "step", "response", "prompt"]
+    public var genericLabels: [String] = ["option", "answer", "choice", "distractor", "step", "response", "prompt"] { didSet { refreshNeedles() } }
+    /// What a text must show for a marker or phrase to be in it, and a part for a label: most
+    /// texts (rationales above all) show none, and are then not tokenised.
+    private var textNeedles = ByteNeedles(exact: [], folded: [])
+    private var labelNeedles = ByteNeedles(exact: [], folded: [])
 
-    public init() {}
+    public init() { refreshNeedles() }
+
+    private mutating func refreshNeedles() {
+        // A phrase without words matches every text, so it must reach the tokeniser.
+        let firstWords = phraseList.phrases.map { $0.first ?? "" }
+        textNeedles = ByteNeedles(exact: markers, folded: firstWords)
+        labelNeedles = ByteNeedles(exact: [], folded: genericLabels)
+    }
 
     public static let description = RuleDescription(
         id: "QB116", name: "placeholder-content", category: .structure,
@@ -67,9 +78,10 @@ public struct PlaceholderContentRule: ItemRule {
 
     public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
         var places: [(what: String, origin: Origin)] = []
-        func look(_ text: String?, _ what: String, _ origin: Origin, label: Bool = false) {
+        // `what` is only spelled out for a text that holds a placeholder, not for every text.
+        func look(_ text: String?, _ what: @autoclosure () -> String, _ origin: Origin, label: Bool = false) {
             guard let text, let found = placeholder(in: text, wholeLabel: label) else { return }
-            places.append(("'\(found)' in \(what)", origin))
+            places.append(("'\(found)' in \(what())", origin))
         }
         look(item.stem.value, "the stem", item.stemOrigin)
         switch item.body {
@@ -100,6 +112,7 @@ public struct PlaceholderContentRule: ItemRule {
 
     /// The marker, phrase or generic label `text` holds, as written.
     private func placeholder(in text: String, wholeLabel: Bool) -> String? {
+        guard textNeedles.mayOccur(in: text) || (wholeLabel && labelNeedles.mayOccur(in: text)) else { return nil }
         let words = Words.of(text)
         if let marker = words.first(where: { markers.contains(String($0.text)) }) { return String(marker.text) }
         let lower = words.map(\.lower)

@@ -1,0 +1,93 @@
+/// A one-pass byte pre-check: may an ASCII text hold one of a few short strings?
+///
+/// A rule that looks for rare words (placeholder markers, filler phrases) in every text,
+/// rationales included, spent more on tokenising those texts than every other item rule
+/// together. A word the tokeniser finds in an ASCII text is a run of its bytes, so when
+/// none of the needles occurs in the bytes, no word can match and tokenising is skipped.
+/// The answer is "maybe" (true) for any text with a non-ASCII byte, whose words are
+/// lower-cased by Unicode rules, and for any non-ASCII or empty needle.
+struct ByteNeedles: Sendable {
+    /// Needles by their first byte; ASCII letters of case-folded needles are listed under both cases.
+    private let byFirstByte: [[Needle]]
+    /// Bit b of `starts.0` (b < 64) or `starts.1` (b − 64) set: some needle may start with byte b.
+    private let starts: (UInt64, UInt64)
+    /// Bit `a << 7 | b` set: some needle may start with the bytes a, b (every needle of one byte
+    /// sets all its pairs). Common letters start needles ("in…", "lo…"); pairs rule most out.
+    private let pairs: [UInt64]
+    private let alwaysMaybe: Bool
+
+    private struct Needle: Sendable {
+        var bytes: [UInt8]
+        var foldsCase: Bool
+    }
+
+    /// `exact` must occur byte for byte; `folded` with ASCII letters in either case.
+    init(exact: [String], folded: [String]) {
+        var table = [[Needle]](repeating: [], count: 128)
+        var alwaysMaybe = false
+        for (strings, foldsCase) in [(exact, false), (folded, true)] {
+            for string in strings {
+                let bytes = Array(string.utf8)
+                guard let first = bytes.first, bytes.allSatisfy({ $0 < 0x80 }) else { alwaysMaybe = true; continue }
+                let needle = Needle(bytes: foldsCase ? bytes.map(Self.lower) : bytes, foldsCase: foldsCase)
+                if foldsCase, Self.lower(first) != Self.upper(first) {
+                    table[Int(Self.lower(first))].append(needle)
+                    table[Int(Self.upper(first))].append(needle)
+                } else {
+                    table[Int(first)].append(needle)
+                }
+            }
+        }
+        byFirstByte = table
+        var starts: (UInt64, UInt64) = (0, 0)
+        for byte in table.indices where !table[byte].isEmpty {
+            if byte < 64 { starts.0 |= 1 << UInt64(byte) } else { starts.1 |= 1 << UInt64(byte - 64) }
+        }
+        self.starts = starts
+        var pairs = [UInt64](repeating: 0, count: 128 * 128 / 64)
+        for first in table.indices {
+            for needle in table[first] {
+                let seconds: [UInt8] = needle.bytes.count < 2 ? Array(0..<128)
+                    : needle.foldsCase ? [Self.lower(needle.bytes[1]), Self.upper(needle.bytes[1])] : [needle.bytes[1]]
+                for second in seconds {
+                    let bit = first << 7 | Int(second)
+                    pairs[bit >> 6] |= 1 << UInt64(bit & 63)
+                }
+            }
+        }
+        self.pairs = pairs
+        self.alwaysMaybe = alwaysMaybe
+    }
+
+    /// False only when `text` is ASCII and no needle occurs in it.
+    func mayOccur(in text: String) -> Bool {
+        if alwaysMaybe { return true }
+        var text = text
+        return text.withUTF8 { bytes in
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if byte >= 0x80 { return true }
+                let bit = byte < 64 ? starts.0 >> UInt64(byte) : starts.1 >> UInt64(byte - 64)
+                guard bit & 1 == 1 else { continue }
+                if index + 1 < bytes.count, bytes[index + 1] < 0x80 {
+                    let pair = Int(byte) << 7 | Int(bytes[index + 1])
+                    guard pairs[pair >> 6] >> UInt64(pair & 63) & 1 == 1 else { continue }
+                }
+                for needle in byFirstByte[Int(byte)] where Self.matches(needle, in: bytes, at: index) { return true }
+            }
+            return false
+        }
+    }
+
+    private static func matches(_ needle: Needle, in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        guard start + needle.bytes.count <= bytes.count else { return false }
+        for (offset, expected) in needle.bytes.enumerated() {
+            let byte = bytes[start + offset]
+            if byte != expected && !(needle.foldsCase && lower(byte) == expected) { return false }
+        }
+        return true
+    }
+
+    private static func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+    private static func upper(_ byte: UInt8) -> UInt8 { byte >= 0x61 && byte <= 0x7A ? byte & ~0x20 : byte }
+}
