@@ -91,11 +91,11 @@ public struct CrossItemCueingRule: ConfigurableRule {
     }
 
     public func check(_ context: LintContext) -> [Diagnostic] {
-        let entries = context.indexedItems
+        let entries = context.bankItems
         guard entries.count >= 2 else { return [] }
         var keys: [Key] = []
-        for (index, entry) in entries.enumerated() {
-            guard let body = entry.item.choiceBody else { continue }
+        for index in entries.indices {
+            guard let body = entries[index].choiceBody else { continue }
             for key in body.keys where key.text.value.unicodeScalars.count >= minimumKeyLength {
                 let words = BankText.wordHashes(key.text.value)
                 guard !words.isEmpty, Self.contentWordCount(key.text.value) >= minimumContentWords else { continue }
@@ -110,9 +110,9 @@ public struct CrossItemCueingRule: ConfigurableRule {
 
         var stemsOf = Array(repeating: [Int](), count: keys.count)
         var words: [UInt64] = []
-        for (index, entry) in entries.enumerated() {
+        for index in entries.indices {
             words.removeAll(keepingCapacity: true)
-            BankText.wordHashes(entry.item.stem.value, into: &words)
+            BankText.wordHashes(entries[index].stem.value, into: &words)
             guard words.count >= prefixLength else { continue }
             for start in 0...(words.count - prefixLength) {
                 guard let candidates = byPrefix[BankText.combine(words[start..<(start + prefixLength)])] else { continue }
@@ -125,19 +125,18 @@ public struct CrossItemCueingRule: ConfigurableRule {
 
         var found: [Diagnostic] = []
         for (k, key) in keys.enumerated() where !stemsOf[k].isEmpty && stemsOf[k].count <= maximumDocumentFrequency {
-            let owner = entries[key.owner]
+            let owner = entries[key.owner], ownerCase = entries.caseID(key.owner)
             let cued = stemsOf[k].filter { other in
-                let entry = entries[other]
-                let sameCase = owner.caseID != nil && owner.caseID == entry.caseID
-                return !sameCase && !DuplicateItemsRule.areEnemies(owner.item, entry.item)
+                let sameCase = ownerCase != nil && ownerCase == entries.caseID(other)
+                return !sameCase && !DuplicateItemsRule.areEnemies(owner, entries[other])
             }
             guard !cued.isEmpty else { continue }
-            let names = cued.map { "'\(entries[$0].item.id)'" }.joined(separator: " and ")
+            let names = cued.map { "'\(entries[$0].id)'" }.joined(separator: " and ")
             found.append(diagnostic(
-                "the key of item '\(owner.item.id)' (\"\(key.text)\") appears word for word in the stem of \(names); "
+                "the key of item '\(owner.id)' (\"\(key.text)\") appears word for word in the stem of \(names); "
                     + "reword one of them or declare them enemies",
-                at: owner.item.origin, in: owner.file, item: owner.item.id,
-                related: relatedItems(cued.map { entries[$0].item }) { "the stem of '\($0.id)' states the key" }))
+                at: owner.origin, in: entries.file(key.owner), item: owner.id,
+                related: relatedItems(cued.map { entries[$0] }) { "the stem of '\($0.id)' states the key" }))
         }
         return found
     }

@@ -77,7 +77,7 @@ public struct DuplicateItemsRule: ConfigurableRule {
     )
 
     public func check(_ context: LintContext) -> [Diagnostic] {
-        let entries = context.indexedItems
+        let entries = context.bankItems
         guard entries.count >= 2 else { return [] }
         var found: [Diagnostic] = []
 
@@ -89,7 +89,7 @@ public struct DuplicateItemsRule: ConfigurableRule {
             var words: [UInt64] = []
             let range = (chunk * chunkSize)..<min(entries.count, (chunk + 1) * chunkSize)
             slots.store(range.map { index in
-                let item = entries[index].item
+                let item = entries[index]
                 words.removeAll(keepingCapacity: true)
                 Self.words(of: item, into: &words)
                 return (Self.exactHash(item), MinHash.shingles(words, size: shingleSize))
@@ -104,7 +104,7 @@ public struct DuplicateItemsRule: ConfigurableRule {
         var exactPairs = Set<UInt64>()
         for index in entries.indices {
             let hash = prepared[index].0
-            if let earlier = firstByKey[hash]?.first(where: { Self.exactKey(entries[$0].item) == Self.exactKey(entries[index].item) }) {
+            if let earlier = firstByKey[hash]?.first(where: { Self.exactKey(entries[$0]) == Self.exactKey(entries[index]) }) {
                 exactOf[index, default: []].append(earlier)
                 exactPairs.insert(UInt64(earlier) << 32 | UInt64(index))
             } else {
@@ -118,32 +118,32 @@ public struct DuplicateItemsRule: ConfigurableRule {
         for (i, j, similarity) in MinHash.similarPairs(sets, threshold: threshold) {
             if exactPairs.contains(UInt64(i) << 32 | UInt64(j)) { continue }
             if let exact = exactOf[j], exact.contains(where: { exactOf[i]?.contains($0) == true || $0 == i }) { continue }
-            if Self.areEnemies(entries[i].item, entries[j].item) { continue }
+            if Self.areEnemies(entries[i], entries[j]) { continue }
             nearOf[j, default: []].append((i, similarity))
         }
 
         for index in entries.indices {
-            let (item, file, _) = entries[index]
+            let item = entries[index], file = entries.file(index)
             if let earlier = exactOf[index] {
                 var d = diagnostic(
-                    "item '\(item.id)' duplicates '\(entries[earlier[0]].item.id)' (same stem and options); remove one of them",
+                    "item '\(item.id)' duplicates '\(entries[earlier[0]].id)' (same stem and options); remove one of them",
                     at: item.origin, in: file, item: item.id,
-                    related: relatedItems(earlier.map { entries[$0].item }) { "'\($0.id)' has the same stem and options" })
+                    related: relatedItems(earlier.map { entries[$0] }) { "'\($0.id)' has the same stem and options" })
                 d.severity = .error
                 found.append(d)
             }
             if let near = nearOf[index]?.sorted(by: { $0.0 < $1.0 }) {
-                let names = near.prefix(5).map { "'\(entries[$0.0].item.id)' (\(Self.percent($0.1)))" }.joined(separator: ", ")
+                let names = near.prefix(5).map { "'\(entries[$0.0].id)' (\(Self.percent($0.1)))" }.joined(separator: ", ")
                 let more = near.count > 5 ? " and \(near.count - 5) more" : ""
                 found.append(diagnostic(
                     "item '\(item.id)' nearly duplicates \(names)\(more) (share of \(shingleSize)-word phrases); reword it, retire one, or declare them enemies",
                     at: item.origin, in: file, item: item.id,
                     related: near.prefix(maximumRelatedItems).compactMap { pair in
-                        entries[pair.0].item.origin.location.map {
-                            RelatedLocation(location: $0, message: "'\(entries[pair.0].item.id)' shares \(Self.percent(pair.1))")
+                        entries[pair.0].origin.location.map {
+                            RelatedLocation(location: $0, message: "'\(entries[pair.0].id)' shares \(Self.percent(pair.1))")
                         }
                     },
-                    fix: Self.enemiesFix(item, adding: near.map { entries[$0.0].item.id }, in: file)))
+                    fix: Self.enemiesFix(item, adding: near.map { entries[$0.0].id }, in: file)))
             }
         }
         return found
