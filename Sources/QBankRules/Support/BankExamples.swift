@@ -88,7 +88,26 @@ struct BankItems {
     /// The path of the file item `index` is in.
     func file(_ index: Int) -> String { bank.files[Int(places[index].file)].path }
 
+    /// The items of each file, by file index: places are in file order.
+    var fileRanges: [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        for fileIndex in bank.files.indices {
+            var end = start
+            while end < places.count, places[end].file == Int32(fileIndex) { end += 1 }
+            ranges.append(start..<end)
+            start = end
+        }
+        return ranges
+    }
+
     /// The case study item `index` belongs to, if any.
+    func caseStudy(_ index: Int) -> CaseStudy? {
+        let place = places[index]
+        return place.caseIndex < 0 ? nil : bank.files[Int(place.file)].cases[Int(place.caseIndex)]
+    }
+
+    /// The id of the case study item `index` belongs to, if any.
     func caseID(_ index: Int) -> String? {
         let place = places[index]
         return place.caseIndex < 0 ? nil : bank.files[Int(place.file)].cases[Int(place.caseIndex)].id

@@ -81,21 +81,15 @@ public struct DuplicateItemsRule: ConfigurableRule {
         guard entries.count >= 2 else { return [] }
         var found: [Diagnostic] = []
 
-        // Per item, on every core: the exact-content hash and the shingle set.
-        let chunkSize = 1_024
-        let chunks = (entries.count + chunkSize - 1) / chunkSize
-        let slots = ConcurrentSlots<[(UInt64, [UInt32])]>(count: chunks)
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+        // Per item, file by file on every core (or as the cache kept them): the exact-content hash and the shingle set.
+        let prepared = entries.analyses(rule: Self.description.id, in: context, analyse: { range in
             var words: [UInt64] = []
-            let range = (chunk * chunkSize)..<min(entries.count, (chunk + 1) * chunkSize)
-            slots.store(range.map { index in
-                let item = entries[index]
+            return range.map { index in
                 words.removeAll(keepingCapacity: true)
-                Self.words(of: item, into: &words)
-                return (Self.exactHash(item), MinHash.shingles(words, size: shingleSize))
-            }, at: chunk)
-        }
-        let prepared = slots.values.flatMap { $0 ?? [] }
+                Self.words(of: entries[index], into: &words)
+                return (Self.exactHash(entries[index]), MinHash.shingles(words, size: shingleSize))
+            }
+        }, encode: Self.encode, decode: Self.decode)
 
         // Exact: same type, stem and options (sorted), case and white space ignored; the
         // texts are compared only when two hashes agree.
@@ -147,6 +141,33 @@ public struct DuplicateItemsRule: ConfigurableRule {
             }
         }
         return found
+    }
+
+    /// An item's analysis as the cache keeps it: the exact hash, then the counted shingles.
+    static func encode(_ analyses: [(UInt64, [UInt32])]) -> [UInt8] {
+        var out = AnalysisWriter()
+        for (hash, shingles) in analyses {
+            out.word(hash)
+            out.count(shingles.count)
+            for shingle in shingles { out.word(shingle) }
+        }
+        return out.bytes
+    }
+
+    static func decode(_ bytes: [UInt8]) -> [(UInt64, [UInt32])]? {
+        var input = AnalysisReader(bytes: bytes)
+        var analyses: [(UInt64, [UInt32])] = []
+        while !input.atEnd {
+            guard let hash = input.word64(), let count = input.count() else { return nil }
+            var shingles: [UInt32] = []
+            shingles.reserveCapacity(count)
+            for _ in 0..<count {
+                guard let shingle = input.word32() else { return nil }
+                shingles.append(shingle)
+            }
+            analyses.append((hash, shingles))
+        }
+        return analyses
     }
 
     static func percent(_ value: Double) -> String { "\(Int((value * 100).rounded(.down)))%" }

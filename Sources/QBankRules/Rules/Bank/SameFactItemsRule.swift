@@ -99,23 +99,24 @@ public struct SameFactItemsRule: ConfigurableRule {
         let entries = context.bankItems
         guard entries.count >= 2 else { return [] }
         let stopWords = StopWords.english.union(ignoredWords.map { $0.lowercased() })
-        var scenarios: [String: String] = [:]
-        for file in context.bank.files { for study in file.cases { scenarios[study.id] = study.scenario.value } }
-        var scenarioWords: [String: Set<String>] = [:]
-        let facts: [Facts?] = entries.indices.map { index in
-            let item = entries[index]
-            guard let body = item.choiceBody, !body.keys.isEmpty else { return nil }
-            var key: Set<String> = []
-            for option in body.keys { key.formUnion(ContentWords.of(option.text.value, stopWords: stopWords)) }
-            guard key.count >= minimumSharedKeyWords else { return nil }
-            var stem = ContentWords.of(item.stem.value, stopWords: stopWords)
-            if let caseID = entries.caseID(index), let scenario = scenarios[caseID] {
-                // A case's scenario is analysed once, not once per item of the case.
-                if scenarioWords[caseID] == nil { scenarioWords[caseID] = ContentWords.of(scenario, stopWords: stopWords) }
-                stem.formUnion(scenarioWords[caseID]!)
+        // Per item, file by file (or as the cache kept them); an item's scenario is its own case's.
+        let facts: [Facts?] = entries.analyses(rule: Self.description.id, in: context, analyse: { range in
+            // A case's scenario is analysed once, not once per item of the case.
+            var scenarioWords: [String: Set<String>] = [:]
+            return range.map { index -> Facts? in
+                let item = entries[index]
+                guard let body = item.choiceBody, !body.keys.isEmpty else { return nil }
+                var key: Set<String> = []
+                for option in body.keys { key.formUnion(ContentWords.of(option.text.value, stopWords: stopWords)) }
+                guard key.count >= minimumSharedKeyWords else { return nil }
+                var stem = ContentWords.of(item.stem.value, stopWords: stopWords)
+                if let scenario = entries.caseStudy(index)?.scenario.value {
+                    if scenarioWords[scenario] == nil { scenarioWords[scenario] = ContentWords.of(scenario, stopWords: stopWords) }
+                    stem.formUnion(scenarioWords[scenario]!)
+                }
+                return Facts(key: key, stem: stem)
             }
-            return Facts(key: key, stem: stem)
-        }
+        }, encode: Self.encode, decode: Self.decode)
         // Rarity weights over the choice items' words; key word → items whose key holds it.
         var documentFrequency: [String: Int] = [:]
         var holders: [String: [Int]] = [:]
@@ -154,6 +155,44 @@ public struct SameFactItemsRule: ConfigurableRule {
                 at: item.origin, in: file, item: item.id,
                 related: relatedItems(earlier.map { entries[$0] }) { "'\($0.id)' has a key that says the same" })
         }
+    }
+
+    /// Each item's facts as the cache keeps them: 0 for none, else 1 and the counted key and stem words, sorted.
+    private static func encode(_ facts: [Facts?]) -> [UInt8] {
+        var out = AnalysisWriter()
+        for fact in facts {
+            guard let fact else { out.count(0); continue }
+            out.count(1)
+            for words in [fact.key, fact.stem] {
+                out.count(words.count)
+                for word in words.sorted() { out.string(word) }
+            }
+        }
+        return out.bytes
+    }
+
+    private static func decode(_ bytes: [UInt8]) -> [Facts?]? {
+        var input = AnalysisReader(bytes: bytes)
+        var facts: [Facts?] = []
+        func words() -> Set<String>? {
+            guard let count = input.count() else { return nil }
+            var set = Set<String>(minimumCapacity: count)
+            for _ in 0..<count {
+                guard let word = input.string() else { return nil }
+                set.insert(word)
+            }
+            return set
+        }
+        while !input.atEnd {
+            switch input.count() {
+            case 0: facts.append(nil)
+            case 1:
+                guard let key = words(), let stem = words() else { return nil }
+                facts.append(Facts(key: key, stem: stem))
+            default: return nil
+            }
+        }
+        return facts
     }
 
     private func isSameFact(_ a: Facts, _ b: Facts, _ weight: [String: Double]) -> Bool {
