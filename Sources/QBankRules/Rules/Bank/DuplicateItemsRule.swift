@@ -81,13 +81,17 @@ public struct DuplicateItemsRule: ConfigurableRule {
         guard entries.count >= 2 else { return [] }
         var found: [Diagnostic] = []
 
-        // Per item, file by file on every core (or as the cache kept them): the exact-content hash and the shingle set.
+        // Per item, file by file on every core (or as the cache kept them): the exact-content hash, the shingle set
+        // and its MinHash signature.
         let prepared = entries.analyses(rule: Self.description.id, in: context, analyse: { range in
             var words: [UInt64] = []
             return range.map { index in
                 words.removeAll(keepingCapacity: true)
                 Self.words(of: entries[index], into: &words)
-                return (Self.exactHash(entries[index]), MinHash.shingles(words, size: shingleSize))
+                let shingles = MinHash.shingles(words, size: shingleSize)
+                var signature = Array(repeating: UInt32.max, count: MinHash.signatureLength)
+                if !shingles.isEmpty { MinHash.signature(shingles, into: &signature, at: 0) }
+                return (Self.exactHash(entries[index]), shingles, signature)
             }
         }, encode: Self.encode, decode: Self.decode)
 
@@ -108,8 +112,11 @@ public struct DuplicateItemsRule: ConfigurableRule {
 
         // Near: MinHash signatures and LSH over the shingle sets.
         let sets = prepared.map(\.1)
+        var signatures: [UInt32] = []
+        signatures.reserveCapacity(prepared.count * MinHash.signatureLength)
+        for analysis in prepared { signatures += analysis.2 }
         var nearOf: [Int: [(Int, Double)]] = [:]
-        for (i, j, similarity) in MinHash.similarPairs(sets, threshold: threshold) {
+        for (i, j, similarity) in MinHash.similarPairs(sets, signatures: signatures, threshold: threshold) {
             if exactPairs.contains(UInt64(i) << 32 | UInt64(j)) { continue }
             if let exact = exactOf[j], exact.contains(where: { exactOf[i]?.contains($0) == true || $0 == i }) { continue }
             if Self.areEnemies(entries[i], entries[j]) { continue }
@@ -143,29 +150,34 @@ public struct DuplicateItemsRule: ConfigurableRule {
         return found
     }
 
-    /// An item's analysis as the cache keeps it: the exact hash, then the counted shingles.
-    static func encode(_ analyses: [(UInt64, [UInt32])]) -> [UInt8] {
+    /// An item's analysis as the cache keeps it: the exact hash, the counted shingles, then the MinHash signature.
+    static func encode(_ analyses: [(UInt64, [UInt32], [UInt32])]) -> [UInt8] {
         var out = AnalysisWriter()
-        for (hash, shingles) in analyses {
+        for (hash, shingles, signature) in analyses {
             out.word(hash)
             out.count(shingles.count)
             for shingle in shingles { out.word(shingle) }
+            for value in signature { out.word(value) }
         }
         return out.bytes
     }
 
-    static func decode(_ bytes: [UInt8]) -> [(UInt64, [UInt32])]? {
+    static func decode(_ bytes: [UInt8]) -> [(UInt64, [UInt32], [UInt32])]? {
         var input = AnalysisReader(bytes: bytes)
-        var analyses: [(UInt64, [UInt32])] = []
-        while !input.atEnd {
-            guard let hash = input.word64(), let count = input.count() else { return nil }
-            var shingles: [UInt32] = []
-            shingles.reserveCapacity(count)
+        var analyses: [(UInt64, [UInt32], [UInt32])] = []
+        func words(_ count: Int) -> [UInt32]? {
+            var words: [UInt32] = []
+            words.reserveCapacity(count)
             for _ in 0..<count {
-                guard let shingle = input.word32() else { return nil }
-                shingles.append(shingle)
+                guard let word = input.word32() else { return nil }
+                words.append(word)
             }
-            analyses.append((hash, shingles))
+            return words
+        }
+        while !input.atEnd {
+            guard let hash = input.word64(), let count = input.count(), let shingles = words(count),
+                  let signature = words(MinHash.signatureLength) else { return nil }
+            analyses.append((hash, shingles, signature))
         }
         return analyses
     }
