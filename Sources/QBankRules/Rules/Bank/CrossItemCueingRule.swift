@@ -90,17 +90,31 @@ public struct CrossItemCueingRule: ConfigurableRule {
         var text: String
     }
 
+    /// One item's part, as the cache keeps it: its keys that may cue (words hashed, and the text) and its stem's words.
+    struct Analysis {
+        var keys: [(words: [UInt64], text: String)]
+        var stem: [UInt64]
+    }
+
     public func check(_ context: LintContext) -> [Diagnostic] {
         let entries = context.bankItems
         guard entries.count >= 2 else { return [] }
-        var keys: [Key] = []
-        for index in entries.indices {
-            guard let body = entries[index].choiceBody else { continue }
-            for key in body.keys where key.text.value.unicodeScalars.count >= minimumKeyLength {
-                let words = BankText.wordHashes(key.text.value)
-                guard !words.isEmpty, Self.contentWordCount(key.text.value) >= minimumContentWords else { continue }
-                keys.append(Key(words: words, owner: index, text: key.text.value))
+        let analyses = entries.analyses(rule: Self.description.id, in: context, analyse: { range in
+            range.map { index in
+                var keys: [(words: [UInt64], text: String)] = []
+                if let body = entries[index].choiceBody {
+                    for key in body.keys where key.text.value.unicodeScalars.count >= minimumKeyLength {
+                        let words = BankText.wordHashes(key.text.value)
+                        guard !words.isEmpty, Self.contentWordCount(key.text.value) >= minimumContentWords else { continue }
+                        keys.append((words, key.text.value))
+                    }
+                }
+                return Analysis(keys: keys, stem: BankText.wordHashes(entries[index].stem.value))
             }
+        }, encode: Self.encode, decode: Self.decode)
+        var keys: [Key] = []
+        for (index, analysis) in analyses.enumerated() {
+            for key in analysis.keys { keys.append(Key(words: key.words, owner: index, text: key.text)) }
         }
         guard !keys.isEmpty else { return [] }
         // Index keys by their first n words (n = 1…3), then scan every stem once.
@@ -109,10 +123,8 @@ public struct CrossItemCueingRule: ConfigurableRule {
         for (k, key) in keys.enumerated() { byPrefix[BankText.combine(key.words[0..<prefixLength]), default: []].append(k) }
 
         var stemsOf = Array(repeating: [Int](), count: keys.count)
-        var words: [UInt64] = []
         for index in entries.indices {
-            words.removeAll(keepingCapacity: true)
-            BankText.wordHashes(entries[index].stem.value, into: &words)
+            let words = analyses[index].stem
             guard words.count >= prefixLength else { continue }
             for start in 0...(words.count - prefixLength) {
                 guard let candidates = byPrefix[BankText.combine(words[start..<(start + prefixLength)])] else { continue }
@@ -139,5 +151,46 @@ public struct CrossItemCueingRule: ConfigurableRule {
                 related: relatedItems(cued.map { entries[$0] }) { "the stem of '\($0.id)' states the key" }))
         }
         return found
+    }
+
+    static func encode(_ analyses: [Analysis]) -> [UInt8] {
+        var out = AnalysisWriter()
+        for analysis in analyses {
+            out.count(analysis.keys.count)
+            for key in analysis.keys {
+                out.count(key.words.count)
+                for word in key.words { out.word(word) }
+                out.string(key.text)
+            }
+            out.count(analysis.stem.count)
+            for word in analysis.stem { out.word(word) }
+        }
+        return out.bytes
+    }
+
+    static func decode(_ bytes: [UInt8]) -> [Analysis]? {
+        var input = AnalysisReader(bytes: bytes)
+        func words() -> [UInt64]? {
+            guard let count = input.count() else { return nil }
+            var words: [UInt64] = []
+            words.reserveCapacity(count)
+            for _ in 0..<count {
+                guard let word = input.word64() else { return nil }
+                words.append(word)
+            }
+            return words
+        }
+        var analyses: [Analysis] = []
+        while !input.atEnd {
+            guard let keyCount = input.count() else { return nil }
+            var keys: [(words: [UInt64], text: String)] = []
+            for _ in 0..<keyCount {
+                guard let words = words(), let text = input.string() else { return nil }
+                keys.append((words, text))
+            }
+            guard let stem = words() else { return nil }
+            analyses.append(Analysis(keys: keys, stem: stem))
+        }
+        return analyses
     }
 }
