@@ -39,12 +39,8 @@ struct AnalysisWriter {
         bytes.append(UInt8(value))
     }
 
-    mutating func word(_ value: UInt64) {
-        for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
-    }
-
-    mutating func word(_ value: UInt32) {
-        for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt32(shift))) }
+    mutating func word<Word: FixedWidthInteger & UnsignedInteger>(_ value: Word) {
+        for shift in stride(from: 0, to: Word.bitWidth, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> shift)) }
     }
 
     mutating func string(_ value: String) {
@@ -72,20 +68,25 @@ struct AnalysisReader {
         return nil
     }
 
-    mutating func word64() -> UInt64? {
-        guard offset + 8 <= bytes.count else { return nil }
-        var value: UInt64 = 0
-        for index in 0..<8 { value |= UInt64(bytes[offset + index]) << UInt64(8 * index) }
-        offset += 8
+    mutating func word<Word: FixedWidthInteger & UnsignedInteger>(_: Word.Type = Word.self) -> Word? {
+        let size = Word.bitWidth / 8
+        guard offset + size <= bytes.count else { return nil }
+        var value: Word = 0
+        for index in 0..<size { value |= Word(bytes[offset + index]) << (8 * index) }
+        offset += size
         return value
     }
 
-    mutating func word32() -> UInt32? {
-        guard offset + 4 <= bytes.count else { return nil }
-        var value: UInt32 = 0
-        for index in 0..<4 { value |= UInt32(bytes[offset + index]) << UInt32(8 * index) }
-        offset += 4
-        return value
+    /// `count` words, or with no count given, a counted list of them.
+    mutating func words<Word: FixedWidthInteger & UnsignedInteger>(_: Word.Type, count: Int? = nil) -> [Word]? {
+        guard let count = count ?? self.count() else { return nil }
+        var words: [Word] = []
+        words.reserveCapacity(count)
+        for _ in 0..<count {
+            guard let word = word(Word.self) else { return nil }
+            words.append(word)
+        }
+        return words
     }
 
     mutating func string() -> String? {

@@ -170,25 +170,15 @@ public struct CrossItemCueingRule: ConfigurableRule {
 
     static func decode(_ bytes: [UInt8]) -> [Analysis]? {
         var input = AnalysisReader(bytes: bytes)
-        func words() -> [UInt64]? {
-            guard let count = input.count() else { return nil }
-            var words: [UInt64] = []
-            words.reserveCapacity(count)
-            for _ in 0..<count {
-                guard let word = input.word64() else { return nil }
-                words.append(word)
-            }
-            return words
-        }
         var analyses: [Analysis] = []
         while !input.atEnd {
             guard let keyCount = input.count() else { return nil }
             var keys: [(words: [UInt64], text: String)] = []
             for _ in 0..<keyCount {
-                guard let words = words(), let text = input.string() else { return nil }
+                guard let words = input.words(UInt64.self), let text = input.string() else { return nil }
                 keys.append((words, text))
             }
-            guard let stem = words() else { return nil }
+            guard let stem = input.words(UInt64.self) else { return nil }
             analyses.append(Analysis(keys: keys, stem: stem))
         }
         return analyses

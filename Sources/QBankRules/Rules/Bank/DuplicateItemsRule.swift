@@ -165,18 +165,9 @@ public struct DuplicateItemsRule: ConfigurableRule {
     static func decode(_ bytes: [UInt8]) -> [(UInt64, [UInt32], [UInt32])]? {
         var input = AnalysisReader(bytes: bytes)
         var analyses: [(UInt64, [UInt32], [UInt32])] = []
-        func words(_ count: Int) -> [UInt32]? {
-            var words: [UInt32] = []
-            words.reserveCapacity(count)
-            for _ in 0..<count {
-                guard let word = input.word32() else { return nil }
-                words.append(word)
-            }
-            return words
-        }
         while !input.atEnd {
-            guard let hash = input.word64(), let count = input.count(), let shingles = words(count),
-                  let signature = words(MinHash.signatureLength) else { return nil }
+            guard let hash = input.word(UInt64.self), let shingles = input.words(UInt32.self),
+                  let signature = input.words(UInt32.self, count: MinHash.signatureLength) else { return nil }
             analyses.append((hash, shingles, signature))
         }
         return analyses
