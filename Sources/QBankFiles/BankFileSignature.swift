@@ -6,12 +6,13 @@ import QBankCore
 /// finding or fix points at. Rationales, references, tags, statistics (only whether there are
 /// any), titles, media and option sources are left out: only item rules read them, and their
 /// findings are cached per file. `decode(encode(file))` lints exactly like `file` under
-/// `LintEngine.run(_:reusing:)` with the file's item findings reused.
+/// `LintEngine.run(_:reusing:)` with the file's item findings reused. After the file come the bank
+/// rules' per-item analyses of it (`BankAnalyses`), by rule id, so that they are not made again.
 public enum BankFileSignature {
     /// Bumped whenever the layout changes; older signatures then fail to decode.
-    static let version: UInt8 = 2
+    static let version: UInt8 = 3
 
-    public static func encode(_ file: BankFile) -> [UInt8] {
+    public static func encode(_ file: BankFile, analyses: [String: [UInt8]] = [:]) -> [UInt8] {
         var out = Writer(path: file.path)
         out.byte(version)
         out.string(file.path)
@@ -26,11 +27,20 @@ public enum BankFileSignature {
             out.suppressions(study.suppressions)
             out.origin(study.origin)
         }
+        out.count(analyses.count)
+        for rule in analyses.keys.sorted() {
+            out.string(rule)
+            out.count(analyses[rule]!.count)
+            out.bytes.append(contentsOf: analyses[rule]!)
+        }
         return out.bytes
     }
 
     /// The file `bytes` describe, or nil when they are not a signature of this version.
-    public static func decode(_ bytes: [UInt8]) -> BankFile? {
+    public static func decode(_ bytes: [UInt8]) -> BankFile? { decodeWithAnalyses(bytes)?.file }
+
+    /// The file `bytes` describe and the analyses stored with it, or nil when they are not a signature of this version.
+    public static func decodeWithAnalyses(_ bytes: [UInt8]) -> (file: BankFile, analyses: [String: [UInt8]])? {
         var input = Reader(bytes: bytes)
         guard input.byte() == version, let path = input.string() else { return nil }
         input.path = path
@@ -51,7 +61,14 @@ public enum BankFileSignature {
             guard let suppressions = input.suppressions(), let origin = input.origin() else { return nil }
             file.cases.append(CaseStudy(id: id, scenario: scenario, items: items, suppressions: suppressions, origin: origin))
         }
-        return input.atEnd ? file : nil
+        guard let ruleCount = input.count() else { return nil }
+        var analyses: [String: [UInt8]] = [:]
+        for _ in 0..<ruleCount {
+            guard let rule = input.string(), let length = input.count(), input.offset + length <= bytes.count else { return nil }
+            analyses[rule] = Array(bytes[input.offset..<(input.offset + length)])
+            input.offset += length
+        }
+        return input.atEnd ? (file, analyses) : nil
     }
 
     private struct Writer {

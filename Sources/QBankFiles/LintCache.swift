@@ -109,20 +109,25 @@ public struct LintCache: Sendable {
     public func itemFindings(for key: String) -> [Diagnostic]? { fileEntry(for: key)?.findings }
 
     /// What reading the file of `entry` gave, from the entry and its signature; nil when either is missing or spoiled.
-    public func readResult(of entry: FileEntry, for key: String) -> ReadResult? {
+    public func readResult(of entry: FileEntry, for key: String) -> ReadResult? { signature(of: entry, for: key)?.read }
+
+    /// As `readResult(of:for:)`, with the bank rules' per-item analyses stored beside the file (by rule id).
+    public func signature(of entry: FileEntry, for key: String) -> (read: ReadResult, analyses: [String: [UInt8]])? {
         guard let diagnostics = entry.readDiagnostics, let data = FileManager.default.contents(atPath: signaturePath(of: key)),
               data.count > key.utf8.count, data.prefix(key.utf8.count).elementsEqual(key.utf8),
-              let file = BankFileSignature.decode([UInt8](data.dropFirst(key.utf8.count))) else { return nil }
-        return ReadResult(file: file, diagnostics: diagnostics)
+              let decoded = BankFileSignature.decodeWithAnalyses([UInt8](data.dropFirst(key.utf8.count))) else { return nil }
+        return (ReadResult(file: decoded.file, diagnostics: diagnostics), decoded.analyses)
     }
 
     /// Stores a readable file's item findings and, when given, the reader's findings with the file's
-    /// signature (in a second file, headed by the key, written first so an entry never promises a missing one).
-    public func storeFile(findings: [Diagnostic], readDiagnostics: [Diagnostic]?, for key: String, file: BankFile) {
+    /// signature and the bank rules' `analyses` of its items (in a second file, headed by the key, written
+    /// first so an entry never promises a missing one).
+    public func storeFile(findings: [Diagnostic], readDiagnostics: [Diagnostic]?, for key: String, file: BankFile,
+                          analyses: [String: [UInt8]] = [:]) {
         var entry = FileEntry(findings: findings, media: Self.mediaStamps(of: file), key: key)
         guard prepareFolder() else { return }
         if let readDiagnostics {
-            guard (try? AtomicFile.write(bytes: Array(key.utf8) + BankFileSignature.encode(file), to: signaturePath(of: key))) != nil
+            guard (try? AtomicFile.write(bytes: Array(key.utf8) + BankFileSignature.encode(file, analyses: analyses), to: signaturePath(of: key))) != nil
             else { return }
             entry.readDiagnostics = readDiagnostics
         }

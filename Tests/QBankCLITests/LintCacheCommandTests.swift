@@ -152,6 +152,26 @@ struct LintCacheCommandTests {
         try expectSameAsCold(folder)
     }
 
+    /// The bank rules' per-item analyses kept with the unchanged files' signatures meet fresh ones of
+    /// the changed file: a copy, then a reworded copy, of another file's item, which only the
+    /// cross-item rules (duplicates, same fact) see, give the cold run's report.
+    @Test func aCopyOfAnotherFilesItemIsFoundFromStoredAnalyses() throws {
+        let folder = try CLI.sampleBankCopy()
+        _ = try lint(folder)
+        let source = try String(contentsOf: folder.appendingPathComponent("d3-deployment-orchestration/3.1-endpoints-cli.xml"), encoding: .utf8)
+        let start = try #require(source.range(of: "<item "))
+        let end = try #require(source.range(of: "</item>", range: start.upperBound..<source.endIndex))
+        let item = String(source[start.lowerBound..<end.upperBound]).replacing(/id="mla-[0-9.-]+"/, maxReplacements: 1) { _ in #"id="mla-1.1-901""# }
+        let url = folder.appendingPathComponent("d1-data-preparation/1.1-ingest-and-store.xml")
+        let original = try String(contentsOf: url, encoding: .utf8)
+        let reworded = item.replacing(/<\/stem>/, maxReplacements: 1) { _ in " today</stem>" }
+        for copy in [item, reworded] {
+            try original.replacingOccurrences(of: "</bank>", with: copy + "\n</bank>").write(to: url, atomically: true, encoding: .utf8)
+            try expectSameAsCold(folder)
+            #expect(try lint(folder).stdout.contains("QB503"), "the copy is found")
+        }
+    }
+
     @Test func concurrentRunsAgreeWithAColdRun() async throws {
         let folder = try bank()
         let cold = try lint(folder, cached: false)

@@ -117,6 +117,32 @@ struct BankFileSignatureTests {
         }
     }
 
+    /// The bank rules' per-item analyses travel with the signatures: a bank of signatures whose
+    /// files' analyses are stored reports what the bank does, and the stored analyses are used.
+    @Test func storedAnalysesLintLikeFreshOnes() throws {
+        let bank = try bank()
+        let engine = LintEngine()
+        let made = BankAnalyses()
+        let (outcome, itemFindings) = engine.run(bank, reusing: [:], analyses: made)
+        var mixed = bank
+        var stored: [String: [String: [UInt8]]] = [:]
+        for index in bank.files.indices.dropFirst() {
+            let file = bank.files[index]
+            #expect(!made.made(for: file.path).isEmpty, "QB503 and QB505 analysed \(file.path)")
+            let decoded = try #require(BankFileSignature.decodeWithAnalyses(BankFileSignature.encode(file, analyses: made.made(for: file.path))))
+            mixed.files[index] = decoded.file
+            stored[file.path] = decoded.analyses
+        }
+        let again = BankAnalyses(stored: stored)
+        let reused = engine.run(mixed, reusing: itemFindings.filter { stored.keys.contains($0.key) }, analyses: again)
+        #expect(reused.outcome.diagnostics == outcome.diagnostics)
+        #expect(reused.outcome.suppressed == outcome.suppressed)
+        // Only the one file without stored analyses was analysed again.
+        let first = bank.files[0].path
+        #expect(bank.files.allSatisfy { $0.path == first || again.made(for: $0.path).isEmpty })
+        #expect(!again.made(for: first).isEmpty)
+    }
+
     @Test func aSpoiledSignatureDoesNotDecode() throws {
         let bank = try bank()
         let bytes = BankFileSignature.encode(try #require(bank.files.first))

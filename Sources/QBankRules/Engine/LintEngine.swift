@@ -69,8 +69,9 @@ public struct LintEngine: Sendable {
     /// As `run`, but the item rules skip the files whose findings `reusing` gives (by file path:
     /// what an earlier run returned as `itemFindings` for the same file content, blueprint and
     /// rules); bank rules always see every item. Returns every file's item-rule findings, before
-    /// settings and suppressions, for the next run to reuse.
-    public func run(_ bank: Bank, reusing: [String: [Diagnostic]], progress: ProgressHandler? = nil)
+    /// settings and suppressions, for the next run to reuse. `analyses` holds the bank rules' stored
+    /// per-item analyses and collects the ones this run makes (see `BankAnalyses`).
+    public func run(_ bank: Bank, reusing: [String: [Diagnostic]], analyses: BankAnalyses? = nil, progress: ProgressHandler? = nil)
         -> (outcome: LintOutcome, itemFindings: [String: [Diagnostic]]) {
         var found: [Diagnostic] = []
         if bank.blueprint == nil, let first = bank.files.first, settings.mayReport(Self.noBlueprint) {
@@ -79,7 +80,7 @@ public struct LintEngine: Sendable {
                 message: "no blueprint.json in this folder or any parent; domain and task checks were skipped",
                 location: SourceLocation(file: first.path, line: 1, column: 1)))
         }
-        let checked = check(bank, skipping: Set(reusing.keys), progress: progress)
+        let checked = check(bank, skipping: Set(reusing.keys), analyses: analyses, progress: progress)
         found += checked.bankFindings
         var itemFindings: [String: [Diagnostic]] = [:]
         // File order, as the items were checked, so reused findings line up as fresh ones would.
@@ -101,10 +102,10 @@ public struct LintEngine: Sendable {
     /// bank's prose (`ProseView`); only `SourceTextRule`s see the Markdown as written.
     /// Returns the bank rules' findings and the item rules' by file index; files whose path is in
     /// `skipping` are not item-checked.
-    func check(_ bank: Bank, skipping: Set<String> = [], progress: ProgressHandler?)
+    func check(_ bank: Bank, skipping: Set<String> = [], analyses: BankAnalyses? = nil, progress: ProgressHandler?)
         -> (bankFindings: [Diagnostic], itemFindings: [Int: [Diagnostic]]) {
         let prose = ProseView.bank(bank)
-        let context = LintContext(bank: prose), sourceContext = LintContext(bank: bank)
+        let context = LintContext(bank: prose, analyses: analyses), sourceContext = LintContext(bank: bank)
         let itemRules = rules.compactMap { $0 as? any ItemRule }.filter { !($0 is any SourceTextRule) }
         let sourceItemRules = rules.compactMap { $0 as? any ItemRule }.filter { $0 is any SourceTextRule }
         let bankRules = rules.filter { !($0 is any ItemRule) }

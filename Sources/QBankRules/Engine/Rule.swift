@@ -36,8 +36,13 @@ extension ItemRule {
 /// What a whole-bank rule sees.
 public struct LintContext: Sendable {
     public var bank: Bank
+    /// Per-item analyses of the bank rules kept by the lint cache, and where fresh ones go; nil without a cache.
+    public var analyses: BankAnalyses?
 
-    public init(bank: Bank) { self.bank = bank }
+    public init(bank: Bank, analyses: BankAnalyses? = nil) {
+        self.bank = bank
+        self.analyses = analyses
+    }
 }
 
 /// What an item rule sees besides the item.

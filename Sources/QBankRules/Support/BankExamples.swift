@@ -46,14 +46,75 @@ enum BankExamples {
     }
 }
 
-extension LintContext {
-    /// Every item of the bank in file order, with its file and case study.
-    var indexedItems: [(item: Item, file: String, caseID: String?)] {
-        var result: [(Item, String, String?)] = []
-        for file in bank.files {
-            for item in file.items { result.append((item, file.path, nil)) }
-            for study in file.cases { for item in study.items { result.append((item, file.path, study.id)) } }
-        }
-        return result
+/// Every item of the bank in file order, with its file and case study, read where it lies in the
+/// bank rather than copied out: copying 100,000 items retains and releases every string in them.
+struct BankItems {
+    private struct Place {
+        var file: Int32
+        /// -1 for a stand-alone item.
+        var caseIndex: Int32
+        var item: Int32
     }
+
+    let bank: Bank
+    private let places: [Place]
+
+    init(_ bank: Bank) {
+        self.bank = bank
+        var places: [Place] = []
+        for (fileIndex, file) in bank.files.enumerated() {
+            for index in file.items.indices { places.append(Place(file: Int32(fileIndex), caseIndex: -1, item: Int32(index))) }
+            for (caseIndex, study) in file.cases.enumerated() {
+                for index in study.items.indices { places.append(Place(file: Int32(fileIndex), caseIndex: Int32(caseIndex), item: Int32(index))) }
+            }
+        }
+        self.places = places
+    }
+
+    var count: Int { places.count }
+    var indices: Range<Int> { places.indices }
+
+    subscript(index: Int) -> Item {
+        _read {
+            let place = places[index]
+            if place.caseIndex < 0 {
+                yield bank.files[Int(place.file)].items[Int(place.item)]
+            } else {
+                yield bank.files[Int(place.file)].cases[Int(place.caseIndex)].items[Int(place.item)]
+            }
+        }
+    }
+
+    /// The path of the file item `index` is in.
+    func file(_ index: Int) -> String { bank.files[Int(places[index].file)].path }
+
+    /// The items of each file, by file index: places are in file order.
+    var fileRanges: [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        for fileIndex in bank.files.indices {
+            var end = start
+            while end < places.count, places[end].file == Int32(fileIndex) { end += 1 }
+            ranges.append(start..<end)
+            start = end
+        }
+        return ranges
+    }
+
+    /// The case study item `index` belongs to, if any.
+    func caseStudy(_ index: Int) -> CaseStudy? {
+        let place = places[index]
+        return place.caseIndex < 0 ? nil : bank.files[Int(place.file)].cases[Int(place.caseIndex)]
+    }
+
+    /// The id of the case study item `index` belongs to, if any.
+    func caseID(_ index: Int) -> String? {
+        let place = places[index]
+        return place.caseIndex < 0 ? nil : bank.files[Int(place.file)].cases[Int(place.caseIndex)].id
+    }
+}
+
+extension LintContext {
+    /// Every item of the bank in file order, in place (see `BankItems`).
+    var bankItems: BankItems { BankItems(bank) }
 }

@@ -62,8 +62,13 @@ enum MinHash {
 
     /// Pairs (i < j) with Jaccard similarity ≥ `threshold`, sorted, with their similarity.
     static func similarPairs(_ sets: [[UInt32]], threshold: Double) -> [(Int, Int, Double)] {
+        guard sets.count >= 2 else { return [] }
+        return similarPairs(sets, signatures: signatures(of: sets), threshold: threshold)
+    }
+
+    /// The signatures of `sets`, one after another (`signatureLength` values each; all `UInt32.max` for an empty set).
+    static func signatures(of sets: [[UInt32]]) -> [UInt32] {
         let count = sets.count
-        guard count >= 2 else { return [] }
         let length = signatureLength
         // Signatures in parallel chunks; each chunk fills its own array.
         let chunkSize = 2_048
@@ -77,8 +82,14 @@ enum MinHash {
             }
             slots.store(out, at: chunk)
         }
-        let signatures = slots.values.flatMap { $0 ?? [] }
+        return slots.values.flatMap { $0 ?? [] }
+    }
 
+    /// As `similarPairs(_:threshold:)`, given the sets' `signatures` (as `signatures(of:)` makes them).
+    static func similarPairs(_ sets: [[UInt32]], signatures: [UInt32], threshold: Double) -> [(Int, Int, Double)] {
+        let count = sets.count
+        guard count >= 2, signatures.count == count * signatureLength else { return [] }
+        let length = signatureLength
         // Bands on every core; each yields its candidate pairs.
         let perBand = ConcurrentSlots<[UInt64]>(count: bands)
         DispatchQueue.concurrentPerform(iterations: bands) { band in

@@ -79,28 +79,31 @@ struct LintRun {
         guard !missing.isEmpty else { return ([], results.compactMap { $0 }) }
         // Per file: its entry's key, its item findings, and (unless fingerprints are wanted) what reading it gave.
         var fileKeys: [String: String] = [:], reusing: [String: [Diagnostic]] = [:], known: [String: ReadResult] = [:]
-        var knownMedia: [String: [String: String]] = [:]
+        var knownMedia: [String: [String: String]] = [:], knownAnalyses: [String: [String: [UInt8]]] = [:]
         for index in missing {
-            let recorded = ConcurrentSlots<(key: String, entry: LintCache.FileEntry?, read: ReadResult?)>(count: groups[index].files.count)
+            let recorded = ConcurrentSlots<(key: String, entry: LintCache.FileEntry?, signature: (read: ReadResult, analyses: [String: [UInt8]])?)>(
+                count: groups[index].files.count)
             DispatchQueue.concurrentPerform(iterations: groups[index].files.count) { position in
                 let key = cache.fileKey(blueprintPath: groups[index].blueprintPath, file: groups[index].files[position], hash: hashes[index][position])
                 let entry = cache.fileEntry(for: key)
-                recorded.store((key, entry, wanted ? nil : entry.flatMap { cache.readResult(of: $0, for: key) }), at: position)
+                recorded.store((key, entry, wanted ? nil : entry.flatMap { cache.signature(of: $0, for: key) }), at: position)
             }
             for (file, record) in zip(groups[index].files, recorded.values) {
                 guard let record else { continue }
                 fileKeys[file] = record.key
                 if let entry = record.entry { reusing[file] = entry.findings }
-                if let read = record.read, let entry = record.entry {
-                    known[file] = read
+                if let signature = record.signature, let entry = record.entry {
+                    known[file] = signature.read
                     knownMedia[file] = entry.media
+                    knownAnalyses[file] = signature.analyses
                 }
             }
         }
         let banks = BankLoader().load(files: missing.flatMap { groups[$0].files }, known: known, progress: progress)
         for loaded in banks {
             guard let index = missing.first(where: { groups[$0].blueprintPath == loaded.blueprintPath }) else { continue }
-            let result = lint(loaded, engine: engine, fingerprints: wanted, reusing: reusing, progress: progress)
+            let analyses = BankAnalyses(stored: knownAnalyses)
+            let result = lint(loaded, engine: engine, fingerprints: wanted, reusing: reusing, analyses: analyses, progress: progress)
             var media: [String: String] = [:]
             for file in loaded.bank.files {
                 if let stamps = knownMedia[file.path] { media.merge(stamps) { first, _ in first } }
@@ -108,7 +111,7 @@ struct LintRun {
                 // A file read now: its findings and signature are stored unless a sound entry already holds them.
                 guard reusing[file.path] == nil || !wanted else { continue }
                 cache.storeFile(findings: result.itemFindings[file.path] ?? [], readDiagnostics: wanted ? nil : loaded.fileDiagnostics[file.path],
-                                for: key, file: file)
+                                for: key, file: file, analyses: wanted ? [:] : analyses.made(for: file.path))
             }
             cache.store(result.entry, for: keys[index], bank: loaded.bank, media: media)
             results[index] = result.entry
@@ -117,13 +120,14 @@ struct LintRun {
     }
 
     private static func lint(_ loaded: BankLoader.LoadedBank, engine: LintEngine, fingerprints wanted: Bool, progress: ProgressHandler?) -> LintCache.Entry {
-        lint(loaded, engine: engine, fingerprints: wanted, reusing: [:], progress: progress).entry
+        lint(loaded, engine: engine, fingerprints: wanted, reusing: [:], analyses: nil, progress: progress).entry
     }
 
     /// Lints one loaded bank: its read findings under the settings, then the rules (item rules
     /// skip the files `reusing` has findings for). Also returns every file's item-rule findings.
     private static func lint(
-        _ loaded: BankLoader.LoadedBank, engine: LintEngine, fingerprints wanted: Bool, reusing: [String: [Diagnostic]], progress: ProgressHandler?
+        _ loaded: BankLoader.LoadedBank, engine: LintEngine, fingerprints wanted: Bool, reusing: [String: [Diagnostic]],
+        analyses: BankAnalyses?, progress: ProgressHandler?
     ) -> (entry: LintCache.Entry, itemFindings: [String: [Diagnostic]]) {
         var diagnostics: [Diagnostic] = []
         for diagnostic in loaded.readDiagnostics {
@@ -132,7 +136,7 @@ struct LintRun {
             let rule = BuiltInRules.description(of: diagnostic.ruleID) ?? ReaderRules.schemaViolation
             if let kept = engine.settings.apply(diagnostic, rule: rule) { diagnostics.append(kept) }
         }
-        let (outcome, itemFindings) = engine.run(loaded.bank, reusing: reusing, progress: progress)
+        let (outcome, itemFindings) = engine.run(loaded.bank, reusing: reusing, analyses: analyses, progress: progress)
         let entry = LintCache.Entry(
             diagnostics: diagnostics + outcome.diagnostics, suppressed: outcome.suppressed, filePaths: loaded.filePaths,
             itemCount: loaded.bank.allItems.count, hasUnreadableInput: loaded.hasUnreadableInput,

@@ -90,17 +90,31 @@ public struct CrossItemCueingRule: ConfigurableRule {
         var text: String
     }
 
+    /// One item's part, as the cache keeps it: its keys that may cue (words hashed, and the text) and its stem's words.
+    struct Analysis {
+        var keys: [(words: [UInt64], text: String)]
+        var stem: [UInt64]
+    }
+
     public func check(_ context: LintContext) -> [Diagnostic] {
-        let entries = context.indexedItems
+        let entries = context.bankItems
         guard entries.count >= 2 else { return [] }
-        var keys: [Key] = []
-        for (index, entry) in entries.enumerated() {
-            guard let body = entry.item.choiceBody else { continue }
-            for key in body.keys where key.text.value.unicodeScalars.count >= minimumKeyLength {
-                let words = BankText.wordHashes(key.text.value)
-                guard !words.isEmpty, Self.contentWordCount(key.text.value) >= minimumContentWords else { continue }
-                keys.append(Key(words: words, owner: index, text: key.text.value))
+        let analyses = entries.analyses(rule: Self.description.id, in: context, analyse: { range in
+            range.map { index in
+                var keys: [(words: [UInt64], text: String)] = []
+                if let body = entries[index].choiceBody {
+                    for key in body.keys where key.text.value.unicodeScalars.count >= minimumKeyLength {
+                        let words = BankText.wordHashes(key.text.value)
+                        guard !words.isEmpty, Self.contentWordCount(key.text.value) >= minimumContentWords else { continue }
+                        keys.append((words, key.text.value))
+                    }
+                }
+                return Analysis(keys: keys, stem: BankText.wordHashes(entries[index].stem.value))
             }
+        }, encode: Self.encode, decode: Self.decode)
+        var keys: [Key] = []
+        for (index, analysis) in analyses.enumerated() {
+            for key in analysis.keys { keys.append(Key(words: key.words, owner: index, text: key.text)) }
         }
         guard !keys.isEmpty else { return [] }
         // Index keys by their first n words (n = 1…3), then scan every stem once.
@@ -109,10 +123,8 @@ public struct CrossItemCueingRule: ConfigurableRule {
         for (k, key) in keys.enumerated() { byPrefix[BankText.combine(key.words[0..<prefixLength]), default: []].append(k) }
 
         var stemsOf = Array(repeating: [Int](), count: keys.count)
-        var words: [UInt64] = []
-        for (index, entry) in entries.enumerated() {
-            words.removeAll(keepingCapacity: true)
-            BankText.wordHashes(entry.item.stem.value, into: &words)
+        for index in entries.indices {
+            let words = analyses[index].stem
             guard words.count >= prefixLength else { continue }
             for start in 0...(words.count - prefixLength) {
                 guard let candidates = byPrefix[BankText.combine(words[start..<(start + prefixLength)])] else { continue }
@@ -125,20 +137,50 @@ public struct CrossItemCueingRule: ConfigurableRule {
 
         var found: [Diagnostic] = []
         for (k, key) in keys.enumerated() where !stemsOf[k].isEmpty && stemsOf[k].count <= maximumDocumentFrequency {
-            let owner = entries[key.owner]
+            let owner = entries[key.owner], ownerCase = entries.caseID(key.owner)
             let cued = stemsOf[k].filter { other in
-                let entry = entries[other]
-                let sameCase = owner.caseID != nil && owner.caseID == entry.caseID
-                return !sameCase && !DuplicateItemsRule.areEnemies(owner.item, entry.item)
+                let sameCase = ownerCase != nil && ownerCase == entries.caseID(other)
+                return !sameCase && !DuplicateItemsRule.areEnemies(owner, entries[other])
             }
             guard !cued.isEmpty else { continue }
-            let names = cued.map { "'\(entries[$0].item.id)'" }.joined(separator: " and ")
+            let names = cued.map { "'\(entries[$0].id)'" }.joined(separator: " and ")
             found.append(diagnostic(
-                "the key of item '\(owner.item.id)' (\"\(key.text)\") appears word for word in the stem of \(names); "
+                "the key of item '\(owner.id)' (\"\(key.text)\") appears word for word in the stem of \(names); "
                     + "reword one of them or declare them enemies",
-                at: owner.item.origin, in: owner.file, item: owner.item.id,
-                related: relatedItems(cued.map { entries[$0].item }) { "the stem of '\($0.id)' states the key" }))
+                at: owner.origin, in: entries.file(key.owner), item: owner.id,
+                related: relatedItems(cued.map { entries[$0] }) { "the stem of '\($0.id)' states the key" }))
         }
         return found
+    }
+
+    static func encode(_ analyses: [Analysis]) -> [UInt8] {
+        var out = AnalysisWriter()
+        for analysis in analyses {
+            out.count(analysis.keys.count)
+            for key in analysis.keys {
+                out.count(key.words.count)
+                for word in key.words { out.word(word) }
+                out.string(key.text)
+            }
+            out.count(analysis.stem.count)
+            for word in analysis.stem { out.word(word) }
+        }
+        return out.bytes
+    }
+
+    static func decode(_ bytes: [UInt8]) -> [Analysis]? {
+        var input = AnalysisReader(bytes: bytes)
+        var analyses: [Analysis] = []
+        while !input.atEnd {
+            guard let keyCount = input.count() else { return nil }
+            var keys: [(words: [UInt64], text: String)] = []
+            for _ in 0..<keyCount {
+                guard let words = input.words(UInt64.self), let text = input.string() else { return nil }
+                keys.append((words, text))
+            }
+            guard let stem = input.words(UInt64.self) else { return nil }
+            analyses.append(Analysis(keys: keys, stem: stem))
+        }
+        return analyses
     }
 }

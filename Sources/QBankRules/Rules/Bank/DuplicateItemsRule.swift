@@ -77,25 +77,23 @@ public struct DuplicateItemsRule: ConfigurableRule {
     )
 
     public func check(_ context: LintContext) -> [Diagnostic] {
-        let entries = context.indexedItems
+        let entries = context.bankItems
         guard entries.count >= 2 else { return [] }
         var found: [Diagnostic] = []
 
-        // Per item, on every core: the exact-content hash and the shingle set.
-        let chunkSize = 1_024
-        let chunks = (entries.count + chunkSize - 1) / chunkSize
-        let slots = ConcurrentSlots<[(UInt64, [UInt32])]>(count: chunks)
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+        // Per item, file by file on every core (or as the cache kept them): the exact-content hash, the shingle set
+        // and its MinHash signature.
+        let prepared = entries.analyses(rule: Self.description.id, in: context, analyse: { range in
             var words: [UInt64] = []
-            let range = (chunk * chunkSize)..<min(entries.count, (chunk + 1) * chunkSize)
-            slots.store(range.map { index in
-                let item = entries[index].item
+            return range.map { index in
                 words.removeAll(keepingCapacity: true)
-                Self.words(of: item, into: &words)
-                return (Self.exactHash(item), MinHash.shingles(words, size: shingleSize))
-            }, at: chunk)
-        }
-        let prepared = slots.values.flatMap { $0 ?? [] }
+                Self.words(of: entries[index], into: &words)
+                let shingles = MinHash.shingles(words, size: shingleSize)
+                var signature = Array(repeating: UInt32.max, count: MinHash.signatureLength)
+                if !shingles.isEmpty { MinHash.signature(shingles, into: &signature, at: 0) }
+                return (Self.exactHash(entries[index]), shingles, signature)
+            }
+        }, encode: Self.encode, decode: Self.decode)
 
         // Exact: same type, stem and options (sorted), case and white space ignored; the
         // texts are compared only when two hashes agree.
@@ -104,7 +102,7 @@ public struct DuplicateItemsRule: ConfigurableRule {
         var exactPairs = Set<UInt64>()
         for index in entries.indices {
             let hash = prepared[index].0
-            if let earlier = firstByKey[hash]?.first(where: { Self.exactKey(entries[$0].item) == Self.exactKey(entries[index].item) }) {
+            if let earlier = firstByKey[hash]?.first(where: { Self.exactKey(entries[$0]) == Self.exactKey(entries[index]) }) {
                 exactOf[index, default: []].append(earlier)
                 exactPairs.insert(UInt64(earlier) << 32 | UInt64(index))
             } else {
@@ -114,39 +112,65 @@ public struct DuplicateItemsRule: ConfigurableRule {
 
         // Near: MinHash signatures and LSH over the shingle sets.
         let sets = prepared.map(\.1)
+        var signatures: [UInt32] = []
+        signatures.reserveCapacity(prepared.count * MinHash.signatureLength)
+        for analysis in prepared { signatures += analysis.2 }
         var nearOf: [Int: [(Int, Double)]] = [:]
-        for (i, j, similarity) in MinHash.similarPairs(sets, threshold: threshold) {
+        for (i, j, similarity) in MinHash.similarPairs(sets, signatures: signatures, threshold: threshold) {
             if exactPairs.contains(UInt64(i) << 32 | UInt64(j)) { continue }
             if let exact = exactOf[j], exact.contains(where: { exactOf[i]?.contains($0) == true || $0 == i }) { continue }
-            if Self.areEnemies(entries[i].item, entries[j].item) { continue }
+            if Self.areEnemies(entries[i], entries[j]) { continue }
             nearOf[j, default: []].append((i, similarity))
         }
 
         for index in entries.indices {
-            let (item, file, _) = entries[index]
+            let item = entries[index], file = entries.file(index)
             if let earlier = exactOf[index] {
                 var d = diagnostic(
-                    "item '\(item.id)' duplicates '\(entries[earlier[0]].item.id)' (same stem and options); remove one of them",
+                    "item '\(item.id)' duplicates '\(entries[earlier[0]].id)' (same stem and options); remove one of them",
                     at: item.origin, in: file, item: item.id,
-                    related: relatedItems(earlier.map { entries[$0].item }) { "'\($0.id)' has the same stem and options" })
+                    related: relatedItems(earlier.map { entries[$0] }) { "'\($0.id)' has the same stem and options" })
                 d.severity = .error
                 found.append(d)
             }
             if let near = nearOf[index]?.sorted(by: { $0.0 < $1.0 }) {
-                let names = near.prefix(5).map { "'\(entries[$0.0].item.id)' (\(Self.percent($0.1)))" }.joined(separator: ", ")
+                let names = near.prefix(5).map { "'\(entries[$0.0].id)' (\(Self.percent($0.1)))" }.joined(separator: ", ")
                 let more = near.count > 5 ? " and \(near.count - 5) more" : ""
                 found.append(diagnostic(
                     "item '\(item.id)' nearly duplicates \(names)\(more) (share of \(shingleSize)-word phrases); reword it, retire one, or declare them enemies",
                     at: item.origin, in: file, item: item.id,
                     related: near.prefix(maximumRelatedItems).compactMap { pair in
-                        entries[pair.0].item.origin.location.map {
-                            RelatedLocation(location: $0, message: "'\(entries[pair.0].item.id)' shares \(Self.percent(pair.1))")
+                        entries[pair.0].origin.location.map {
+                            RelatedLocation(location: $0, message: "'\(entries[pair.0].id)' shares \(Self.percent(pair.1))")
                         }
                     },
-                    fix: Self.enemiesFix(item, adding: near.map { entries[$0.0].item.id }, in: file)))
+                    fix: Self.enemiesFix(item, adding: near.map { entries[$0.0].id }, in: file)))
             }
         }
         return found
+    }
+
+    /// An item's analysis as the cache keeps it: the exact hash, the counted shingles, then the MinHash signature.
+    static func encode(_ analyses: [(UInt64, [UInt32], [UInt32])]) -> [UInt8] {
+        var out = AnalysisWriter()
+        for (hash, shingles, signature) in analyses {
+            out.word(hash)
+            out.count(shingles.count)
+            for shingle in shingles { out.word(shingle) }
+            for value in signature { out.word(value) }
+        }
+        return out.bytes
+    }
+
+    static func decode(_ bytes: [UInt8]) -> [(UInt64, [UInt32], [UInt32])]? {
+        var input = AnalysisReader(bytes: bytes)
+        var analyses: [(UInt64, [UInt32], [UInt32])] = []
+        while !input.atEnd {
+            guard let hash = input.word(UInt64.self), let shingles = input.words(UInt32.self),
+                  let signature = input.words(UInt32.self, count: MinHash.signatureLength) else { return nil }
+            analyses.append((hash, shingles, signature))
+        }
+        return analyses
     }
 
     static func percent(_ value: Double) -> String { "\(Int((value * 100).rounded(.down)))%" }

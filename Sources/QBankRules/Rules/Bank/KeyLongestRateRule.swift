@@ -54,7 +54,9 @@ public struct KeyLongestRateRule: ConfigurableRule {
         var eligible = 0
         var chance = 0.0
         var longest: [(item: Item, file: String)] = []
-        for (item, file, _) in context.indexedItems where item.type == .single {
+        let items = context.bankItems
+        for index in items.indices where items[index].type == .single {
+            let item = items[index], file = items.file(index)
             guard let body = item.choiceBody, body.keys.count == 1 else { continue }
             let content = body.options.filter { !BankText.isMeta($0.text.value, among: metaOptions) }
             guard content.count >= 2, let key = content.first(where: \.isCorrect) else { continue }

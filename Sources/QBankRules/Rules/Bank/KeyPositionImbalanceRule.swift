@@ -66,7 +66,9 @@ public struct KeyPositionImbalanceRule: ConfigurableRule {
             note.severity = .info
             found.append(note)
         }
-        for (item, file, _) in context.indexedItems {
+        let items = context.bankItems
+        for index in items.indices {
+            let item = items[index], file = items.file(index)
             guard item.type == .single, !item.shuffle, let body = item.choiceBody, body.options.count >= 2 else { endRun(); continue }
             let keys = body.options.indices.filter { body.options[$0].isCorrect }
             guard keys.count == 1 else { endRun(); continue }

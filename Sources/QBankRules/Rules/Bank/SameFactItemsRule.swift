@@ -96,20 +96,27 @@ public struct SameFactItemsRule: ConfigurableRule {
     }
 
     public func check(_ context: LintContext) -> [Diagnostic] {
-        let entries = context.indexedItems
+        let entries = context.bankItems
         guard entries.count >= 2 else { return [] }
         let stopWords = StopWords.english.union(ignoredWords.map { $0.lowercased() })
-        var scenarios: [String: String] = [:]
-        for file in context.bank.files { for study in file.cases { scenarios[study.id] = study.scenario.value } }
-        let facts: [Facts?] = entries.map { entry in
-            guard let body = entry.item.choiceBody, !body.keys.isEmpty else { return nil }
-            var key: Set<String> = []
-            for option in body.keys { key.formUnion(ContentWords.of(option.text.value, stopWords: stopWords)) }
-            guard key.count >= minimumSharedKeyWords else { return nil }
-            var stem = ContentWords.of(entry.item.stem.value, stopWords: stopWords)
-            if let caseID = entry.caseID, let scenario = scenarios[caseID] { stem.formUnion(ContentWords.of(scenario, stopWords: stopWords)) }
-            return Facts(key: key, stem: stem)
-        }
+        // Per item, file by file (or as the cache kept them); an item's scenario is its own case's.
+        let facts: [Facts?] = entries.analyses(rule: Self.description.id, in: context, analyse: { range in
+            // A case's scenario is analysed once, not once per item of the case.
+            var scenarioWords: [String: Set<String>] = [:]
+            return range.map { index -> Facts? in
+                let item = entries[index]
+                guard let body = item.choiceBody, !body.keys.isEmpty else { return nil }
+                var key: Set<String> = []
+                for option in body.keys { key.formUnion(ContentWords.of(option.text.value, stopWords: stopWords)) }
+                guard key.count >= minimumSharedKeyWords else { return nil }
+                var stem = ContentWords.of(item.stem.value, stopWords: stopWords)
+                if let scenario = entries.caseStudy(index)?.scenario.value {
+                    if scenarioWords[scenario] == nil { scenarioWords[scenario] = ContentWords.of(scenario, stopWords: stopWords) }
+                    stem.formUnion(scenarioWords[scenario]!)
+                }
+                return Facts(key: key, stem: stem)
+            }
+        }, encode: Self.encode, decode: Self.decode)
         // Rarity weights over the choice items' words; key word → items whose key holds it.
         var documentFrequency: [String: Int] = [:]
         var holders: [String: [Int]] = [:]
@@ -132,23 +139,60 @@ public struct SameFactItemsRule: ConfigurableRule {
             for word in fact.key { if let list = holders[word], list.count <= commonLimit { candidates.formUnion(list.filter { $0 > index }) } }
             for other in candidates.sorted() {
                 guard let otherFact = facts[other], isSameFact(fact, otherFact, weight) else { continue }
-                let (a, b) = (entries[index], entries[other])
-                if a.caseID != nil, a.caseID == b.caseID { continue }
-                if DuplicateItemsRule.areEnemies(a.item, b.item) { continue }
+                if let caseID = entries.caseID(index), caseID == entries.caseID(other) { continue }
+                if DuplicateItemsRule.areEnemies(entries[index], entries[other]) { continue }
                 // An exact copy is QB503's error already.
-                if DuplicateItemsRule.exactKey(a.item) == DuplicateItemsRule.exactKey(b.item) { continue }
+                if DuplicateItemsRule.exactKey(entries[index]) == DuplicateItemsRule.exactKey(entries[other]) { continue }
                 twinsOf[other, default: []].append(index)
             }
         }
         return entries.indices.compactMap { index in
             guard let earlier = twinsOf[index] else { return nil }
-            let (item, file, _) = entries[index]
-            let names = earlier.prefix(5).map { "'\(entries[$0].item.id)'" }.joined(separator: ", ") + (earlier.count > 5 ? " and \(earlier.count - 5) more" : "")
+            let item = entries[index], file = entries.file(index)
+            let names = earlier.prefix(5).map { "'\(entries[$0].id)'" }.joined(separator: ", ") + (earlier.count > 5 ? " and \(earlier.count - 5) more" : "")
             return diagnostic(
                 "item '\(item.id)' tests the same fact as \(names) (keys and scenario share their distinctive words); declare them enemies, or rewrite one to test another skill",
                 at: item.origin, in: file, item: item.id,
-                related: relatedItems(earlier.map { entries[$0].item }) { "'\($0.id)' has a key that says the same" })
+                related: relatedItems(earlier.map { entries[$0] }) { "'\($0.id)' has a key that says the same" })
         }
+    }
+
+    /// Each item's facts as the cache keeps them: 0 for none, else 1 and the counted key and stem words, sorted.
+    private static func encode(_ facts: [Facts?]) -> [UInt8] {
+        var out = AnalysisWriter()
+        for fact in facts {
+            guard let fact else { out.count(0); continue }
+            out.count(1)
+            for words in [fact.key, fact.stem] {
+                out.count(words.count)
+                for word in words.sorted() { out.string(word) }
+            }
+        }
+        return out.bytes
+    }
+
+    private static func decode(_ bytes: [UInt8]) -> [Facts?]? {
+        var input = AnalysisReader(bytes: bytes)
+        var facts: [Facts?] = []
+        func words() -> Set<String>? {
+            guard let count = input.count() else { return nil }
+            var set = Set<String>(minimumCapacity: count)
+            for _ in 0..<count {
+                guard let word = input.string() else { return nil }
+                set.insert(word)
+            }
+            return set
+        }
+        while !input.atEnd {
+            switch input.count() {
+            case 0: facts.append(nil)
+            case 1:
+                guard let key = words(), let stem = words() else { return nil }
+                facts.append(Facts(key: key, stem: stem))
+            default: return nil
+            }
+        }
+        return facts
     }
 
     private func isSameFact(_ a: Facts, _ b: Facts, _ weight: [String: Double]) -> Bool {
