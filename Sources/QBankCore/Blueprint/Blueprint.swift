@@ -41,8 +41,19 @@ public struct Blueprint: Hashable, Sendable {
     /// The task whose id prefixes `tag` (`1.1.s3` → task `1.1`): the tag is meant as one of
     /// its skill lines, declared or not.
     public func taskClaimed(byTag tag: String) -> TaskStatement? {
-        domains.flatMap(\.tasks).first { tag.hasPrefix($0.id + ".") && tag.count > $0.id.count + 1 }
+        // Task ids start with a digit; most tags ("s3", "sagemaker") do not, and are answered at once.
+        guard let first = tag.utf8.first, (0x30...0x39).contains(first) else { return nil }
+        for domain in domains {
+            for task in domain.tasks where tag.utf8.count > task.id.utf8.count + 1
+                && tag.hasPrefix(task.id) && tag.utf8[tag.utf8.index(tag.utf8.startIndex, offsetBy: task.id.utf8.count)] == 0x2E {
+                return task
+            }
+        }
+        return nil
     }
+
+    /// Whether any task lists knowledge or skill lines (rules that check skill tags are silent otherwise).
+    public var listsSkills: Bool { domains.contains { $0.tasks.contains { !$0.skills.isEmpty } } }
 
     /// Scored items per domain on one form, by largest remainder over the weights.
     public var scoredCounts: [Int: Int] { counts(for: form.scored) }

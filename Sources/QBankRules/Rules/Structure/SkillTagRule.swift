@@ -56,9 +56,7 @@ public struct SkillTagRule: ItemRule {
     )
 
     public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
-        guard let blueprint = context.blueprint, !item.tags.isEmpty else { return [] }
-        let skills = blueprint.skills
-        guard !skills.isEmpty else { return [] }
+        guard let blueprint = context.blueprint, !item.tags.isEmpty, blueprint.listsSkills else { return [] }
         var found: [Diagnostic] = []
         for tag in item.tags {
             guard let claimed = blueprint.taskClaimed(byTag: tag) else { continue }
