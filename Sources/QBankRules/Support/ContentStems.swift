@@ -1,0 +1,111 @@
+/// `ContentWords.of` for the bank rules, without a `Word` or a `Set` per text: an ASCII text is
+/// split, lower-cased and stemmed on its bytes (the same splitting as `Words.of`, the same stems as
+/// `ContentWords.stem`), and any other text takes `ContentWords.of` itself, so the words are the
+/// same either way. QB505 analyses every item's keys and stem, and building a `Word` per word and a
+/// `Set<String>` per text cost a tenth of a cold lint.
+enum ContentStems {
+    /// Appends the stemmed content words of `text` to `out`, in order, repeats kept; for a non-ASCII
+    /// text, `ContentWords.of`'s words in no particular order (callers sort and drop repeats).
+    static func append(_ text: String, stopWords: Set<String>, to out: inout [String]) {
+        var text = text
+        let handled = text.withUTF8 { bytes -> Bool in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return false }
+            appendASCII(bytes, stopWords: stopWords, to: &out)
+            return true
+        }
+        if !handled { out.append(contentsOf: ContentWords.of(text, stopWords: stopWords)) }
+    }
+
+    /// The longest word stemmed on the stack; a longer one (rare) goes through `ContentWords.stem`.
+    private static let bufferSize = 64
+
+    private static func appendASCII(_ bytes: UnsafeBufferPointer<UInt8>, stopWords: Set<String>, to out: inout [String]) {
+        let count = bytes.count
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bufferSize) { buffer in
+            var index = 0
+            while index < count {
+                guard isWordByte(bytes[index]) else { index += 1; continue }
+                let start = index
+                // As `Words.of`: `'`, `-` and `.` join word bytes on both sides; backticks and `**` only separate.
+                while index < count {
+                    if isWordByte(bytes[index]) {
+                        index += 1
+                    } else if isJoinerByte(bytes[index]), index + 1 < count, isWordByte(bytes[index + 1]) {
+                        index += 1
+                    } else {
+                        break
+                    }
+                }
+                let length = index - start
+                guard length >= ContentWords.minimumLength else { continue }
+                var hasLetter = false
+                let raw = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                let word: String
+                if length <= bufferSize {
+                    for k in 0..<length {
+                        let byte = raw[k]
+                        let folded = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                        if folded >= 0x61 && folded <= 0x7A { hasLetter = true }
+                        buffer[k] = folded
+                    }
+                    guard hasLetter else { continue }
+                    word = String(decoding: UnsafeBufferPointer(rebasing: buffer[0..<length]), as: UTF8.self)
+                    guard !stopWords.contains(word) else { continue }
+                    out.append(stem(buffer, length: length, word: word))
+                } else {
+                    word = String(decoding: raw, as: UTF8.self).lowercased()
+                    guard word.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }), !stopWords.contains(word) else { continue }
+                    out.append(ContentWords.stem(word))
+                }
+            }
+        }
+    }
+
+    private static let suffixes: [[UInt8]] = ["ations", "ation", "ings", "ing", "ies", "es", "ed", "s"].map { Array($0.utf8) }
+    private static let sibilantEndings: [[UInt8]] = ["sses", "xes", "ches", "shes"].map { Array($0.utf8) }
+    private static let keptSEndings: [[UInt8]] = ["ss", "us", "is"].map { Array($0.utf8) }
+
+    /// `ContentWords.stem` on a lower-cased ASCII word in `buffer` (`word` is the same as a string,
+    /// returned when nothing is stripped).
+    private static func stem(_ buffer: UnsafeMutableBufferPointer<UInt8>, length: Int, word: String) -> String {
+        var length = length
+        func ends(_ suffix: [UInt8]) -> Bool {
+            guard suffix.count <= length else { return false }
+            let offset = length - suffix.count
+            for k in suffix.indices where buffer[offset + k] != suffix[k] { return false }
+            return true
+        }
+        if length >= 2, buffer[length - 2] == 0x27, buffer[length - 1] == 0x73 { length -= 2 }
+        for suffix in suffixes where ends(suffix) {
+            if suffix == [0x73], keptSEndings.contains(where: ends) { break }
+            if suffix == [0x65, 0x73], !sibilantEndings.contains(where: ends) { continue }
+            guard length - suffix.count >= ContentWords.minimumLength else { break }
+            length -= suffix.count
+            if suffix == [0x69, 0x65, 0x73] {
+                buffer[length] = 0x79
+                length += 1
+            }
+            break
+        }
+        if length > ContentWords.minimumLength, buffer[length - 1] == 0x65 { length -= 1 }
+        if length == word.utf8.count { return word }
+        return String(decoding: UnsafeBufferPointer(rebasing: buffer[0..<length]), as: UTF8.self)
+    }
+
+    @inline(__always) private static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
+    }
+
+    @inline(__always) private static func isJoinerByte(_ byte: UInt8) -> Bool { byte == 0x27 || byte == 0x2D || byte == 0x2E }
+
+    /// Sorts `words` and drops repeats: the order the lint cache stores them in.
+    static func sortedDistinct(_ words: inout [String]) {
+        words.sort()
+        var write = 0
+        for read in words.indices where read == 0 || words[read] != words[write - 1] {
+            words.swapAt(write, read)
+            write += 1
+        }
+        words.removeLast(words.count - write)
+    }
+}
