@@ -31,6 +31,7 @@ enum BankText {
 
     static func wordHashes(_ text: String) -> [UInt64] {
         var out: [UInt64] = []
+        out.reserveCapacity(text.utf8.count / 4)
         wordHashes(text, into: &out)
         return out
     }

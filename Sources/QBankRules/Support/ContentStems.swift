@@ -3,14 +3,23 @@
 /// `ContentWords.stem`), and any other text takes `ContentWords.of` itself, so the words are the
 /// same either way. QB505 analyses every item's keys and stem, and building a `Word` per word and a
 /// `Set<String>` per text cost a tenth of a cold lint.
-enum ContentStems {
+struct ContentStems {
+    let stopWords: Set<String>
+    /// The same words, looked up by bytes (an ASCII word is never made a string to be ruled out).
+    private let stopWordBytes: ByteWordSet
+
+    init(stopWords: Set<String>) {
+        self.stopWords = stopWords
+        stopWordBytes = ByteWordSet(stopWords)
+    }
+
     /// Appends the stemmed content words of `text` to `out`, in order, repeats kept; for a non-ASCII
     /// text, `ContentWords.of`'s words in no particular order (callers sort and drop repeats).
-    static func append(_ text: String, stopWords: Set<String>, to out: inout [String]) {
+    func append(_ text: String, to out: inout [String]) {
         var text = text
         let handled = text.withUTF8 { bytes -> Bool in
             guard !bytes.contains(where: { $0 >= 0x80 }) else { return false }
-            appendASCII(bytes, stopWords: stopWords, to: &out)
+            appendASCII(bytes, to: &out)
             return true
         }
         if !handled { out.append(contentsOf: ContentWords.of(text, stopWords: stopWords)) }
@@ -19,18 +28,19 @@ enum ContentStems {
     /// The longest word stemmed on the stack; a longer one (rare) goes through `ContentWords.stem`.
     private static let bufferSize = 64
 
-    private static func appendASCII(_ bytes: UnsafeBufferPointer<UInt8>, stopWords: Set<String>, to out: inout [String]) {
+    private func appendASCII(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [String]) {
+        let bufferSize = Self.bufferSize
         let count = bytes.count
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bufferSize) { buffer in
             var index = 0
             while index < count {
-                guard isWordByte(bytes[index]) else { index += 1; continue }
+                guard Self.isWordByte(bytes[index]) else { index += 1; continue }
                 let start = index
                 // As `Words.of`: `'`, `-` and `.` join word bytes on both sides; backticks and `**` only separate.
                 while index < count {
-                    if isWordByte(bytes[index]) {
+                    if Self.isWordByte(bytes[index]) {
                         index += 1
-                    } else if isJoinerByte(bytes[index]), index + 1 < count, isWordByte(bytes[index + 1]) {
+                    } else if Self.isJoinerByte(bytes[index]), index + 1 < count, Self.isWordByte(bytes[index + 1]) {
                         index += 1
                     } else {
                         break
@@ -40,7 +50,6 @@ enum ContentStems {
                 guard length >= ContentWords.minimumLength else { continue }
                 var hasLetter = false
                 let raw = UnsafeBufferPointer(rebasing: bytes[start..<index])
-                let word: String
                 if length <= bufferSize {
                     for k in 0..<length {
                         let byte = raw[k]
@@ -48,12 +57,10 @@ enum ContentStems {
                         if folded >= 0x61 && folded <= 0x7A { hasLetter = true }
                         buffer[k] = folded
                     }
-                    guard hasLetter else { continue }
-                    word = String(decoding: UnsafeBufferPointer(rebasing: buffer[0..<length]), as: UTF8.self)
-                    guard !stopWords.contains(word) else { continue }
-                    out.append(stem(buffer, length: length, word: word))
+                    guard hasLetter, !stopWordBytes.contains(UnsafeBufferPointer(rebasing: buffer[0..<length])) else { continue }
+                    out.append(Self.stem(buffer, length: length))
                 } else {
-                    word = String(decoding: raw, as: UTF8.self).lowercased()
+                    let word = String(decoding: raw, as: UTF8.self).lowercased()
                     guard word.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }), !stopWords.contains(word) else { continue }
                     out.append(ContentWords.stem(word))
                 }
@@ -65,9 +72,8 @@ enum ContentStems {
     private static let sibilantEndings: [[UInt8]] = ["sses", "xes", "ches", "shes"].map { Array($0.utf8) }
     private static let keptSEndings: [[UInt8]] = ["ss", "us", "is"].map { Array($0.utf8) }
 
-    /// `ContentWords.stem` on a lower-cased ASCII word in `buffer` (`word` is the same as a string,
-    /// returned when nothing is stripped).
-    private static func stem(_ buffer: UnsafeMutableBufferPointer<UInt8>, length: Int, word: String) -> String {
+    /// `ContentWords.stem` on a lower-cased ASCII word in `buffer`.
+    private static func stem(_ buffer: UnsafeMutableBufferPointer<UInt8>, length: Int) -> String {
         var length = length
         func ends(_ suffix: [UInt8]) -> Bool {
             guard suffix.count <= length else { return false }
@@ -88,8 +94,10 @@ enum ContentStems {
             break
         }
         if length > ContentWords.minimumLength, buffer[length - 1] == 0x65 { length -= 1 }
-        if length == word.utf8.count { return word }
-        return String(decoding: UnsafeBufferPointer(rebasing: buffer[0..<length]), as: UTF8.self)
+        return String(unsafeUninitializedCapacity: length) { out in
+            for k in 0..<length { out[k] = buffer[k] }
+            return length
+        }
     }
 
     @inline(__always) private static func isWordByte(_ byte: UInt8) -> Bool {

@@ -6,11 +6,12 @@ import TestSupport
 
 /// QB505's byte-level content words must be `ContentWords.of`'s, word for word, or its findings would change.
 struct ContentStemsTests {
-    static let stopWords = StopWords.english.union(["amazon", "service", "services"])
+    /// The Kelvin sign is canonically "K": a stop word written with it must still rule out "kelvin".
+    static let stopWords = StopWords.english.union(["amazon", "service", "services", "\u{212A}elvin".lowercased(), "\u{212A}ilo"])
 
     func fast(_ text: String) -> [String] {
         var words: [String] = []
-        ContentStems.append(text, stopWords: Self.stopWords, to: &words)
+        ContentStems(stopWords: Self.stopWords).append(text, to: &words)
         ContentStems.sortedDistinct(&words)
         return words
     }
@@ -20,7 +21,7 @@ struct ContentStemsTests {
     @Test(arguments: [
         "Which SERVICE stores training data as objects in Amazon S3?",
         "stores stored storing storage stations station rings runnings studies classes buses analysis axes watches wishes",
-        "It's the model's **best** `code_path` node.js re-train x-ray can't don't that's them.",
+        "Kelvin KELVINS kelvin's kilo KILOS It's the model's **best** `code_path` node.js re-train x-ray can't don't that's them.",
         "done.Then a--b a''b a.-b 1234 5678x under_score __init__ ____ trailing- -leading 'quoted' dots...",
         "ies lies flies cities series uses houses ases eses abcdies abcdes abcdxes abcdches Xes ABCDEFGHIES",
         "Café naïve résumé façade — “smart quotes” don’t ’s Ünïcödé", // not ASCII: the reference path

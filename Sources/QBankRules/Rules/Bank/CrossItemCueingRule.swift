@@ -79,27 +79,27 @@ public struct CrossItemCueingRule: ConfigurableRule {
         "with", "would", "your",
     ]
 
-    /// The function words are 4 to 9 letters long: a longer word is a content word without a look-up.
-    private static let longestFunctionWord = functionWords.map(\.utf8.count).max() ?? 0
+    private static let functionWordBytes = ByteWordSet(functionWords)
 
-    /// Words of four bytes or more (`BankText.foldedWords`' words) that are not function words; counted on the
-    /// bytes, with a string made only for a word short enough to be a function word.
+    /// Words of four bytes or more (`BankText.foldedWords`' words) that are not function words, counted on the bytes.
     static func contentWordCount(_ text: String) -> Int {
-        var count = 0, word: [UInt8] = []
-        func close() {
-            if word.count >= 4, word.count > longestFunctionWord || !functionWords.contains(String(decoding: word, as: UTF8.self)) { count += 1 }
-            word.removeAll(keepingCapacity: true)
-        }
-        for var byte in text.utf8 {
-            if BankText.isWordByte(byte) {
-                if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
-                word.append(byte)
-            } else if !word.isEmpty {
-                close()
+        var text = text
+        return text.withUTF8 { bytes in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { word in
+                var count = 0, length = 0
+                for index in 0...bytes.count {
+                    if index < bytes.count, BankText.isWordByte(bytes[index]) {
+                        let byte = bytes[index]
+                        word[length] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                        length += 1
+                    } else if length > 0 {
+                        if length >= 4, !functionWordBytes.contains(UnsafeBufferPointer(rebasing: word[0..<length])) { count += 1 }
+                        length = 0
+                    }
+                }
+                return count
             }
         }
-        close()
-        return count
     }
 
     /// A key to look for: its words (hashed), the item it belongs to.

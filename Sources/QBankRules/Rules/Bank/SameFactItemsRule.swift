@@ -95,7 +95,7 @@ public struct SameFactItemsRule: ConfigurableRule {
     public func check(_ context: LintContext) -> [Diagnostic] {
         let entries = context.bankItems
         guard entries.count >= 2 else { return [] }
-        let stopWords = StopWords.english.union(ignoredWords.map { $0.lowercased() })
+        let contentStems = ContentStems(stopWords: StopWords.english.union(ignoredWords.map { $0.lowercased() }))
         // Per item, file by file (or as the cache kept them); an item's scenario is its own case's.
         let facts: [Facts?] = entries.analyses(rule: Self.description.id, in: context, analyse: { range in
             // A case's scenario is analysed once, not once per item of the case.
@@ -105,16 +105,16 @@ public struct SameFactItemsRule: ConfigurableRule {
                 let item = entries[index]
                 guard let body = item.choiceBody, !body.keys.isEmpty else { return nil }
                 key.removeAll(keepingCapacity: true)
-                for option in body.keys { ContentStems.append(option.text.value, stopWords: stopWords, to: &key) }
+                for option in body.keys { contentStems.append(option.text.value, to: &key) }
                 ContentStems.sortedDistinct(&key)
                 guard key.count >= minimumSharedKeyWords else { return nil }
                 // Stem words as found (`FactIndex` sorts them as numbers; the cache sorts its copy).
                 var stem: [String] = []
-                ContentStems.append(item.stem.value, stopWords: stopWords, to: &stem)
+                contentStems.append(item.stem.value, to: &stem)
                 if let scenario = entries.caseStudy(index)?.scenario.value {
                     if scenarioWords[scenario] == nil {
                         var words: [String] = []
-                        ContentStems.append(scenario, stopWords: stopWords, to: &words)
+                        contentStems.append(scenario, to: &words)
                         scenarioWords[scenario] = words
                     }
                     stem += scenarioWords[scenario]!
