@@ -18,7 +18,7 @@ struct ByteWordSet {
         mask = size - 1
         var slots = [Int32](repeating: 0, count: size)
         for (index, word) in words.enumerated() {
-            var slot = word.withUnsafeBufferPointer { Self.hash($0) } & (size - 1)
+            var slot = Int(truncatingIfNeeded: word.withUnsafeBufferPointer { Self.hash($0) }) & (size - 1)
             while slots[slot] != 0 { slot = (slot + 1) & (size - 1) }
             slots[slot] = Int32(index + 1)
         }
@@ -26,7 +26,7 @@ struct ByteWordSet {
     }
 
     func contains(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var slot = Self.hash(bytes) & mask
+        var slot = Int(truncatingIfNeeded: Self.hash(bytes)) & mask
         while slots[slot] != 0 {
             if words[Int(slots[slot]) - 1].elementsEqual(bytes) { return true }
             slot = (slot + 1) & mask
@@ -34,9 +34,10 @@ struct ByteWordSet {
         return false
     }
 
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    /// FNV-1a of the bytes, its high bits folded into the low ones that pick a slot.
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        return Int(truncatingIfNeeded: hash ^ (hash >> 29))
+        return hash ^ (hash >> 29)
     }
 }

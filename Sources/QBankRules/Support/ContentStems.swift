@@ -68,26 +68,29 @@ struct ContentStems {
         }
     }
 
-    private static let suffixes: [[UInt8]] = ["ations", "ation", "ings", "ing", "ies", "es", "ed", "s"].map { Array($0.utf8) }
-    private static let sibilantEndings: [[UInt8]] = ["sses", "xes", "ches", "shes"].map { Array($0.utf8) }
-    private static let keptSEndings: [[UInt8]] = ["ss", "us", "is"].map { Array($0.utf8) }
+    /// `ContentWords.stem`'s suffixes, in its order; static strings, so testing one allocates nothing.
+    private static let suffixes: [StaticString] = ["ations", "ation", "ings", "ing", "ies", "es", "ed", "s"]
+    private static let sibilantEndings: [StaticString] = ["sses", "xes", "ches", "shes"]
+    private static let keptSEndings: [StaticString] = ["ss", "us", "is"]
 
     /// `ContentWords.stem` on a lower-cased ASCII word in `buffer`.
     private static func stem(_ buffer: UnsafeMutableBufferPointer<UInt8>, length: Int) -> String {
         var length = length
-        func ends(_ suffix: [UInt8]) -> Bool {
-            guard suffix.count <= length else { return false }
-            let offset = length - suffix.count
-            for k in suffix.indices where buffer[offset + k] != suffix[k] { return false }
+        func ends(_ suffix: StaticString) -> Bool {
+            let count = suffix.utf8CodeUnitCount
+            guard count <= length else { return false }
+            let offset = length - count, bytes = suffix.utf8Start
+            for k in 0..<count where buffer[offset + k] != bytes[k] { return false }
             return true
         }
         if length >= 2, buffer[length - 2] == 0x27, buffer[length - 1] == 0x73 { length -= 2 }
-        for suffix in suffixes where ends(suffix) {
-            if suffix == [0x73], keptSEndings.contains(where: ends) { break }
-            if suffix == [0x65, 0x73], !sibilantEndings.contains(where: ends) { continue }
-            guard length - suffix.count >= ContentWords.minimumLength else { break }
-            length -= suffix.count
-            if suffix == [0x69, 0x65, 0x73] {
+        for (index, suffix) in suffixes.enumerated() where ends(suffix) {
+            if index == 7, keptSEndings.contains(where: ends) { break }   // "s" after "ss", "us", "is" stays
+            if index == 5, !sibilantEndings.contains(where: ends) { continue }   // "es" only after a sibilant
+            let count = suffix.utf8CodeUnitCount
+            guard length - count >= ContentWords.minimumLength else { break }
+            length -= count
+            if index == 4 {   // "ies" → "y"
                 buffer[length] = 0x79
                 length += 1
             }

@@ -25,20 +25,10 @@ struct FactIndex {
     /// `facts` gives each item's key and stem words (in any order, repeats allowed), or nil.
     init(_ facts: [(key: [String], stem: [String])?]) {
         // Words numbered as first met, then renumbered by their sorted order.
-        var ids: [String: Int32] = [:]
-        var words: [String] = []
+        var ids = WordIDs()
         var found: [Int32] = []
         func intern(_ text: [String]) {
-            for word in text {
-                if let id = ids[word] {
-                    found.append(id)
-                } else {
-                    let id = Int32(words.count)
-                    ids[word] = id
-                    words.append(word)
-                    found.append(id)
-                }
-            }
+            for word in text { found.append(ids.id(of: word)) }
         }
         var keyEnds: [Int] = [], stemEnds: [Int] = []
         for fact in facts {
@@ -48,6 +38,7 @@ struct FactIndex {
             stemEnds.append(found.count)
             hasFacts.append(fact != nil)
         }
+        let words = ids.words
         let vocabulary = words.count
         var rank = [Int32](repeating: 0, count: vocabulary)
         for (position, id) in words.indices.sorted(by: { words[$0] < words[$1] }).enumerated() { rank[id] = Int32(position) }
