@@ -68,33 +68,44 @@ struct ContentStems {
         }
     }
 
-    /// `ContentWords.stem`'s suffixes, in its order; static strings, so testing one allocates nothing.
-    private static let suffixes: [StaticString] = ["ations", "ation", "ings", "ing", "ies", "es", "ed", "s"]
-    private static let sibilantEndings: [StaticString] = ["sses", "xes", "ches", "shes"]
-    private static let keptSEndings: [StaticString] = ["ss", "us", "is"]
-
-    /// `ContentWords.stem` on a lower-cased ASCII word in `buffer`.
+    /// `ContentWords.stem` on a lower-cased ASCII word in `buffer`: its suffixes tried in its order
+    /// (-ations, -ation, -ings, -ing, -ies, -es after a sibilant, -ed, -s but not after ss/us/is), the
+    /// first that matches stripped if four characters remain, then a final e.
     private static func stem(_ buffer: UnsafeMutableBufferPointer<UInt8>, length: Int) -> String {
         var length = length
-        func ends(_ suffix: StaticString) -> Bool {
+        @inline(__always) func ends(_ suffix: StaticString) -> Bool {
             let count = suffix.utf8CodeUnitCount
             guard count <= length else { return false }
-            let offset = length - count, bytes = suffix.utf8Start
-            for k in 0..<count where buffer[offset + k] != bytes[k] { return false }
+            let bytes = suffix.utf8Start
+            for k in 0..<count where buffer[length - count + k] != bytes[k] { return false }
             return true
         }
-        if length >= 2, buffer[length - 2] == 0x27, buffer[length - 1] == 0x73 { length -= 2 }
-        for (index, suffix) in suffixes.enumerated() where ends(suffix) {
-            if index == 7, keptSEndings.contains(where: ends) { break }   // "s" after "ss", "us", "is" stays
-            if index == 5, !sibilantEndings.contains(where: ends) { continue }   // "es" only after a sibilant
-            let count = suffix.utf8CodeUnitCount
-            guard length - count >= ContentWords.minimumLength else { break }
-            length -= count
-            if index == 4 {   // "ies" → "y"
+        if ends("'s") { length -= 2 }
+        let cut: Int
+        if ends("ations") {
+            cut = 6
+        } else if ends("ation") {
+            cut = 5
+        } else if ends("ings") {
+            cut = 4
+        } else if ends("ing") || ends("ies") {
+            cut = 3
+        } else if ends("es") && (ends("sses") || ends("xes") || ends("ches") || ends("shes")) {
+            cut = 2
+        } else if ends("ed") {
+            cut = 2
+        } else if ends("s") {
+            cut = ends("ss") || ends("us") || ends("is") ? 0 : 1
+        } else {
+            cut = 0
+        }
+        if cut > 0, length - cut >= ContentWords.minimumLength {
+            let plural = cut == 3 && ends("ies")
+            length -= cut
+            if plural {
                 buffer[length] = 0x79
                 length += 1
             }
-            break
         }
         if length > ContentWords.minimumLength, buffer[length - 1] == 0x65 { length -= 1 }
         return String(unsafeUninitializedCapacity: length) { out in

@@ -30,7 +30,7 @@ enum MinHash {
         for start in 0...(words.count - size) {
             result.append(UInt32(truncatingIfNeeded: BankText.combine(words[start..<(start + size)]) >> 32))
         }
-        radixSort(&result)
+        result.sort()
         var write = 0
         for read in result.indices where read == 0 || result[read] != result[read - 1] {
             result[write] = result[read]
@@ -38,34 +38,6 @@ enum MinHash {
         }
         result.removeLast(result.count - write)
         return result
-    }
-
-    /// Sorts by bytes, least significant first (four counting passes): for an item's hundred or so shingles,
-    /// half the work of the standard library's comparison sort, which was half of making the shingles.
-    static func radixSort(_ values: inout [UInt32]) {
-        let count = values.count
-        guard count > 48 else { values.sort(); return }
-        var scratch = [UInt32](repeating: 0, count: count)
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: 256) { starts in
-            values.withUnsafeMutableBufferPointer { values in
-                scratch.withUnsafeMutableBufferPointer { scratch in
-                    var (from, to) = (values, scratch)
-                    for shift in stride(from: UInt32(0), to: 32, by: 8) {
-                        starts.initialize(repeating: 0)
-                        for value in from { starts[Int((value >> shift) & 0xFF)] += 1 }
-                        var total = 0
-                        for digit in 0..<256 { (starts[digit], total) = (total, total + starts[digit]) }
-                        for value in from {
-                            let digit = Int((value >> shift) & 0xFF)
-                            to[starts[digit]] = value
-                            starts[digit] += 1
-                        }
-                        swap(&from, &to)
-                    }
-                    // Four passes: the sorted values are back in `values`.
-                }
-            }
-        }
     }
 
     /// The signature of one shingle set: for each hash function, the least value. Each shingle is mixed once,
@@ -155,6 +127,10 @@ enum MinHash {
         for pair in candidates where pair != previous {
             previous = pair
             let i = Int(pair >> 32), j = Int(pair & 0xFFFF_FFFF)
+            // |A ∩ B| / |A ∪ B| ≤ min / max of the sizes (and so is its rounded quotient): sets too different in
+            // size are not merged at all.
+            let (small, large) = (min(sets[i].count, sets[j].count), max(sets[i].count, sets[j].count))
+            if large > 0, Double(small) / Double(large) < threshold { continue }
             let similarity = jaccard(sets[i], sets[j])
             if similarity >= threshold { result.append((i, j, similarity)) }
         }

@@ -42,19 +42,6 @@ struct MinHashTests {
         #expect(signature[0..<3] == [0, 0, 0])
     }
 
-    @Test(arguments: [0, 1, 48, 49, 300, 5_000])
-    func radixSortSortsLikeSort(count: Int) {
-        var state: UInt64 = 42
-        var values = (0..<count).map { _ in
-            state = BankText.mix(state)
-            return UInt32(truncatingIfNeeded: state >> (state % 3 == 0 ? 40 : 0))   // repeats and small values too
-        }
-        if count > 10 { values[3] = values[7] }
-        var sorted = values
-        MinHash.radixSort(&sorted)
-        #expect(sorted == values.sorted())
-    }
-
     @Test func findsNearDuplicatesAmongManyAndOnlyThem() {
         var texts = (0..<2_000).map { n in
             "Item \(n) asks which of the services \(n * 7 % 97) and \(n * 13 % 89) fits workload \(n) under constraint \(n % 17) best"
