@@ -1,6 +1,9 @@
+import Foundation
+
 /// Dense ids for the words of one run, first come first numbered: FNV-1a of a word's bytes into an
 /// open-addressed table, where `[String: Int32]` seeded and ran its hasher for each of the hundred
-/// thousand word occurrences QB505 numbers in a 10,000-item bank.
+/// thousand word occurrences QB505 numbers in a 10,000-item bank. Words are equal as `String`s are
+/// (canonically equivalent), so a non-ASCII word is hashed in its canonical composition (NFC).
 struct WordIDs {
     private(set) var words: [String] = []
     private var hashes: [UInt64] = []
@@ -9,8 +12,9 @@ struct WordIDs {
 
     /// The id of `word`, numbering it if it is new.
     mutating func id(of word: String) -> Int32 {
-        var word = word
-        let hash = word.withUTF8 { ByteWordSet.hash($0) }
+        var bytes = word
+        let hash = bytes.withUTF8 { $0.allSatisfy { $0 < 0x80 } ? ByteWordSet.hash($0) : nil }
+            ?? Array(word.precomposedStringWithCanonicalMapping.utf8).withUnsafeBufferPointer { ByteWordSet.hash($0) }
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] >= 0 {
