@@ -6,9 +6,16 @@ enum BankText {
     /// FNV-1a hashes of the words of `text`: runs of ASCII letters and digits (lower
     /// cased) and of non-ASCII bytes. Stable across runs and platforms.
     static func wordHashes(_ text: String, into out: inout [UInt64]) {
+        // Bytes in place when the string has them contiguous (native strings do): the UTF-8 view's iterator costs more.
+        if text.utf8.withContiguousStorageIfAvailable({ wordHashes(bytes: $0, into: &out) }) == nil {
+            wordHashes(bytes: text.utf8, into: &out)
+        }
+    }
+
+    private static func wordHashes(bytes: some Sequence<UInt8>, into out: inout [UInt64]) {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         var inWord = false
-        for var byte in text.utf8 {
+        for var byte in bytes {
             if isWordByte(byte) {
                 if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
                 hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
@@ -24,6 +31,7 @@ enum BankText {
 
     static func wordHashes(_ text: String) -> [UInt64] {
         var out: [UInt64] = []
+        out.reserveCapacity(text.utf8.count / 4)
         wordHashes(text, into: &out)
         return out
     }
@@ -92,10 +100,14 @@ enum BankText {
     /// FNV-1a of the text with ASCII case folded and white-space runs read as one space:
     /// the identity exact duplicates share.
     static func foldedHash(_ text: String) -> UInt64 {
+        text.utf8.withContiguousStorageIfAvailable { foldedHash(bytes: $0) } ?? foldedHash(bytes: text.utf8)
+    }
+
+    private static func foldedHash(bytes: some Sequence<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         var pendingSpace = false
         var started = false
-        for var byte in text.utf8 {
+        for var byte in bytes {
             if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
                 pendingSpace = started
                 continue

@@ -40,19 +40,27 @@ enum MinHash {
         return result
     }
 
-    /// The signature of one shingle set: for each hash function, the least value.
+    /// The signature of one shingle set: for each hash function, the least value. Each shingle is mixed once,
+    /// then four functions at a time run over the mixed shingles with their minimums in registers (a minimum per
+    /// function in memory, updated shingle by shingle, made this loop most of QB503's time).
     static func signature(_ set: [UInt32], into out: inout [UInt32], at offset: Int) {
         let length = signatureLength
-        out.withUnsafeMutableBufferPointer { buffer in
-            let mins = UnsafeMutableBufferPointer(rebasing: buffer[offset..<(offset + length)])
-            for i in 0..<length { mins[i] = UInt32.max }
-            seeds.withUnsafeBufferPointer { seeds in
-                multipliers.withUnsafeBufferPointer { multipliers in
-                    for shingle in set {
-                        let base = BankText.mix(UInt64(shingle))
-                        for i in 0..<length {
-                            let h = UInt32(truncatingIfNeeded: ((base ^ seeds[i]) &* multipliers[i]) >> 32)
-                            if h < mins[i] { mins[i] = h }
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: set.count) { bases in
+            for (k, shingle) in set.enumerated() { bases[k] = BankText.mix(UInt64(shingle)) }
+            out.withUnsafeMutableBufferPointer { buffer in
+                seeds.withUnsafeBufferPointer { seeds in
+                    multipliers.withUnsafeBufferPointer { multipliers in
+                        for i in stride(from: 0, to: length, by: 4) {
+                            let (s0, s1, s2, s3) = (seeds[i], seeds[i + 1], seeds[i + 2], seeds[i + 3])
+                            let (m0, m1, m2, m3) = (multipliers[i], multipliers[i + 1], multipliers[i + 2], multipliers[i + 3])
+                            var (l0, l1, l2, l3) = (UInt32.max, UInt32.max, UInt32.max, UInt32.max)
+                            for base in bases {
+                                l0 = min(l0, UInt32(truncatingIfNeeded: ((base ^ s0) &* m0) >> 32))
+                                l1 = min(l1, UInt32(truncatingIfNeeded: ((base ^ s1) &* m1) >> 32))
+                                l2 = min(l2, UInt32(truncatingIfNeeded: ((base ^ s2) &* m2) >> 32))
+                                l3 = min(l3, UInt32(truncatingIfNeeded: ((base ^ s3) &* m3) >> 32))
+                            }
+                            (buffer[offset + i], buffer[offset + i + 1], buffer[offset + i + 2], buffer[offset + i + 3]) = (l0, l1, l2, l3)
                         }
                     }
                 }
@@ -119,6 +127,10 @@ enum MinHash {
         for pair in candidates where pair != previous {
             previous = pair
             let i = Int(pair >> 32), j = Int(pair & 0xFFFF_FFFF)
+            // |A ∩ B| / |A ∪ B| ≤ min / max of the sizes (and so is its rounded quotient): sets too different in
+            // size are not merged at all.
+            let (small, large) = (min(sets[i].count, sets[j].count), max(sets[i].count, sets[j].count))
+            if large > 0, Double(small) / Double(large) < threshold { continue }
             let similarity = jaccard(sets[i], sets[j])
             if similarity >= threshold { result.append((i, j, similarity)) }
         }

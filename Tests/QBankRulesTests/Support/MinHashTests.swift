@@ -30,6 +30,18 @@ struct MinHashTests {
         #expect(BankText.wordHashes("Amazon S3") == [BankText.fnv1a("amazon"), BankText.fnv1a("s3")])
     }
 
+    /// The signature loop runs four functions at a time; each value must still be its function's least over the set.
+    @Test func signatureIsEachFunctionsLeastValue() {
+        let shingles = set("A data science team stores raw clickstream logs for model training every hour from three regions")
+        var signature = Array(repeating: UInt32(0), count: MinHash.signatureLength + 3)
+        MinHash.signature(shingles, into: &signature, at: 3)
+        let expected = (0..<MinHash.signatureLength).map { i in
+            shingles.map { UInt32(truncatingIfNeeded: ((BankText.mix(UInt64($0)) ^ MinHash.seeds[i]) &* MinHash.multipliers[i]) >> 32) }.min()!
+        }
+        #expect(Array(signature[3...]) == expected)
+        #expect(signature[0..<3] == [0, 0, 0])
+    }
+
     @Test func findsNearDuplicatesAmongManyAndOnlyThem() {
         var texts = (0..<2_000).map { n in
             "Item \(n) asks which of the services \(n * 7 % 97) and \(n * 13 % 89) fits workload \(n) under constraint \(n % 17) best"

@@ -79,8 +79,27 @@ public struct CrossItemCueingRule: ConfigurableRule {
         "with", "would", "your",
     ]
 
+    private static let functionWordBytes = ByteWordSet(functionWords)
+
+    /// Words of four bytes or more (`BankText.foldedWords`' words) that are not function words, counted on the bytes.
     static func contentWordCount(_ text: String) -> Int {
-        BankText.foldedWords(text).filter { $0.utf8.count >= 4 && !functionWords.contains($0) }.count
+        var text = text
+        return text.withUTF8 { bytes in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { word in
+                var count = 0, length = 0
+                for index in 0...bytes.count {
+                    if index < bytes.count, BankText.isWordByte(bytes[index]) {
+                        let byte = bytes[index]
+                        word[length] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                        length += 1
+                    } else if length > 0 {
+                        if length >= 4, !functionWordBytes.contains(UnsafeBufferPointer(rebasing: word[0..<length])) { count += 1 }
+                        length = 0
+                    }
+                }
+                return count
+            }
+        }
     }
 
     /// A key to look for: its words (hashed), the item it belongs to.
@@ -120,14 +139,24 @@ public struct CrossItemCueingRule: ConfigurableRule {
         // Index keys by their first n words (n = 1…3), then scan every stem once.
         let prefixLength = min(3, keys.map(\.words.count).min()!)
         var byPrefix: [UInt64: [Int]] = [:]
-        for (k, key) in keys.enumerated() { byPrefix[BankText.combine(key.words[0..<prefixLength]), default: []].append(k) }
+        // Most stem positions start no key: a bit per prefix hash (about 1 in 30 set) skips the dictionary for them.
+        var bits = 1 << 16
+        while bits < keys.count * 32 { bits <<= 1 }
+        let mask = UInt64(bits - 1)
+        var prefixBits = [UInt64](repeating: 0, count: bits / 64)
+        for (k, key) in keys.enumerated() {
+            let prefix = BankText.combine(key.words[0..<prefixLength])
+            byPrefix[prefix, default: []].append(k)
+            prefixBits[Int((prefix & mask) >> 6)] |= 1 << (prefix & 63)
+        }
 
         var stemsOf = Array(repeating: [Int](), count: keys.count)
         for index in entries.indices {
             let words = analyses[index].stem
             guard words.count >= prefixLength else { continue }
             for start in 0...(words.count - prefixLength) {
-                guard let candidates = byPrefix[BankText.combine(words[start..<(start + prefixLength)])] else { continue }
+                let prefix = BankText.combine(words[start..<(start + prefixLength)])
+                guard prefixBits[Int((prefix & mask) >> 6)] & (1 << (prefix & 63)) != 0, let candidates = byPrefix[prefix] else { continue }
                 for k in candidates where keys[k].owner != index && stemsOf[k].count <= maximumDocumentFrequency && stemsOf[k].last != index {
                     let key = keys[k].words
                     if start + key.count <= words.count, words[start..<(start + key.count)].elementsEqual(key) { stemsOf[k].append(index) }

@@ -86,12 +86,15 @@ public struct DuplicateItemsRule: ConfigurableRule {
         let prepared = entries.analyses(rule: Self.description.id, in: context, analyse: { range in
             var words: [UInt64] = []
             return range.map { index in
+                let item = entries[index]
+                // Each part's folded hash serves both the exact hash and the parts' order.
+                let parts = BankText.partTexts(item).map { (hash: BankText.foldedHash($0), text: $0) }
                 words.removeAll(keepingCapacity: true)
-                Self.words(of: entries[index], into: &words)
+                Self.words(of: item, parts: parts, into: &words)
                 let shingles = MinHash.shingles(words, size: shingleSize)
                 var signature = Array(repeating: UInt32.max, count: MinHash.signatureLength)
                 if !shingles.isEmpty { MinHash.signature(shingles, into: &signature, at: 0) }
-                return (Self.exactHash(entries[index]), shingles, signature)
+                return (Self.exactHash(item, partHashes: parts.map { $0.hash }), shingles, signature)
             }
         }, encode: Self.encode, decode: Self.decode)
 
@@ -176,7 +179,12 @@ public struct DuplicateItemsRule: ConfigurableRule {
     static func percent(_ value: Double) -> String { "\(Int((value * 100).rounded(.down)))%" }
 
     static func exactHash(_ item: Item) -> UInt64 {
-        var hashes = BankText.partTexts(item).map(BankText.foldedHash)
+        exactHash(item, partHashes: BankText.partTexts(item).map(BankText.foldedHash))
+    }
+
+    /// The exact hash given the folded hashes of the item's parts (in any order).
+    static func exactHash(_ item: Item, partHashes: [UInt64]) -> UInt64 {
+        var hashes = partHashes
         hashes.sort()
         var h = BankText.mix(BankText.fnv1a(item.type.rawValue) ^ BankText.foldedHash(item.stem.value))
         for part in hashes { h = BankText.mix(h ^ part) }
@@ -192,14 +200,14 @@ public struct DuplicateItemsRule: ConfigurableRule {
         text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
-    /// Stem words, then each part's words in sorted order, with a separator between
+    /// Stem words, then each part's words in the order of their folded hashes (`parts` pairs each part's text with it), with a separator between
     /// parts so that shingles never join two options silently.
-    static func words(of item: Item, into out: inout [UInt64]) {
+    static func words(of item: Item, parts: [(hash: UInt64, text: String)], into out: inout [UInt64]) {
         BankText.wordHashes(item.stem.value, into: &out)
-        // Parts in an order that does not depend on how they were authored.
-        for part in BankText.partTexts(item).map({ (BankText.foldedHash($0), $0) }).sorted(by: { $0.0 < $1.0 }).map(\.1) {
+        // Parts in an order that does not depend on how they were authored (parts with one hash have the same words).
+        for part in parts.sorted(by: { $0.hash < $1.hash }) {
             out.append(0x9E37_79B9_7F4A_7C15)
-            BankText.wordHashes(part, into: &out)
+            BankText.wordHashes(part.text, into: &out)
         }
     }
 

@@ -89,61 +89,71 @@ public struct SameFactItemsRule: ConfigurableRule {
         ]
     )
 
-    /// One item's content words: its keys' and its stem's (with the case scenario).
-    private struct Facts {
-        var key: Set<String>
-        var stem: Set<String>
-    }
+    /// One item's content words: its keys' (sorted, distinct) and its stem's (with the case scenario; in any order, repeats allowed).
+    private typealias Facts = (key: [String], stem: [String])
 
     public func check(_ context: LintContext) -> [Diagnostic] {
         let entries = context.bankItems
         guard entries.count >= 2 else { return [] }
-        let stopWords = StopWords.english.union(ignoredWords.map { $0.lowercased() })
+        let contentStems = ContentStems(stopWords: StopWords.english.union(ignoredWords.map { $0.lowercased() }))
         // Per item, file by file (or as the cache kept them); an item's scenario is its own case's.
         let facts: [Facts?] = entries.analyses(rule: Self.description.id, in: context, analyse: { range in
             // A case's scenario is analysed once, not once per item of the case.
-            var scenarioWords: [String: Set<String>] = [:]
+            var scenarioWords: [String: [String]] = [:]
+            var key: [String] = []
             return range.map { index -> Facts? in
                 let item = entries[index]
                 guard let body = item.choiceBody, !body.keys.isEmpty else { return nil }
-                var key: Set<String> = []
-                for option in body.keys { key.formUnion(ContentWords.of(option.text.value, stopWords: stopWords)) }
+                key.removeAll(keepingCapacity: true)
+                for option in body.keys { contentStems.append(option.text.value, to: &key) }
+                ContentStems.sortedDistinct(&key)
                 guard key.count >= minimumSharedKeyWords else { return nil }
-                var stem = ContentWords.of(item.stem.value, stopWords: stopWords)
+                // Stem words as found (`FactIndex` sorts them as numbers; the cache sorts its copy).
+                var stem: [String] = []
+                contentStems.append(item.stem.value, to: &stem)
                 if let scenario = entries.caseStudy(index)?.scenario.value {
-                    if scenarioWords[scenario] == nil { scenarioWords[scenario] = ContentWords.of(scenario, stopWords: stopWords) }
-                    stem.formUnion(scenarioWords[scenario]!)
+                    if scenarioWords[scenario] == nil {
+                        var words: [String] = []
+                        contentStems.append(scenario, to: &words)
+                        scenarioWords[scenario] = words
+                    }
+                    stem += scenarioWords[scenario]!
                 }
-                return Facts(key: key, stem: stem)
+                return (key, stem)
             }
         }, encode: Self.encode, decode: Self.decode)
-        // Rarity weights over the choice items' words; key word → items whose key holds it.
-        var documentFrequency: [String: Int] = [:]
-        var holders: [String: [Int]] = [:]
-        for (index, fact) in facts.enumerated() {
-            guard let fact else { continue }
-            for word in fact.key.union(fact.stem) { documentFrequency[word, default: 0] += 1 }
-            for word in fact.key { holders[word, default: []].append(index) }
-        }
-        let keyed = Double(facts.count { $0 != nil })
-        // Smoothed: in a tiny bank every word is in every item, and plain log(N / df) would weigh them all 0.
-        let weight = documentFrequency.mapValues { log(1 + keyed / Double($0)) }
+        let factIndex = FactIndex(facts)
         // At most 100 items per word whatever the bank's size, so the comparisons grow with the bank, not its square.
-        let commonLimit = min(100, max(3, Int((keyed * commonKeyWordShare).rounded(.up))))
+        let commonLimit = min(100, max(3, Int((Double(factIndex.keyedCount) * commonKeyWordShare).rounded(.up))))
 
         var twinsOf: [Int: [Int]] = [:]
-        for (index, fact) in facts.enumerated() {
-            guard let fact else { continue }
+        var copies = ExactCopies(entries)
+        var candidates: [Int32] = []
+        // The last item each later item was made a candidate for, so each is listed once.
+        var listedFor = [Int32](repeating: -1, count: facts.count)
+        for item in facts.indices where factIndex.hasFacts[item] {
             // Later items sharing a rare key word; the comparison then counts every shared word.
-            var candidates: Set<Int> = []
-            for word in fact.key { if let list = holders[word], list.count <= commonLimit { candidates.formUnion(list.filter { $0 > index }) } }
-            for other in candidates.sorted() {
-                guard let otherFact = facts[other], isSameFact(fact, otherFact, weight) else { continue }
-                if let caseID = entries.caseID(index), caseID == entries.caseID(other) { continue }
-                if DuplicateItemsRule.areEnemies(entries[index], entries[other]) { continue }
+            candidates.removeAll(keepingCapacity: true)
+            for word in factIndex.key(item) {
+                let list = factIndex.holders(of: word)
+                guard list.count <= commonLimit else { continue }
+                for other in list.reversed() {
+                    guard Int(other) > item else { break }
+                    if listedFor[Int(other)] != Int32(item) {
+                        listedFor[Int(other)] = Int32(item)
+                        candidates.append(other)
+                    }
+                }
+            }
+            candidates.sort()
+            for candidate in candidates {
+                let other = Int(candidate)
+                guard isSameFact(item, other, factIndex) else { continue }
+                if let caseID = entries.caseID(item), caseID == entries.caseID(other) { continue }
+                if DuplicateItemsRule.areEnemies(entries[item], entries[other]) { continue }
                 // An exact copy is QB503's error already.
-                if DuplicateItemsRule.exactKey(entries[index]) == DuplicateItemsRule.exactKey(entries[other]) { continue }
-                twinsOf[other, default: []].append(index)
+                if copies.areCopies(item, other) { continue }
+                twinsOf[other, default: []].append(item)
             }
         }
         return entries.indices.compactMap { index in
@@ -163,9 +173,11 @@ public struct SameFactItemsRule: ConfigurableRule {
         for fact in facts {
             guard let fact else { out.count(0); continue }
             out.count(1)
-            for words in [fact.key, fact.stem] {
+            var stem = fact.stem
+            ContentStems.sortedDistinct(&stem)
+            for words in [fact.key, stem] {
                 out.count(words.count)
-                for word in words.sorted() { out.string(word) }
+                for word in words { out.string(word) }
             }
         }
         return out.bytes
@@ -174,37 +186,38 @@ public struct SameFactItemsRule: ConfigurableRule {
     private static func decode(_ bytes: [UInt8]) -> [Facts?]? {
         var input = AnalysisReader(bytes: bytes)
         var facts: [Facts?] = []
-        func words() -> Set<String>? {
+        func words() -> [String]? {
             guard let count = input.count() else { return nil }
-            var set = Set<String>(minimumCapacity: count)
+            var words: [String] = []
+            words.reserveCapacity(count)
             for _ in 0..<count {
                 guard let word = input.string() else { return nil }
-                set.insert(word)
+                words.append(word)
             }
-            return set
+            // Sorted and distinct as written; bytes from elsewhere are sorted again rather than trusted.
+            if zip(words, words.dropFirst()).contains(where: { $0 >= $1 }) { ContentStems.sortedDistinct(&words) }
+            return words
         }
         while !input.atEnd {
             switch input.count() {
             case 0: facts.append(nil)
             case 1:
                 guard let key = words(), let stem = words() else { return nil }
-                facts.append(Facts(key: key, stem: stem))
+                facts.append((key, stem))
             default: return nil
             }
         }
         return facts
     }
 
-    private func isSameFact(_ a: Facts, _ b: Facts, _ weight: [String: Double]) -> Bool {
-        func total(_ words: Set<String>) -> Double { words.reduce(0) { $0 + (weight[$1] ?? 0) } }
-        let sharedKey = a.key.intersection(b.key)
-        guard sharedKey.count >= minimumSharedKeyWords else { return false }
-        let smallerKey = min(total(a.key), total(b.key))
+    private func isSameFact(_ a: Int, _ b: Int, _ facts: FactIndex) -> Bool {
+        let shared = facts.sharedKey(a, b)
+        guard shared.count >= minimumSharedKeyWords else { return false }
+        let smallerKey = min(facts.keyTotal[a], facts.keyTotal[b])
         guard smallerKey > 0 else { return false }
-        let overlap = total(sharedKey) / smallerKey
+        let overlap = shared.weight / smallerKey
         guard overlap >= min(keyOverlap, closeStemKeyOverlap) else { return false }
-        let union = total(a.stem.union(b.stem))
-        let similarity = union > 0 ? total(a.stem.intersection(b.stem)) / union : 0
+        let similarity = facts.stemSimilarity(a, b)
         return (overlap >= keyOverlap && similarity >= stemSimilarity) || (overlap >= closeStemKeyOverlap && similarity >= closeStemSimilarity)
     }
 }

@@ -1,0 +1,133 @@
+/// `ContentWords.of` for the bank rules, without a `Word` or a `Set` per text: an ASCII text is
+/// split, lower-cased and stemmed on its bytes (the same splitting as `Words.of`, the same stems as
+/// `ContentWords.stem`), and any other text takes `ContentWords.of` itself, so the words are the
+/// same either way. QB505 analyses every item's keys and stem, and building a `Word` per word and a
+/// `Set<String>` per text cost a tenth of a cold lint.
+struct ContentStems {
+    let stopWords: Set<String>
+    /// The same words, looked up by bytes (an ASCII word is never made a string to be ruled out).
+    private let stopWordBytes: ByteWordSet
+
+    init(stopWords: Set<String>) {
+        self.stopWords = stopWords
+        stopWordBytes = ByteWordSet(stopWords)
+    }
+
+    /// Appends the stemmed content words of `text` to `out`, in order, repeats kept; for a non-ASCII
+    /// text, `ContentWords.of`'s words in no particular order (callers sort and drop repeats).
+    func append(_ text: String, to out: inout [String]) {
+        var text = text
+        let handled = text.withUTF8 { bytes -> Bool in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return false }
+            appendASCII(bytes, to: &out)
+            return true
+        }
+        if !handled { out.append(contentsOf: ContentWords.of(text, stopWords: stopWords)) }
+    }
+
+    /// The longest word stemmed on the stack; a longer one (rare) goes through `ContentWords.stem`.
+    private static let bufferSize = 64
+
+    private func appendASCII(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [String]) {
+        let bufferSize = Self.bufferSize
+        let count = bytes.count
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bufferSize) { buffer in
+            var index = 0
+            while index < count {
+                guard Self.isWordByte(bytes[index]) else { index += 1; continue }
+                let start = index
+                // As `Words.of`: `'`, `-` and `.` join word bytes on both sides; backticks and `**` only separate.
+                while index < count {
+                    if Self.isWordByte(bytes[index]) {
+                        index += 1
+                    } else if Self.isJoinerByte(bytes[index]), index + 1 < count, Self.isWordByte(bytes[index + 1]) {
+                        index += 1
+                    } else {
+                        break
+                    }
+                }
+                let length = index - start
+                guard length >= ContentWords.minimumLength else { continue }
+                var hasLetter = false
+                let raw = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                if length <= bufferSize {
+                    for k in 0..<length {
+                        let byte = raw[k]
+                        let folded = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                        if folded >= 0x61 && folded <= 0x7A { hasLetter = true }
+                        buffer[k] = folded
+                    }
+                    guard hasLetter, !stopWordBytes.contains(UnsafeBufferPointer(rebasing: buffer[0..<length])) else { continue }
+                    out.append(Self.stem(buffer, length: length))
+                } else {
+                    let word = String(decoding: raw, as: UTF8.self).lowercased()
+                    guard word.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }), !stopWords.contains(word) else { continue }
+                    out.append(ContentWords.stem(word))
+                }
+            }
+        }
+    }
+
+    /// `ContentWords.stem` on a lower-cased ASCII word in `buffer`: its suffixes tried in its order
+    /// (-ations, -ation, -ings, -ing, -ies, -es after a sibilant, -ed, -s but not after ss/us/is), the
+    /// first that matches stripped if four characters remain, then a final e.
+    private static func stem(_ buffer: UnsafeMutableBufferPointer<UInt8>, length: Int) -> String {
+        var length = length
+        @inline(__always) func ends(_ suffix: StaticString) -> Bool {
+            let count = suffix.utf8CodeUnitCount
+            guard count <= length else { return false }
+            let bytes = suffix.utf8Start
+            for k in 0..<count where buffer[length - count + k] != bytes[k] { return false }
+            return true
+        }
+        if ends("'s") { length -= 2 }
+        let cut: Int
+        if ends("ations") {
+            cut = 6
+        } else if ends("ation") {
+            cut = 5
+        } else if ends("ings") {
+            cut = 4
+        } else if ends("ing") || ends("ies") {
+            cut = 3
+        } else if ends("es") && (ends("sses") || ends("xes") || ends("ches") || ends("shes")) {
+            cut = 2
+        } else if ends("ed") {
+            cut = 2
+        } else if ends("s") {
+            cut = ends("ss") || ends("us") || ends("is") ? 0 : 1
+        } else {
+            cut = 0
+        }
+        if cut > 0, length - cut >= ContentWords.minimumLength {
+            let plural = cut == 3 && ends("ies")
+            length -= cut
+            if plural {
+                buffer[length] = 0x79
+                length += 1
+            }
+        }
+        if length > ContentWords.minimumLength, buffer[length - 1] == 0x65 { length -= 1 }
+        return String(unsafeUninitializedCapacity: length) { out in
+            for k in 0..<length { out[k] = buffer[k] }
+            return length
+        }
+    }
+
+    @inline(__always) private static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
+    }
+
+    @inline(__always) private static func isJoinerByte(_ byte: UInt8) -> Bool { byte == 0x27 || byte == 0x2D || byte == 0x2E }
+
+    /// Sorts `words` and drops repeats: the order the lint cache stores them in.
+    static func sortedDistinct(_ words: inout [String]) {
+        words.sort()
+        var write = 0
+        for read in words.indices where read == 0 || words[read] != words[write - 1] {
+            words.swapAt(write, read)
+            write += 1
+        }
+        words.removeLast(words.count - write)
+    }
+}
