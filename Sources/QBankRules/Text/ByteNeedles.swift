@@ -91,3 +91,13 @@ struct ByteNeedles: Sendable {
     private static func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
     private static func upper(_ byte: UInt8) -> UInt8 { byte >= 0x61 && byte <= 0x7A ? byte & ~0x20 : byte }
 }
+
+extension String {
+    /// Runs `body` over the text's UTF-8 bytes as one buffer. A `for byte in utf8` loop pays the
+    /// view's per-byte index bookkeeping, several times the compare the pre-checks do per byte.
+    func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = self
+        return copy.withUTF8(body)
+    }
+}

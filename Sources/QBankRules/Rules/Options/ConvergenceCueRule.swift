@@ -68,15 +68,17 @@ public struct ConvergenceCueRule: ItemRule {
 
     /// A byte scan for what `components` splits on: `, ; / + &`, " and ", " with ", " plus ".
     static func mayBeCompound(_ text: String) -> Bool {
-        var window: UInt64 = 0
-        for byte in text.utf8 {
-            if byte == 0x2C || byte == 0x3B || byte == 0x2F || byte == 0x2B || byte == 0x26 { return true }
-            window = (window << 8) | UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-            if window & 0xFFFF_FFFF_FF == 0x20_61_6E_64_20 { return true }         // " and "
-            if window & 0xFFFF_FFFF_FFFF == 0x20_77_69_74_68_20 { return true }    // " with "
-            if window & 0xFFFF_FFFF_FFFF == 0x20_70_6C_75_73_20 { return true }    // " plus "
+        text.withUTF8Bytes { bytes in
+            var window: UInt64 = 0
+            for byte in bytes {
+                if byte == 0x2C || byte == 0x3B || byte == 0x2F || byte == 0x2B || byte == 0x26 { return true }
+                window = (window << 8) | UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                if window & 0xFFFF_FFFF_FF == 0x20_61_6E_64_20 { return true }         // " and "
+                if window & 0xFFFF_FFFF_FFFF == 0x20_77_69_74_68_20 { return true }    // " with "
+                if window & 0xFFFF_FFFF_FFFF == 0x20_70_6C_75_73_20 { return true }    // " plus "
+            }
+            return false
         }
-        return false
     }
 
     /// Lower-cased parts of an option, without articles and final punctuation.
