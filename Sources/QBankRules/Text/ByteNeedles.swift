@@ -100,4 +100,10 @@ extension String {
         var copy = self
         return copy.withUTF8(body)
     }
+
+    /// `count`, read off the byte count when every byte is ASCII and none is a carriage return
+    /// ("\r\n" is one character): counting characters walks grapheme breaks byte by byte.
+    var characterCount: Int {
+        withUTF8Bytes { bytes in bytes.allSatisfy { $0 < 0x80 && $0 != 0x0D } } ? utf8.count : count
+    }
 }

@@ -52,8 +52,9 @@ public struct ConvergenceCueRule: ItemRule {
         let options = body.contentOptions
         guard options.count >= 3, let keyIndex = options.firstIndex(where: \.isCorrect) else { return [] }
         // Most options have no separator at all: skip splitting unless enough could be compound.
-        guard options.filter({ Self.mayBeCompound($0.text.value) }).count >= options.count - 1 else { return [] }
-        let parts = options.map { Self.components($0.text.value) }
+        // Options are read by index: copying one retains every string it holds.
+        guard options.indices.filter({ Self.mayBeCompound(options[$0].text.value) }).count >= options.count - 1 else { return [] }
+        let parts = options.indices.map { Self.components(options[$0].text.value) }
         guard parts.filter({ $0.count >= 2 }).count >= options.count - 1 else { return [] }
         let scores = parts.indices.map { index in
             parts.indices.filter { $0 != index }.reduce(0) { $0 + parts[index].intersection(parts[$1]).count }
