@@ -31,6 +31,8 @@ final class TextMemo {
     /// which the slot keeps alive: while it does, no other list can have that address, and a
     /// shared buffer is never written to, so a hit is always the same options.
     private var contentOptionsSlot: (options: [Option], content: [Option])?
+    /// The last options list's parts (`Item.partGroups`), kept the same way: four rules ask for them.
+    private var partGroupsSlot: (options: [Option], groups: [[ItemPart]])?
 
     func words(of text: String, compute: (String) -> [Word]) -> [Word] {
         let key = TextKey(text)
@@ -103,12 +105,20 @@ final class TextMemo {
         return content
     }
 
+    func partGroups(of options: [Option], compute: ([Option]) -> [[ItemPart]]) -> [[ItemPart]] {
+        if let slot = partGroupsSlot, slot.options.count == options.count, Self.sameBuffer(slot.options, options) { return slot.groups }
+        let groups = compute(options)
+        partGroupsSlot = (options, groups)
+        return groups
+    }
+
     private static func sameBuffer(_ a: [Option], _ b: [Option]) -> Bool {
         a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress } }
     }
 
     func reset() {
         contentOptionsSlot = nil
+        partGroupsSlot = nil
         wordsTable.reset()
         loweredTable.reset()
         leadInsTable.reset()
