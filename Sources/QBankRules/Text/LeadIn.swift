@@ -93,8 +93,11 @@ enum Sentences {
             let count = bytes.count
             var start = 0
             var index = 0
+            cuts.reserveCapacity(8)
             while index < count {
                 let byte = bytes[index]
+                // Letters and most punctuation sit at 0x40 and above; every byte that can end a sentence below.
+                if byte >= 0x40 { index += 1; continue }
                 let next = index + 1
                 guard next < count else { break }
                 let following = bytes[next]
@@ -116,6 +119,7 @@ enum Sentences {
         }
         guard let cuts else { return splitByIndex(text) }
         var sentences: [Substring] = []
+        sentences.reserveCapacity(cuts.count)
         let utf8 = text.utf8
         var position = utf8.startIndex
         var offset = 0
@@ -215,6 +219,10 @@ extension Substring {
             let next = utf8.index(after: start)
             guard next == utf8.endIndex || utf8[next] < 0x80 else { break }
             start = next
+        }
+        // An ASCII byte that is not white space starts a character that is not either.
+        if start == utf8.endIndex || (utf8[start] < 0x80 && utf8[start] != 0x20 && !(utf8[start] >= 0x09 && utf8[start] <= 0x0D)) {
+            return self[start...]
         }
         return self[start...].drop { $0.isWhitespace }
     }

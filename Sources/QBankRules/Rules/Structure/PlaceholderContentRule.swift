@@ -22,8 +22,9 @@ public struct PlaceholderContentRule: ItemRule {
     private mutating func refreshNeedles() {
         // A phrase without words matches every text, so it must reach the tokeniser.
         let firstWords = phraseList.phrases.map { $0.first ?? "" }
-        textNeedles = ByteNeedles(exact: markers, folded: firstWords)
-        partNeedles = ByteNeedles(exact: markers, folded: firstWords + genericLabels)
+        // Markers, phrases and labels are whole words: they can only start where a word does.
+        textNeedles = ByteNeedles(exact: markers, folded: firstWords, atWordStarts: true)
+        partNeedles = ByteNeedles(exact: markers, folded: firstWords + genericLabels, atWordStarts: true)
     }
 
     public static let description = RuleDescription(
