@@ -9,12 +9,9 @@
 struct ByteNeedles: Sendable {
     /// Needles by their first byte; ASCII letters of case-folded needles are listed under both cases.
     private let byFirstByte: [[Needle]]
-    /// By byte, one table load: `startsNeedle` some needle may start with it, `nonASCII` the answer is
-    /// "maybe", `wordByte` a letter, digit or `_` (after one, no word starts).
+    /// By byte: 0 no needle starts with it, 1 some needle may, 2 not ASCII (the answer is "maybe").
+    /// One table load per byte settles most bytes.
     private let firstByteKinds: [UInt8]
-    private static let startsNeedle: UInt8 = 1, nonASCII: UInt8 = 2, wordByte: UInt8 = 4
-    /// Only look where a word can start: the tokeniser starts a word only after a byte that is not a word byte.
-    private let atWordStarts: Bool
     /// Bit `a << 7 | b` set: some needle may start with the bytes a, b (every needle of one byte
     /// sets all its pairs). Common letters start needles ("in…", "lo…"); pairs rule most out.
     private let pairs: [UInt64]
@@ -25,11 +22,8 @@ struct ByteNeedles: Sendable {
         var foldsCase: Bool
     }
 
-    /// `exact` must occur byte for byte; `folded` with ASCII letters in either case. With
-    /// `atWordStarts`, a needle counts only at the text's start or after a byte that is not a
-    /// letter, digit or `_`: enough for needles that are the start of a word the rule looks for.
-    init(exact: [String], folded: [String], atWordStarts: Bool = false) {
-        self.atWordStarts = atWordStarts
+    /// `exact` must occur byte for byte; `folded` with ASCII letters in either case.
+    init(exact: [String], folded: [String]) {
         var table = [[Needle]](repeating: [], count: 128)
         var alwaysMaybe = false
         for (strings, foldsCase) in [(exact, false), (folded, true)] {
@@ -46,11 +40,8 @@ struct ByteNeedles: Sendable {
             }
         }
         byFirstByte = table
-        var kinds = [UInt8](repeating: Self.nonASCII, count: 256)
-        for byte in table.indices {
-            let isWordByte = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
-            kinds[byte] = (table[byte].isEmpty ? 0 : Self.startsNeedle) | (isWordByte ? Self.wordByte : 0)
-        }
+        var kinds = [UInt8](repeating: 2, count: 256)
+        for byte in table.indices { kinds[byte] = table[byte].isEmpty ? 0 : 1 }
         firstByteKinds = kinds
         var pairs = [UInt64](repeating: 0, count: 128 * 128 / 64)
         for first in table.indices {
@@ -72,14 +63,13 @@ struct ByteNeedles: Sendable {
         if alwaysMaybe { return true }
         return text.withUTF8Bytes { bytes in
             firstByteKinds.withUnsafeBufferPointer { kinds in
-                var afterWordByte = false
                 for index in bytes.indices {
                     let byte = bytes[index]
-                    let kind = kinds[Int(byte)]
-                    if kind & Self.nonASCII != 0 { return true }
-                    let insideWord = atWordStarts && afterWordByte
-                    afterWordByte = kind & Self.wordByte != 0
-                    if kind & Self.startsNeedle == 0 || insideWord { continue }
+                    switch kinds[Int(byte)] {
+                    case 0: continue
+                    case 1: break
+                    default: return true
+                    }
                     if index + 1 < bytes.count, bytes[index + 1] < 0x80 {
                         let pair = Int(byte) << 7 | Int(bytes[index + 1])
                         guard pairs[pair >> 6] >> UInt64(pair & 63) & 1 == 1 else { continue }

@@ -22,9 +22,8 @@ public struct PlaceholderContentRule: ItemRule {
     private mutating func refreshNeedles() {
         // A phrase without words matches every text, so it must reach the tokeniser.
         let firstWords = phraseList.phrases.map { $0.first ?? "" }
-        // Markers, phrases and labels are whole words: they can only start where a word does.
-        textNeedles = ByteNeedles(exact: markers, folded: firstWords, atWordStarts: true)
-        partNeedles = ByteNeedles(exact: markers, folded: firstWords + genericLabels, atWordStarts: true)
+        textNeedles = ByteNeedles(exact: markers, folded: firstWords)
+        partNeedles = ByteNeedles(exact: markers, folded: firstWords + genericLabels)
     }
 
     public static let description = RuleDescription(
