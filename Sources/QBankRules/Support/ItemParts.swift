@@ -16,7 +16,10 @@ extension Item {
     var partGroups: [[ItemPart]] {
         switch body {
         case .choice(let choice):
-            [choice.options.map { ItemPart(kind: .option, id: $0.id, text: $0.text, origin: $0.origin) }]
+            // Built once per item's options: four rules ask for them.
+            TextMemo.current.partGroups(of: choice.options) { options in
+                [options.map { ItemPart(kind: .option, id: $0.id, text: $0.text, origin: $0.origin) }]
+            }
         case .ordering(let steps):
             [steps.map { ItemPart(kind: .step, id: $0.id, text: $0.text, origin: $0.origin) }]
         case .matching(let matching):

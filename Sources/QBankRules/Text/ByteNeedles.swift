@@ -9,8 +9,9 @@
 struct ByteNeedles: Sendable {
     /// Needles by their first byte; ASCII letters of case-folded needles are listed under both cases.
     private let byFirstByte: [[Needle]]
-    /// Bit b of `starts.0` (b < 64) or `starts.1` (b − 64) set: some needle may start with byte b.
-    private let starts: (UInt64, UInt64)
+    /// By byte: 0 no needle starts with it, 1 some needle may, 2 not ASCII (the answer is "maybe").
+    /// One table load per byte settles most bytes.
+    private let firstByteKinds: [UInt8]
     /// Bit `a << 7 | b` set: some needle may start with the bytes a, b (every needle of one byte
     /// sets all its pairs). Common letters start needles ("in…", "lo…"); pairs rule most out.
     private let pairs: [UInt64]
@@ -39,11 +40,9 @@ struct ByteNeedles: Sendable {
             }
         }
         byFirstByte = table
-        var starts: (UInt64, UInt64) = (0, 0)
-        for byte in table.indices where !table[byte].isEmpty {
-            if byte < 64 { starts.0 |= 1 << UInt64(byte) } else { starts.1 |= 1 << UInt64(byte - 64) }
-        }
-        self.starts = starts
+        var kinds = [UInt8](repeating: 2, count: 256)
+        for byte in table.indices { kinds[byte] = table[byte].isEmpty ? 0 : 1 }
+        firstByteKinds = kinds
         var pairs = [UInt64](repeating: 0, count: 128 * 128 / 64)
         for first in table.indices {
             for needle in table[first] {
@@ -62,20 +61,23 @@ struct ByteNeedles: Sendable {
     /// False only when `text` is ASCII and no needle occurs in it.
     func mayOccur(in text: String) -> Bool {
         if alwaysMaybe { return true }
-        var text = text
-        return text.withUTF8 { bytes in
-            for index in bytes.indices {
-                let byte = bytes[index]
-                if byte >= 0x80 { return true }
-                let bit = byte < 64 ? starts.0 >> UInt64(byte) : starts.1 >> UInt64(byte - 64)
-                guard bit & 1 == 1 else { continue }
-                if index + 1 < bytes.count, bytes[index + 1] < 0x80 {
-                    let pair = Int(byte) << 7 | Int(bytes[index + 1])
-                    guard pairs[pair >> 6] >> UInt64(pair & 63) & 1 == 1 else { continue }
+        return text.withUTF8Bytes { bytes in
+            firstByteKinds.withUnsafeBufferPointer { kinds in
+                for index in bytes.indices {
+                    let byte = bytes[index]
+                    switch kinds[Int(byte)] {
+                    case 0: continue
+                    case 1: break
+                    default: return true
+                    }
+                    if index + 1 < bytes.count, bytes[index + 1] < 0x80 {
+                        let pair = Int(byte) << 7 | Int(bytes[index + 1])
+                        guard pairs[pair >> 6] >> UInt64(pair & 63) & 1 == 1 else { continue }
+                    }
+                    for needle in byFirstByte[Int(byte)] where Self.matches(needle, in: bytes, at: index) { return true }
                 }
-                for needle in byFirstByte[Int(byte)] where Self.matches(needle, in: bytes, at: index) { return true }
+                return false
             }
-            return false
         }
     }
 
@@ -90,4 +92,20 @@ struct ByteNeedles: Sendable {
 
     private static func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
     private static func upper(_ byte: UInt8) -> UInt8 { byte >= 0x61 && byte <= 0x7A ? byte & ~0x20 : byte }
+}
+
+extension String {
+    /// Runs `body` over the text's UTF-8 bytes as one buffer. A `for byte in utf8` loop pays the
+    /// view's per-byte index bookkeeping, several times the compare the pre-checks do per byte.
+    func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = self
+        return copy.withUTF8(body)
+    }
+
+    /// `count`, read off the byte count when every byte is ASCII and none is a carriage return
+    /// ("\r\n" is one character): counting characters walks grapheme breaks byte by byte.
+    var characterCount: Int {
+        withUTF8Bytes { bytes in bytes.allSatisfy { $0 < 0x80 && $0 != 0x0D } } ? utf8.count : count
+    }
 }

@@ -12,8 +12,10 @@ enum ContentWords {
     /// The stems of the content words among `words`, in order, repeats kept.
     static func stems(of words: [Word], stopWords: Set<String> = StopWords.english) -> [String] {
         var found: [String] = []
+        found.reserveCapacity(words.count)
+        let memo = TextMemo.current // once, not per word
         for word in words where isContent(word.lower, stopWords: stopWords) {
-            found.append(stem(word.lower))
+            found.append(memo.stem(of: word.lower, compute: computeStem))
         }
         return found
     }

@@ -93,8 +93,11 @@ enum Sentences {
             let count = bytes.count
             var start = 0
             var index = 0
+            cuts.reserveCapacity(8)
             while index < count {
                 let byte = bytes[index]
+                // Letters and most punctuation sit at 0x40 and above; every byte that can end a sentence below.
+                if byte >= 0x40 { index += 1; continue }
                 let next = index + 1
                 guard next < count else { break }
                 let following = bytes[next]
@@ -116,6 +119,7 @@ enum Sentences {
         }
         guard let cuts else { return splitByIndex(text) }
         var sentences: [Substring] = []
+        sentences.reserveCapacity(cuts.count)
         let utf8 = text.utf8
         var position = utf8.startIndex
         var offset = 0
@@ -176,9 +180,21 @@ enum Sentences {
         }
         let count = bytes.count - start
         guard count > 0, count <= 6 else { return false }
-        let word = String(decoding: bytes[start...].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
-        return abbreviations.contains(word) || (count == 1 && word.first?.isLetter == true)
+        // Compared as bytes, not as a String built per full stop: every abbreviation is ASCII, so a
+        // word with another byte matches none, and a one-byte word is a letter only if ASCII.
+        if count == 1 {
+            let lower = bytes[start] | 0x20
+            return lower >= 0x61 && lower <= 0x7A
+        }
+        return abbreviationBytes.contains { abbreviation in
+            abbreviation.count == count && abbreviation.indices.allSatisfy { k in
+                let byte = bytes[start + k]
+                return (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == abbreviation[k]
+            }
+        }
     }
+
+    private static let abbreviationBytes: [[UInt8]] = abbreviations.map { Array($0.utf8) }
 }
 
 extension Substring {
@@ -194,6 +210,20 @@ extension Substring {
         // A character is white space by its first scalar: an ASCII first byte that is not
         // space, tab or a line break settles it.
         if let first = utf8.first, first < 0x80, first != 0x20, !(first >= 0x09 && first <= 0x0D) { return self }
-        return drop { $0.isWhitespace }
+        // ASCII white space followed by an ASCII byte is a whole character: drop it by byte, and
+        // leave what follows (a combining mark, say) to the character rules.
+        var start = utf8.startIndex
+        while start < utf8.endIndex {
+            let byte = utf8[start]
+            guard byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) else { break }
+            let next = utf8.index(after: start)
+            guard next == utf8.endIndex || utf8[next] < 0x80 else { break }
+            start = next
+        }
+        // An ASCII byte that is not white space starts a character that is not either.
+        if start == utf8.endIndex || (utf8[start] < 0x80 && utf8[start] != 0x20 && !(utf8[start] >= 0x09 && utf8[start] <= 0x0D)) {
+            return self[start...]
+        }
+        return self[start...].drop { $0.isWhitespace }
     }
 }

@@ -87,20 +87,21 @@ enum MetaOption {
     /// "option(s)", "choice(s)", "answers" or "all except"; longer ASCII texts without
     /// those words are settled without tokenising.
     static func mightBeCombination(_ text: String) -> Bool {
-        let bytes = text.utf8
-        if bytes.count <= 40 { return true }
-        var window: UInt64 = 0
-        for byte in bytes {
-            // Non-ASCII, or "\r\n" (one character of two bytes): the byte count is not the length.
-            if byte >= 0x80 || byte == 0x0D { return true }
-            let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-            window = (window << 8) | UInt64(lower)
-            if window & 0xFFFFFFFFFF == 0x6F7074696F { return true }    // "optio"
-            if window & 0xFFFFFFFFFF == 0x63686F6963 { return true }    // "choic"
-            if window & 0xFFFFFFFFFF == 0x616E737765 { return true }    // "answe"
-            if window & 0xFFFFFFFFFF == 0x6578636570 { return true }    // "excep"
+        if text.utf8.count <= 40 { return true }
+        return text.withUTF8Bytes { bytes in
+            var window: UInt64 = 0
+            for byte in bytes {
+                // Non-ASCII, or "\r\n" (one character of two bytes): the byte count is not the length.
+                if byte >= 0x80 || byte == 0x0D { return true }
+                let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                window = (window << 8) | UInt64(lower)
+                if window & 0xFFFFFFFFFF == 0x6F7074696F { return true }    // "optio"
+                if window & 0xFFFFFFFFFF == 0x63686F6963 { return true }    // "choic"
+                if window & 0xFFFFFFFFFF == 0x616E737765 { return true }    // "answe"
+                if window & 0xFFFFFFFFFF == 0x6578636570 { return true }    // "excep"
+            }
+            return false
         }
-        return false
     }
 
     static func isCombination(_ words: [String], length: Int) -> Bool {

@@ -7,7 +7,8 @@ enum Negation {
         let lower = words.map(\.lower)
         var excused = Set<Int>()
         for phrase in exceptions where !phrase.isEmpty && phrase.count <= lower.count {
-            for start in 0...(lower.count - phrase.count) where lower[start..<(start + phrase.count)].elementsEqual(phrase) {
+            // The first word settles almost every position before the slice is compared.
+            for start in 0...(lower.count - phrase.count) where lower[start] == phrase[0] && lower[start..<(start + phrase.count)].elementsEqual(phrase) {
                 excused.formUnion(start..<(start + phrase.count))
             }
         }

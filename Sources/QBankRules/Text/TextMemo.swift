@@ -14,76 +14,87 @@ import QBankCore
 /// past a size bound, so a caller that never resets cannot grow them without limit.
 /// Word stems do not depend on the item and are kept across items, also bounded.
 ///
-/// Every table is keyed by the whole text it derives from, so a cached value is always
-/// the value the computation would give for that text. Values that hold indices into
+/// Every table is keyed by the whole text it derives from (`TextKey`), so a cached value is
+/// always the value the computation would give for that text. Values that hold indices into
 /// their text (lead-ins, words of a lead-in) are keyed by the stem they were cut from.
 final class TextMemo {
-    private var wordsTable = Table<String, [Word]>()
-    private var loweredTable = Table<String, [String]>()
-    private var leadInsTable = Table<String, Substring>()
-    private var stemPartsTable = Table<String, StemParts>()
-    private var leadInWordsTable = Table<String, [Word]>()
-    private var leadInLoweredTable = Table<String, [String]>()
-    private var metaKindsTable = Table<String, MetaOption.Kind?>()
-    private var combinationsTable = Table<String, Bool>()
-    private var stemsTable = Table<String, String>(bound: 50_000)
+    private var wordsTable = Table<TextKey, [Word]>()
+    private var loweredTable = Table<TextKey, [String]>()
+    private var leadInsTable = Table<TextKey, Substring>()
+    private var stemPartsTable = Table<TextKey, StemParts>()
+    private var leadInWordsTable = Table<TextKey, [Word]>()
+    private var leadInLoweredTable = Table<TextKey, [String]>()
+    private var metaKindsTable = Table<TextKey, MetaOption.Kind?>()
+    private var combinationsTable = Table<TextKey, Bool>()
+    private var stemsTable = Table<TextKey, String>(bound: 50_000)
     /// The last options list asked about and its content options. Keyed by the list's buffer,
     /// which the slot keeps alive: while it does, no other list can have that address, and a
     /// shared buffer is never written to, so a hit is always the same options.
     private var contentOptionsSlot: (options: [Option], content: [Option])?
+    /// The last options list's parts (`Item.partGroups`), kept the same way: four rules ask for them.
+    private var partGroupsSlot: (options: [Option], groups: [[ItemPart]])?
 
     func words(of text: String, compute: (String) -> [Word]) -> [Word] {
-        if let known = wordsTable.lookup(text) { return known }
+        let key = TextKey(text)
+        if let known = wordsTable.lookup(key) { return known }
         let value = compute(text)
-        wordsTable.store(value, for: text)
+        wordsTable.store(value, for: key)
         return value
     }
     func lowered(of text: String, compute: (String) -> [String]) -> [String] {
-        if let known = loweredTable.lookup(text) { return known }
+        let key = TextKey(text)
+        if let known = loweredTable.lookup(key) { return known }
         let value = compute(text)
-        loweredTable.store(value, for: text)
+        loweredTable.store(value, for: key)
         return value
     }
     func leadIn(of stem: String, compute: (String) -> Substring) -> Substring {
-        if let known = leadInsTable.lookup(stem) { return known }
+        let key = TextKey(stem)
+        if let known = leadInsTable.lookup(key) { return known }
         let value = compute(stem)
-        leadInsTable.store(value, for: stem)
+        leadInsTable.store(value, for: key)
         return value
     }
     func stemParts(of stem: String, compute: (String) -> StemParts) -> StemParts {
-        if let known = stemPartsTable.lookup(stem) { return known }
+        let key = TextKey(stem)
+        if let known = stemPartsTable.lookup(key) { return known }
         let value = compute(stem)
-        stemPartsTable.store(value, for: stem)
+        stemPartsTable.store(value, for: key)
         return value
     }
     func leadInWords(of stem: String, compute: (String) -> [Word]) -> [Word] {
-        if let known = leadInWordsTable.lookup(stem) { return known }
+        let key = TextKey(stem)
+        if let known = leadInWordsTable.lookup(key) { return known }
         let value = compute(stem)
-        leadInWordsTable.store(value, for: stem)
+        leadInWordsTable.store(value, for: key)
         return value
     }
     func leadInLowered(of stem: String, compute: (String) -> [String]) -> [String] {
-        if let known = leadInLoweredTable.lookup(stem) { return known }
+        let key = TextKey(stem)
+        if let known = leadInLoweredTable.lookup(key) { return known }
         let value = compute(stem)
-        leadInLoweredTable.store(value, for: stem)
+        leadInLoweredTable.store(value, for: key)
         return value
     }
     func metaKind(of text: String, compute: (String) -> MetaOption.Kind?) -> MetaOption.Kind? {
-        if let known = metaKindsTable.lookup(text) { return known }
+        let key = TextKey(text)
+        if let known = metaKindsTable.lookup(key) { return known }
         let value = compute(text)
-        metaKindsTable.store(value, for: text)
+        metaKindsTable.store(value, for: key)
         return value
     }
     func isCombination(_ text: String, compute: (String) -> Bool) -> Bool {
-        if let known = combinationsTable.lookup(text) { return known }
+        let key = TextKey(text)
+        if let known = combinationsTable.lookup(key) { return known }
         let value = compute(text)
-        combinationsTable.store(value, for: text)
+        combinationsTable.store(value, for: key)
         return value
     }
     func stem(of word: String, compute: (String) -> String) -> String {
-        if let known = stemsTable.lookup(word) { return known }
+        let key = TextKey(word)
+        if let known = stemsTable.lookup(key) { return known }
         let value = compute(word)
-        stemsTable.store(value, for: word)
+        stemsTable.store(value, for: key)
         return value
     }
 
@@ -94,12 +105,20 @@ final class TextMemo {
         return content
     }
 
+    func partGroups(of options: [Option], compute: ([Option]) -> [[ItemPart]]) -> [[ItemPart]] {
+        if let slot = partGroupsSlot, slot.options.count == options.count, Self.sameBuffer(slot.options, options) { return slot.groups }
+        let groups = compute(options)
+        partGroupsSlot = (options, groups)
+        return groups
+    }
+
     private static func sameBuffer(_ a: [Option], _ b: [Option]) -> Bool {
         a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress } }
     }
 
     func reset() {
         contentOptionsSlot = nil
+        partGroupsSlot = nil
         wordsTable.reset()
         loweredTable.reset()
         leadInsTable.reset()
@@ -128,6 +147,49 @@ final class TextMemo {
 
         mutating func reset() {
             if !entries.isEmpty { entries.removeAll(keepingCapacity: true) }
+        }
+    }
+
+    /// A text as a table key: equal keys are equal texts, but the hash reads the length and three
+    /// 8-byte samples, not every byte. Rules look the same stem and options up a dozen times per
+    /// item, and hashing whole texts cost more than the look-ups saved. Texts that share the
+    /// samples (options of one length that differ in the middle) only cost a comparison more.
+    struct TextKey: Hashable {
+        let text: String
+        private let count: Int
+        private let samples: (head: UInt64, middle: UInt64, tail: UInt64)?
+
+        init(_ text: String) {
+            self.text = text
+            count = text.utf8.count
+            samples = text.utf8.withContiguousStorageIfAvailable { bytes in
+                guard let base = bytes.baseAddress, bytes.count >= 8 else {
+                    var head: UInt64 = 0
+                    for (offset, byte) in bytes.enumerated() { head |= UInt64(byte) << UInt64(8 * offset) }
+                    return (head, 0, 0)
+                }
+                let raw = UnsafeRawPointer(base)
+                return (raw.loadUnaligned(as: UInt64.self),
+                        raw.loadUnaligned(fromByteOffset: bytes.count / 2 - 4, as: UInt64.self),
+                        raw.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self))
+            }
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(count)
+            if let samples {
+                hasher.combine(samples.head)
+                hasher.combine(samples.middle)
+                hasher.combine(samples.tail)
+            } else {
+                hasher.combine(text) // no contiguous bytes to sample (a bridged string)
+            }
+        }
+
+        static func == (a: TextKey, b: TextKey) -> Bool {
+            guard a.count == b.count else { return false }
+            if let x = a.samples, let y = b.samples, x != y { return false }
+            return a.text == b.text
         }
     }
 

@@ -90,18 +90,42 @@ extension Array where Element == String {
 struct PhraseList: Sendable {
     let phrases: [[String]]
     private let firstWords: Set<String>
+    private let firstBytes: FirstBytes
     /// An empty phrase is found in every text, so it turns the look-up off.
     private let hasEmpty: Bool
 
     init(_ terms: [String]) {
         phrases = terms.map { $0.lowercased() }.asPhrases
         firstWords = Set(phrases.compactMap(\.first))
+        firstBytes = FirstBytes(firstWords)
         hasEmpty = phrases.contains { $0.isEmpty }
     }
 
     /// `words.matches(phrases)`.
     func matches(in words: [String]) -> [String] {
-        guard hasEmpty || words.contains(where: firstWords.contains) else { return [] }
+        guard hasEmpty || words.contains(where: { firstBytes.mayStart($0) && firstWords.contains($0) }) else { return [] }
         return words.matches(phrases)
+    }
+}
+
+/// The ASCII bytes that start some word of a list: a word whose first byte starts none of
+/// them is not in the list, and is settled without hashing it (most words of a text are not).
+/// A list with a word that starts otherwise (non-ASCII, or empty) lets every word through,
+/// since a decomposed "é" starts with "e" yet equals the composed one.
+struct FirstBytes: Sendable {
+    private var bits: (low: UInt64, high: UInt64) = (0, 0)
+    private var passesAll = false
+
+    init(_ words: some Sequence<String>) {
+        for word in words {
+            guard let byte = word.utf8.first, byte < 0x80 else { passesAll = true; continue }
+            if byte < 64 { bits.low |= 1 << UInt64(byte) } else { bits.high |= 1 << UInt64(byte - 64) }
+        }
+    }
+
+    /// False only when no word of the list can equal `word`.
+    func mayStart(_ word: String) -> Bool {
+        guard !passesAll, let byte = word.utf8.first, byte < 0x80 else { return true }
+        return (byte < 64 ? bits.low >> UInt64(byte) : bits.high >> UInt64(byte - 64)) & 1 == 1
     }
 }

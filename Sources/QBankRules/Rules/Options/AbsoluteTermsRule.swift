@@ -69,9 +69,10 @@ public struct AbsoluteTermsRule: ItemRule {
     public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
         guard let body = item.choiceBody else { return [] }
         var hits: [(option: Option, terms: [String])] = []
-        for option in body.contentOptions {
-            let matched = phrases.matches(in: Words.lowered(option.text.value))
-            if !matched.isEmpty { hits.append((option, matched)) }
+        let options = body.contentOptions
+        for index in options.indices { // read in place: copying an option retains every string it holds
+            let matched = phrases.matches(in: Words.lowered(options[index].text.value))
+            if !matched.isEmpty { hits.append((options[index], matched)) }
         }
         let keyHasTerms = hits.contains { $0.option.isCorrect }
         if keyHasTerms && !reportWhenNotACue { return [] }

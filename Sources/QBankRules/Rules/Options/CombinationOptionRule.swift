@@ -45,8 +45,10 @@ public struct CombinationOptionRule: ItemRule {
 
     public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
         guard let body = item.choiceBody else { return [] }
-        return body.options.filter { MetaOption.isCombination($0.text.value) }.map { option in
-            diagnostic(
+        // Options are read in place: copying one retains every string it holds.
+        return body.options.indices.filter { MetaOption.isCombination(body.options[$0].text.value) }.map { index in
+            let option = body.options[index]
+            return diagnostic(
                 "option '\(option.id)' of item '\(item.id)' combines other options by their labels; make the item multiple response, or write the option out",
                 at: option.origin, in: context.file.path, item: item.id)
         }

@@ -52,8 +52,9 @@ public struct ConvergenceCueRule: ItemRule {
         let options = body.contentOptions
         guard options.count >= 3, let keyIndex = options.firstIndex(where: \.isCorrect) else { return [] }
         // Most options have no separator at all: skip splitting unless enough could be compound.
-        guard options.filter({ Self.mayBeCompound($0.text.value) }).count >= options.count - 1 else { return [] }
-        let parts = options.map { Self.components($0.text.value) }
+        // Options are read by index: copying one retains every string it holds.
+        guard options.indices.filter({ Self.mayBeCompound(options[$0].text.value) }).count >= options.count - 1 else { return [] }
+        let parts = options.indices.map { Self.components(options[$0].text.value) }
         guard parts.filter({ $0.count >= 2 }).count >= options.count - 1 else { return [] }
         let scores = parts.indices.map { index in
             parts.indices.filter { $0 != index }.reduce(0) { $0 + parts[index].intersection(parts[$1]).count }
@@ -68,15 +69,17 @@ public struct ConvergenceCueRule: ItemRule {
 
     /// A byte scan for what `components` splits on: `, ; / + &`, " and ", " with ", " plus ".
     static func mayBeCompound(_ text: String) -> Bool {
-        var window: UInt64 = 0
-        for byte in text.utf8 {
-            if byte == 0x2C || byte == 0x3B || byte == 0x2F || byte == 0x2B || byte == 0x26 { return true }
-            window = (window << 8) | UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-            if window & 0xFFFF_FFFF_FF == 0x20_61_6E_64_20 { return true }         // " and "
-            if window & 0xFFFF_FFFF_FFFF == 0x20_77_69_74_68_20 { return true }    // " with "
-            if window & 0xFFFF_FFFF_FFFF == 0x20_70_6C_75_73_20 { return true }    // " plus "
+        text.withUTF8Bytes { bytes in
+            var window: UInt64 = 0
+            for byte in bytes {
+                if byte == 0x2C || byte == 0x3B || byte == 0x2F || byte == 0x2B || byte == 0x26 { return true }
+                window = (window << 8) | UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                if window & 0xFFFF_FFFF_FF == 0x20_61_6E_64_20 { return true }         // " and "
+                if window & 0xFFFF_FFFF_FFFF == 0x20_77_69_74_68_20 { return true }    // " with "
+                if window & 0xFFFF_FFFF_FFFF == 0x20_70_6C_75_73_20 { return true }    // " plus "
+            }
+            return false
         }
-        return false
     }
 
     /// Lower-cased parts of an option, without articles and final punctuation.

@@ -76,11 +76,12 @@ public struct KeyIsLongestRule: ItemRule {
 
     public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
         guard let body = item.choiceBody else { return [] }
-        let keys = body.keys, distractors = body.contentOptions.filter { !$0.isCorrect }
-        guard !keys.isEmpty, !distractors.isEmpty, keys.allSatisfy({ MetaOption.kind(of: $0.text.value) == nil }),
+        // Distractors are only measured, so they are read in place: copying an option retains every string it holds.
+        let keys = body.keys, options = body.contentOptions
+        let distractorLengths = options.indices.filter { !options[$0].isCorrect }.map { Double(options[$0].text.value.characterCount) }
+        guard !keys.isEmpty, !distractorLengths.isEmpty, keys.allSatisfy({ MetaOption.kind(of: $0.text.value) == nil }),
               !keys.allSatisfy({ Self.isName($0.text.value) }) else { return [] }
-        let keyLengths = keys.map { Double($0.text.value.count) }
-        let distractorLengths = distractors.map { Double($0.text.value.count) }
+        let keyLengths = keys.map { Double($0.text.value.characterCount) }
         let longestDistractor = distractorLengths.max() ?? 0
         if item.type == .single {
             guard let key = keys.first, Words.of(key.text.value).count >= minimumWords,

@@ -71,8 +71,8 @@ public struct NonParallelOptionsRule: ItemRule {
             return []
         }
         guard parts.count >= 3 else { return [] }
-        let texts = parts.map { Substring($0.text.value).trimmingTrailingSpace().reversed().drop { $0 == "*" || $0 == "`" }.reversed() }
-        let withPeriod = parts.indices.filter { texts[$0].last == "." }
+        let endsInPeriod = parts.indices.map { Self.endsInPeriod(parts[$0].text.value) }
+        let withPeriod = parts.indices.filter { endsInPeriod[$0] }
         if !withPeriod.isEmpty, withPeriod.count < parts.count {
             let odd = withPeriod.count * 2 <= parts.count ? withPeriod[0] : parts.indices.first { !withPeriod.contains($0) }!
             return [diagnostic(
@@ -81,7 +81,7 @@ public struct NonParallelOptionsRule: ItemRule {
         }
         guard compareLengths else { return [] }
         let lengths = parts.map { Words.of($0.text.value).count }
-        let sentences = parts.indices.filter { lengths[$0] >= sentenceWords && texts[$0].last == "." }
+        let sentences = parts.indices.filter { lengths[$0] >= sentenceWords && endsInPeriod[$0] }
         let fragments = parts.indices.filter { lengths[$0] <= fragmentWords }
         if !sentences.isEmpty, !fragments.isEmpty {
             let odd = sentences.count <= fragments.count ? sentences[0] : fragments[0]
@@ -96,6 +96,26 @@ public struct NonParallelOptionsRule: ItemRule {
         let numeric = parts.filter { Numbers.single($0.text.value) != nil }
         guard !numeric.isEmpty, numeric.count < parts.count else { return nil }
         return numeric.count * 2 <= parts.count ? numeric[0] : parts.first { Numbers.single($0.text.value) == nil }
+    }
+
+    /// Whether the last character, after trailing space and `*`/`` ` `` marks, is a full stop. Read
+    /// off the bytes when the stop follows an ASCII byte (it is then a character of its own): walking
+    /// characters back from the end cost more than the rest of the rule.
+    static func endsInPeriod(_ text: String) -> Bool {
+        let trimmed = Substring(text).trimmingTrailingSpace()
+        let utf8 = trimmed.utf8
+        var end = utf8.endIndex
+        while end > utf8.startIndex {
+            let last = utf8.index(before: end)
+            let byte = utf8[last]
+            if byte == 0x2A || byte == 0x60 { end = last; continue }
+            // Any other last byte ends a character that is not a lone full stop.
+            guard byte == 0x2E else { return false }
+            if last == utf8.startIndex || utf8[utf8.index(before: last)] < 0x80 { return true }
+            break
+        }
+        if end == utf8.startIndex { return false }
+        return trimmed.reversed().drop { $0 == "*" || $0 == "`" }.first == "."
     }
 }
 

@@ -44,7 +44,9 @@ public struct NoneOfTheAboveRule: ItemRule {
 
     public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
         guard let body = item.choiceBody else { return [] }
-        return body.options.filter { MetaOption.isNoneOfTheAbove(Words.lowered($0.text.value)) }.map { option in
+        // Options are read in place: copying one retains every string it holds.
+        return body.options.indices.filter { MetaOption.isNoneOfTheAbove(Words.lowered(body.options[$0].text.value)) }.map { index in
+            let option = body.options[index]
             var finding = diagnostic(
                 "option '\(option.id)' of item '\(item.id)' is \"none of the above\"; replace it with a plausible distractor",
                 at: option.origin, in: context.file.path, item: item.id)

@@ -53,7 +53,7 @@ public struct SharedOptionPrefixRule: ItemRule {
         guard let body = item.choiceBody else { return [] }
         let options = body.contentOptions
         guard options.count >= 3 else { return [] }
-        let words = options.map { Words.lowered($0.text.value) }
+        let words = options.indices.map { Words.lowered(options[$0].text.value) }
         var shared = 0
         while words.allSatisfy({ $0.count > shared + 1 }) && words.allSatisfy({ $0[shared] == words[0][shared] }) { shared += 1 }
         let needed = ["a", "an", "the"].contains(words[0].first ?? "") ? minimumWordsAfterArticle : minimumWords

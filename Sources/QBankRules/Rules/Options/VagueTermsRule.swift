@@ -89,10 +89,11 @@ public struct VagueTermsRule: ItemRule {
     public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
         guard let body = item.choiceBody else { return [] }
         var hits: [(option: Option, terms: [String])] = []
-        for option in body.contentOptions {
-            let words = Words.lowered(option.text.value)
+        let options = body.contentOptions
+        for index in options.indices { // read in place: copying an option retains every string it holds
+            let words = Words.lowered(options[index].text.value)
             let matched = phrases.matches(in: words).filter { !Self.describesParticiple($0, in: words) }
-            if !matched.isEmpty { hits.append((option, matched)) }
+            if !matched.isEmpty { hits.append((options[index], matched)) }
         }
         let onlyKeys = !hits.isEmpty && hits.allSatisfy { $0.option.isCorrect }
         if onlyKeys {

@@ -104,14 +104,16 @@ public struct MidStemBlankRule: ItemRule {
 
     /// A byte scan for "__", "[" or "(" followed by "b" or ".", or "(…" before any string search.
     static func mayContainBlank(_ stem: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in stem.utf8 {
-            if (previous == 0x5F && (byte == 0x5F || byte == 0x20)) || (previous == 0x20 && byte == 0x5F) || ((previous == 0x5B || previous == 0x28) && (byte == 0x62 || byte == 0x2E || byte == 0xE2)) {
-                return true
+        stem.withUTF8Bytes { bytes in
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if (previous == 0x5F && (byte == 0x5F || byte == 0x20)) || (previous == 0x20 && byte == 0x5F) || ((previous == 0x5B || previous == 0x28) && (byte == 0x62 || byte == 0x2E || byte == 0xE2)) {
+                    return true
+                }
+                previous = byte
             }
-            previous = byte
+            return false
         }
-        return false
     }
 
     /// Underscores inside `code` or an identifier (`max__depth`) are not blanks.

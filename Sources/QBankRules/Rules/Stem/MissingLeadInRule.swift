@@ -125,7 +125,8 @@ public struct MissingLeadInRule: ItemRule {
 
     public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
         let stem = LeadIn.body(of: item.stem.value)
-        let candidates = Sentences.split(stem).suffix(max(1, sentencesChecked))
+        // The body's split is memoised per stem: the lead-in rules have made it already.
+        let candidates = LeadIn.sentences(of: item.stem.value).suffix(max(1, sentencesChecked))
         guard let leadIn = candidates.last, let last = leadIn.last, last == "." || last == "!" else { return [] }
         // A completion ("… is [...].") or a fill-in blank anywhere: QB204 judges where the blank sits.
         if leadIn.hasSuffix("...") || leadIn.hasSuffix("…") || MidStemBlankRule.hasBlank(stem) { return [] }

@@ -43,8 +43,11 @@ public struct DuplicateChoiceIDRule: ItemRule {
     public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for group in item.partGroups {
-            var seen = Set<String>()
-            for part in group where !seen.insert(part.id).inserted {
+            // A handful of ids: an array searched in order beats hashing each into a new set.
+            var seen: [String] = []
+            for index in group.indices {
+                guard seen.contains(group[index].id) else { seen.append(group[index].id); continue }
+                let part = group[index]
                 found.append(diagnostic(
                     "\(part.kind.rawValue) id '\(part.id)' appears twice in item '\(item.id)'; rename one",
                     at: part.origin, in: context.file.path, item: item.id))

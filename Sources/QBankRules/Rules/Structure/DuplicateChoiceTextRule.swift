@@ -44,15 +44,17 @@ public struct DuplicateChoiceTextRule: ItemRule {
         var found: [Diagnostic] = []
         for group in item.partGroups {
             // A handful of parts: a list searched in order beats lower-casing and hashing every text.
-            var seen: [ItemPart] = []
-            for part in group where !part.text.isBlank {
-                if let earlier = seen.first(where: { sameComparable($0.text.value, part.text.value) }) {
+            // Parts are read in place, by index: copying one retains every string it holds.
+            var seen: [Int] = []
+            for index in group.indices where !group[index].text.isBlank {
+                if let earlierIndex = seen.first(where: { sameComparable(group[$0].text.value, group[index].text.value) }) {
+                    let part = group[index], earlier = group[earlierIndex]
                     found.append(diagnostic(
                         "\(part.kind.rawValue) '\(part.id)' of item '\(item.id)' repeats the text of '\(earlier.id)'; make every \(part.kind.rawValue) distinct",
                         at: part.origin, in: context.file.path, item: item.id,
                         related: earlier.origin.location.map { [RelatedLocation(location: $0, message: "same text as here")] } ?? []))
                 } else {
-                    seen.append(part)
+                    seen.append(index)
                 }
             }
         }

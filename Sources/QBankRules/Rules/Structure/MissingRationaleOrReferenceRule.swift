@@ -78,7 +78,8 @@ public struct MissingRationaleOrReferenceRule: ItemRule {
         let parts: (kind: String, ids: [String])
         switch item.body {
         case .choice(let body):
-            parts = ("option", body.options.filter { isBlank($0.rationale) && (rationales == "every" || $0.isCorrect) }.map(\.id))
+            let options = body.options // read in place: copying an option retains every string it holds
+            parts = ("option", options.indices.filter { isBlank(options[$0].rationale) && (rationales == "every" || options[$0].isCorrect) }.map { options[$0].id })
         case .ordering(let steps): parts = ("step", steps.filter { isBlank($0.rationale) }.map(\.id))
         case .matching(let body): parts = ("prompt", body.prompts.filter { isBlank($0.rationale) }.map(\.id))
         }

@@ -14,7 +14,8 @@ public struct PlaceholderContentRule: ItemRule {
     /// What a text must show for a marker or phrase to be in it, and a part for a label: most
     /// texts (rationales above all) show none, and are then not tokenised.
     private var textNeedles = ByteNeedles(exact: [], folded: [])
-    private var labelNeedles = ByteNeedles(exact: [], folded: [])
+    /// Both kinds at once, for a part that may be a label: one scan of its bytes, not two.
+    private var partNeedles = ByteNeedles(exact: [], folded: [])
 
     public init() { refreshNeedles() }
 
@@ -22,7 +23,7 @@ public struct PlaceholderContentRule: ItemRule {
         // A phrase without words matches every text, so it must reach the tokeniser.
         let firstWords = phraseList.phrases.map { $0.first ?? "" }
         textNeedles = ByteNeedles(exact: markers, folded: firstWords)
-        labelNeedles = ByteNeedles(exact: [], folded: genericLabels)
+        partNeedles = ByteNeedles(exact: markers, folded: firstWords + genericLabels)
     }
 
     public static let description = RuleDescription(
@@ -78,17 +79,19 @@ public struct PlaceholderContentRule: ItemRule {
 
     public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
         var places: [(what: String, origin: Origin)] = []
-        // `what` is only spelled out for a text that holds a placeholder, not for every text.
-        func look(_ text: String?, _ what: @autoclosure () -> String, _ origin: Origin, label: Bool = false) {
+        // `what` and `origin` are only read for a text that holds a placeholder, not for every text.
+        func look(_ text: String?, _ what: @autoclosure () -> String, _ origin: @autoclosure () -> Origin, label: Bool = false) {
             guard let text, let found = placeholder(in: text, wholeLabel: label) else { return }
-            places.append(("'\(found)' in \(what())", origin))
+            places.append(("'\(found)' in \(what())", origin()))
         }
         look(item.stem.value, "the stem", item.stemOrigin)
         switch item.body {
         case .choice(let body):
-            for option in body.options {
-                look(option.text.value, "option '\(option.id)'", option.origin, label: true)
-                look(option.rationale, "the rationale of option '\(option.id)'", option.origin)
+            // Options are read in place: copying one retains every string it holds.
+            let options = body.options
+            for index in options.indices {
+                look(options[index].text.value, "option '\(options[index].id)'", options[index].origin, label: true)
+                look(options[index].rationale, "the rationale of option '\(options[index].id)'", options[index].origin)
             }
         case .ordering(let steps):
             for step in steps {
@@ -112,7 +115,7 @@ public struct PlaceholderContentRule: ItemRule {
 
     /// The marker, phrase or generic label `text` holds, as written.
     private func placeholder(in text: String, wholeLabel: Bool) -> String? {
-        guard textNeedles.mayOccur(in: text) || (wholeLabel && labelNeedles.mayOccur(in: text)) else { return nil }
+        guard (wholeLabel ? partNeedles : textNeedles).mayOccur(in: text) else { return nil }
         let words = Words.of(text)
         if let marker = words.first(where: { markers.contains(String($0.text)) }) { return String(marker.text) }
         let lower = words.map(\.lower)

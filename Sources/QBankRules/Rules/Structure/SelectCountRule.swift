@@ -131,14 +131,15 @@ public struct SelectCountRule: ItemRule {
 
     /// A cheap byte scan for "elect", "hoose" or "ick" (any case) before tokenising.
     private static func mayContainDirective(_ stem: String) -> Bool {
-        let bytes = Array(stem.utf8)
-        guard bytes.count >= 4 else { return false }
-        for index in 0..<(bytes.count - 3) {
-            let a = bytes[index] | 0x20, b = bytes[index + 1] | 0x20, c = bytes[index + 2] | 0x20
-            if (a == 0x6C && b == 0x65 && c == 0x63) || (a == 0x6F && b == 0x6F && c == 0x73) || (a == 0x69 && b == 0x63 && c == 0x6B) {
-                return true // "lec", "oos", "ick"
+        stem.withUTF8Bytes { bytes in
+            guard bytes.count >= 4 else { return false }
+            for index in 0..<(bytes.count - 3) {
+                let a = bytes[index] | 0x20, b = bytes[index + 1] | 0x20, c = bytes[index + 2] | 0x20
+                if (a == 0x6C && b == 0x65 && c == 0x63) || (a == 0x6F && b == 0x6F && c == 0x73) || (a == 0x69 && b == 0x63 && c == 0x6B) {
+                    return true // "lec", "oos", "ick"
+                }
             }
+            return false
         }
-        return false
     }
 }
