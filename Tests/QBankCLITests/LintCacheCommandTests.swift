@@ -112,6 +112,14 @@ struct LintCacheCommandTests {
         try expectSameAsCold(folder)
         try expectSameAsCold(folder, ["--select", "QB2"])
         try expectSameAsCold(folder, ["--strict"])
+        // A rule's option, and an override, each change the key too.
+        for config in [#"{"ignore": ["QB110"], "rules": {"QB304": {"options": {"ratio": 1.01}}}}"#,
+                       #"{"ignore": ["QB110"], "rules": {"QB304": {"options": {"ratio": 3}}}}"#,
+                       #"{"ignore": ["QB110"], "overrides": [{"files": ["plain.xml"], "rules": {"QB101": "info"}}]}"#,
+                       #"{"ignore": ["QB110"], "overrides": [{"files": ["flawed.xml"], "rules": {"QB101": "info"}}]}"#] {
+            try config.write(to: folder.appendingPathComponent("qbank.json"), atomically: true, encoding: .utf8)
+            try expectSameAsCold(folder)
+        }
         // A media file the exhibit names: missing, then there, then changed.
         let media = folder.appendingPathComponent("media")
         try FileManager.default.createDirectory(at: media, withIntermediateDirectories: true)
