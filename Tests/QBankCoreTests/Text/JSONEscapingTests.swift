@@ -4,22 +4,16 @@ import Testing
 /// JSON string literals: what must be escaped is, the rest is copied as is, whole runs or not.
 struct JSONEscapingTests {
     /// The plain definition, scalar by scalar, that the run-copying writer must match.
+    static let named: [Unicode.Scalar: String] = ["\"": "\\\"", "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"]
+
     static func reference(_ value: String) -> String {
-        var out = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x2028 || scalar.value == 0x2029:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
+        let escaped = value.unicodeScalars.map { scalar -> String in
+            if let name = named[scalar] { return name }
+            guard scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x2028 || scalar.value == 0x2029 else { return String(scalar) }
+            let hex = String(scalar.value, radix: 16)
+            return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
         }
-        return out + "\""
+        return "\"" + escaped.joined() + "\""
     }
 
     @Test(arguments: [
@@ -37,5 +31,6 @@ struct JSONEscapingTests {
     @Test func aBridgedOrSubstringBackedStringEscapesTheSame() {
         let value = String("xx say \"hi\"\u{2028}\n".dropFirst(3))
         #expect(JSONEscaping.quoted(value) == Self.reference(value))
+        #expect(JSONEscaping.quoted("a\"\\\u{1}\u{7F}\u{2028}—\n") == #""a\"\\\u0001\u007f\u2028—\n""#)
     }
 }
