@@ -175,19 +175,22 @@ public enum BankFileSignature {
 
         mutating func origin() -> Origin? {
             guard let flags = byte(), flags < 8 else { return nil }
-            var origin = Origin()
+            // Parts first, then one origin built whole: an origin is large, and each change to one in place copied it.
+            var location: SourceLocation?, span: TextSpan?, element: Range<Int>?
             if flags & 1 != 0 {
-                guard let location = location() else { return nil }
-                origin.location = location
+                guard let value = self.location() else { return nil }
+                location = value
             }
             if flags & 2 != 0 {
-                guard let start = int(), let end = int(), let json = bool(), let endLocation = location() else { return nil }
-                origin.span = TextSpan(start: start, end: end, raw: "", syntax: json ? .json : .xml, endLocation: endLocation)
+                guard let start = int(), let end = int(), let json = bool(), let endLocation = self.location() else { return nil }
+                span = TextSpan(start: start, end: end, raw: "", syntax: json ? .json : .xml, endLocation: endLocation)
             }
             if flags & 4 != 0 {
                 guard let lower = int(), let upper = int(), lower <= upper else { return nil }
-                origin.element = lower..<upper
+                element = lower..<upper
             }
+            var origin = Origin(location, span: span)
+            origin.element = element
             return origin
         }
 
