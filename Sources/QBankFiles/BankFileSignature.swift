@@ -39,9 +39,9 @@ public enum BankFileSignature {
     /// The file `bytes` describe, or nil when they are not a signature of this version.
     public static func decode(_ bytes: [UInt8]) -> BankFile? { decodeWithAnalyses(bytes)?.file }
 
-    /// The file `bytes` describe and the analyses stored with it, or nil when they are not a signature of this version.
-    public static func decodeWithAnalyses(_ bytes: [UInt8]) -> (file: BankFile, analyses: [String: [UInt8]])? {
-        var input = Reader(bytes: bytes)
+    /// The file `bytes` describe (from `start` on) and the analyses stored with it, or nil when they are not a signature of this version.
+    public static func decodeWithAnalyses(_ bytes: [UInt8], from start: Int = 0) -> (file: BankFile, analyses: [String: [UInt8]])? {
+        var input = Reader(bytes: bytes, offset: start)
         guard input.byte() == version, let path = input.string() else { return nil }
         input.path = path
         var file = BankFile(path: path)
@@ -71,7 +71,7 @@ public enum BankFileSignature {
         return input.atEnd ? (file, analyses) : nil
     }
 
-    private struct Writer {
+    private struct Writer: CacheByteWriting {
         var bytes: [UInt8] = []
         /// Locations in the file itself (nearly all) store no path.
         let path: String
@@ -79,33 +79,6 @@ public enum BankFileSignature {
         init(path: String) {
             self.path = path
             bytes.reserveCapacity(4_096)
-        }
-
-        mutating func byte(_ value: UInt8) { bytes.append(value) }
-
-        /// LEB128.
-        mutating func unsigned(_ value: UInt64) {
-            var value = value
-            while value >= 0x80 {
-                bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
-                value >>= 7
-            }
-            bytes.append(UInt8(value))
-        }
-
-        /// Zig-zag, so small negative numbers stay short.
-        mutating func int(_ value: Int) { unsigned(UInt64(bitPattern: Int64((value << 1) ^ (value >> 63)))) }
-        mutating func count(_ value: Int) { unsigned(UInt64(value)) }
-        mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
-
-        mutating func string(_ value: String) {
-            count(value.utf8.count)
-            bytes.append(contentsOf: value.utf8)
-        }
-
-        mutating func optional(_ value: String?) {
-            bool(value != nil)
-            if let value { string(value) }
         }
 
         mutating func location(_ value: SourceLocation) {
@@ -188,59 +161,10 @@ public enum BankFileSignature {
         }
     }
 
-    private struct Reader {
+    private struct Reader: CacheByteReading {
         let bytes: [UInt8]
         var offset = 0
         var path = ""
-
-        var atEnd: Bool { offset == bytes.count }
-
-        mutating func byte() -> UInt8? {
-            guard offset < bytes.count else { return nil }
-            defer { offset += 1 }
-            return bytes[offset]
-        }
-
-        mutating func unsigned() -> UInt64? {
-            var value: UInt64 = 0, shift: UInt64 = 0
-            while let next = byte() {
-                value |= UInt64(next & 0x7F) << shift
-                if next < 0x80 { return value }
-                shift += 7
-                if shift > 63 { return nil }
-            }
-            return nil
-        }
-
-        mutating func int() -> Int? {
-            unsigned().map { Int(Int64(bitPattern: ($0 >> 1) ^ (0 &- ($0 & 1)))) }
-        }
-
-        mutating func count() -> Int? {
-            guard let value = unsigned(), value <= UInt64(bytes.count) else { return nil }
-            return Int(value)
-        }
-
-        mutating func bool() -> Bool? {
-            switch byte() {
-            case 0: false
-            case 1: true
-            default: nil
-            }
-        }
-
-        mutating func string() -> String? {
-            guard let length = count(), offset + length <= bytes.count else { return nil }
-            defer { offset += length }
-            return String(decoding: bytes[offset..<(offset + length)], as: UTF8.self)
-        }
-
-        mutating func optional() -> String?? {
-            guard let present = bool() else { return nil }
-            guard present else { return .some(nil) }
-            guard let value = string() else { return nil }
-            return .some(value)
-        }
 
         mutating func location() -> SourceLocation? {
             guard let elsewhere = bool() else { return nil }
@@ -251,19 +175,22 @@ public enum BankFileSignature {
 
         mutating func origin() -> Origin? {
             guard let flags = byte(), flags < 8 else { return nil }
-            var origin = Origin()
+            // Parts first, then one origin built whole: an origin is large, and each change to one in place copied it.
+            var location: SourceLocation?, span: TextSpan?, element: Range<Int>?
             if flags & 1 != 0 {
-                guard let location = location() else { return nil }
-                origin.location = location
+                guard let value = self.location() else { return nil }
+                location = value
             }
             if flags & 2 != 0 {
-                guard let start = int(), let end = int(), let json = bool(), let endLocation = location() else { return nil }
-                origin.span = TextSpan(start: start, end: end, raw: "", syntax: json ? .json : .xml, endLocation: endLocation)
+                guard let start = int(), let end = int(), let json = bool(), let endLocation = self.location() else { return nil }
+                span = TextSpan(start: start, end: end, raw: "", syntax: json ? .json : .xml, endLocation: endLocation)
             }
             if flags & 4 != 0 {
                 guard let lower = int(), let upper = int(), lower <= upper else { return nil }
-                origin.element = lower..<upper
+                element = lower..<upper
             }
+            var origin = Origin(location, span: span)
+            origin.element = element
             return origin
         }
 

@@ -16,21 +16,24 @@ import QBankRules
 public struct LintCache: Sendable {
     public static let folderName = ".qbank-cache"
     /// Bumped when the entry layout changes, so older entries are never decoded as new ones.
-    static let format = "qbank-lint-cache-1"
+    static let format = "qbank-lint-cache-2"
 
     public let folder: String
     /// Everything besides the files that decides the results: version, configuration, working folder.
     let salt: String
+    /// When this run began, for pruning (`LintCachePruning`).
+    let started: Date
 
     /// - Parameter folder: the `.qbank-cache` folder (created on first write).
     /// - Parameter salt: the tool version, the configuration in force and the working folder, as text.
-    public init(folder: String, salt: String) {
+    public init(folder: String, salt: String, started: Date = LintCache.fileClockNow()) {
         self.folder = folder
         self.salt = salt
+        self.started = started
     }
 
     /// What linting one bank produced, as `qbank lint` reports it.
-    public struct Entry: Codable, Sendable, Equatable {
+    public struct Entry: Sendable, Equatable {
         public var diagnostics: [Diagnostic]
         public var suppressed: [SuppressedDiagnostic]
         public var filePaths: [String]
@@ -41,7 +44,6 @@ public struct LintCache: Sendable {
         /// Media files the bank's texts name (path as read → content hash, "-" when not a readable file).
         var media: [String: String] = [:]
         var key = ""
-        var format = LintCache.format
 
         public init(diagnostics: [Diagnostic], suppressed: [SuppressedDiagnostic], filePaths: [String], itemCount: Int,
                     hasUnreadableInput: Bool, fingerprints: [FingerprintKey: String]) {
@@ -70,9 +72,10 @@ public struct LintCache: Sendable {
         return Self.hex(text)
     }
 
-    /// The key of one file's item-rule findings: they depend on the file, its blueprint and the salt only.
-    public func fileKey(blueprintPath: String?, file: String, hash: String) -> String {
-        Self.hex("\(Self.format)\u{1}file\u{1}\(salt)\u{1}\(blueprintPart(blueprintPath))\u{1}\(file)\u{2}\(hash)")
+    /// The keys of files' item-rule findings: they depend on the file, its blueprint and the salt only.
+    public func fileKeys(blueprintPath: String?, files: [String], hashes: [String]) -> [String] {
+        let head = "\(Self.format)\u{1}file\u{1}\(salt)\u{1}\(blueprintPart(blueprintPath))\u{1}"
+        return zip(files, hashes).map { Self.hex(head + "\($0)\u{2}\($1)") }
     }
 
     func blueprintPart(_ path: String?) -> String {
@@ -88,20 +91,18 @@ public struct LintCache: Sendable {
     /// suppressions, as `LintEngine.run(_:reusing:)` takes them) and what reading it gave — the
     /// reader's findings, and beside the entry the file's `BankFileSignature` — so that when
     /// another file of the bank changes, this one is neither read nor item-checked again.
-    public struct FileEntry: Codable, Sendable {
+    public struct FileEntry: Sendable {
         public var findings: [Diagnostic]
         /// QB001/QB002 findings reading the file gave; nil in an entry that kept none.
         public var readDiagnostics: [Diagnostic]?
         public internal(set) var media: [String: String] = [:]
         var key = ""
-        var format = LintCache.format
     }
 
     /// The entry stored for a file under `key`, if it is sound and the file's media unchanged.
     public func fileEntry(for key: String) -> FileEntry? {
-        guard let data = FileManager.default.contents(atPath: path(of: key)),
-              let entry = try? JSONDecoder().decode(FileEntry.self, from: data),
-              entry.format == Self.format, entry.key == key, Self.unchanged(entry.media) else { return nil }
+        guard let bytes = Self.bytes(atPath: path(of: key)), let entry = CacheEntryCodec.decodeFileEntry(bytes, key: key),
+              Self.unchanged(entry.media) else { return nil }
         return entry
     }
 
@@ -113,9 +114,9 @@ public struct LintCache: Sendable {
 
     /// As `readResult(of:for:)`, with the bank rules' per-item analyses stored beside the file (by rule id).
     public func signature(of entry: FileEntry, for key: String) -> (read: ReadResult, analyses: [String: [UInt8]])? {
-        guard let diagnostics = entry.readDiagnostics, let data = FileManager.default.contents(atPath: signaturePath(of: key)),
-              data.count > key.utf8.count, data.prefix(key.utf8.count).elementsEqual(key.utf8),
-              let decoded = BankFileSignature.decodeWithAnalyses([UInt8](data.dropFirst(key.utf8.count))) else { return nil }
+        guard let diagnostics = entry.readDiagnostics, let bytes = Self.bytes(atPath: signaturePath(of: key)),
+              bytes.count > key.utf8.count, bytes.prefix(key.utf8.count).elementsEqual(key.utf8),
+              let decoded = BankFileSignature.decodeWithAnalyses(bytes, from: key.utf8.count) else { return nil }
         return (ReadResult(file: decoded.file, diagnostics: diagnostics), decoded.analyses)
     }
 
@@ -131,8 +132,7 @@ public struct LintCache: Sendable {
             else { return }
             entry.readDiagnostics = readDiagnostics
         }
-        guard let data = try? JSONEncoder().encode(entry) else { return }
-        try? AtomicFile.write(bytes: [UInt8](data), to: path(of: key))
+        try? AtomicFile.write(bytes: CacheEntryCodec.encode(entry, key: key), to: path(of: key))
     }
 
     public func storeItemFindings(_ findings: [Diagnostic], for key: String, file: BankFile) {
@@ -157,9 +157,7 @@ public struct LintCache: Sendable {
 
     /// The entry stored under `key`, if there is one, it decodes, and the media it names are unchanged.
     public func entry(for key: String) -> Entry? {
-        guard let data = FileManager.default.contents(atPath: path(of: key)),
-              let entry = try? JSONDecoder().decode(Entry.self, from: data),
-              entry.format == Self.format, entry.key == key,
+        guard let bytes = Self.bytes(atPath: path(of: key)), let entry = CacheEntryCodec.decodeEntry(bytes, key: key),
               Self.unchanged(entry.media) else { return nil }
         return entry
     }
@@ -172,8 +170,8 @@ public struct LintCache: Sendable {
         entry.key = key
         entry.media = media
         for file in bank.files { entry.media.merge(Self.mediaStamps(of: file)) { first, _ in first } }
-        guard prepareFolder(), let data = try? JSONEncoder().encode(entry) else { return }
-        try? AtomicFile.write(bytes: [UInt8](data), to: path(of: key))
+        guard prepareFolder() else { return }
+        try? AtomicFile.write(bytes: CacheEntryCodec.encode(entry, key: key), to: path(of: key))
     }
 
     func path(of key: String) -> String { folder + "/" + key + ".lint" }
@@ -192,6 +190,26 @@ public struct LintCache: Sendable {
         } catch {
             return false
         }
+    }
+
+    /// A file's bytes read straight into an array (through `Data` they would be copied once more:
+    /// with one file changed, every other file's signature is read, megabytes each).
+    static func bytes(atPath path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let size = Int(status.st_size)
+        var complete = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            while count < size {
+                let got = read(descriptor, buffer.baseAddress! + count, size - count)
+                if got <= 0 { complete = got == 0 && count == size; break }
+                count += got
+            }
+        }
+        return complete && bytes.count == size ? bytes : nil
     }
 
     /// A 64-bit hash of a file's bytes, 8 at a time (hex), or "-" when it is not a readable file.

@@ -56,8 +56,8 @@ struct LintCacheCommandTests {
         let cache = folder.appendingPathComponent(".qbank-cache")
         let entry = try #require(try bankEntries(in: cache).first)
         // An entry edited behind qbank's back shows: the warm run did not read the bank.
-        let text = try String(contentsOf: entry, encoding: .utf8)
-        try text.replacingOccurrences(of: "QB101", with: "QB999").write(to: entry, atomically: true, encoding: .utf8)
+        let bytes = try Data(contentsOf: entry)
+        try Self.replacing("QB101", with: "QB999", in: bytes).write(to: entry)
         #expect(try lint(folder).stdout.contains("QB999"))
         for garbage in ["", "{", "[1, 2]", #"{"format": "qbank-lint-cache-0"}"#] {
             try garbage.write(to: entry, atomically: true, encoding: .utf8)
@@ -65,10 +65,14 @@ struct LintCacheCommandTests {
         }
         // Another bank's entry under this name (its recorded key differs) is foreign.
         let key = entry.deletingPathExtension().lastPathComponent
-        #expect(text.contains(key))
-        try text.replacingOccurrences(of: "QB101", with: "QB999").replacingOccurrences(of: key, with: String(key.reversed()))
-            .write(to: entry, atomically: true, encoding: .utf8)
+        #expect(bytes.range(of: Data(key.utf8)) != nil)
+        try Self.replacing(key, with: String(key.reversed()), in: Self.replacing("QB101", with: "QB999", in: bytes)).write(to: entry)
         #expect(try lint(folder).stdout == cold.stdout)
+        // Cut short anywhere, an entry is refused, never half read.
+        for length in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 12)) {
+            try bytes.prefix(length).write(to: entry)
+            #expect(try lint(folder).stdout == cold.stdout, "entry cut at \(length) of \(bytes.count) bytes")
+        }
     }
 
     @Test func afterOneFileChangesTheOthersItemFindingsAreReused() throws {
@@ -77,16 +81,16 @@ struct LintCacheCommandTests {
         let cache = folder.appendingPathComponent(".qbank-cache")
         // The entry of flawed.xml's item findings (QB101 is an item rule), edited behind qbank's back.
         let fileEntry = try #require(try entries(in: cache).first { url in
-            let text = try String(contentsOf: url, encoding: .utf8)
-            return text.contains(#""findings""#) && text.contains("QB101")
+            let bytes = try Data(contentsOf: url)
+            return Self.kind(of: bytes) == "F" && bytes.range(of: Data("QB101".utf8)) != nil
         })
-        let text = try String(contentsOf: fileEntry, encoding: .utf8)
-        try text.replacingOccurrences(of: "QB101", with: "QB999").write(to: fileEntry, atomically: true, encoding: .utf8)
+        let bytes = try Data(contentsOf: fileEntry)
+        try Self.replacing("QB101", with: "QB999", in: bytes).write(to: fileEntry)
         // Another file changes: the bank is read again, but flawed.xml's item findings come from its entry.
         try (CLI.itemsFile([(id: "p1", comments: "")])).write(to: folder.appendingPathComponent("plain.xml"), atomically: true, encoding: .utf8)
         #expect(try lint(folder).stdout.contains("QB999"))
         // Restored, the cached run equals a cold one again.
-        try text.write(to: fileEntry, atomically: true, encoding: .utf8)
+        try bytes.write(to: fileEntry)
         try (CLI.itemsFile([(id: "p1", comments: ""), (id: "p3", comments: "")])).write(to: folder.appendingPathComponent("plain.xml"), atomically: true, encoding: .utf8)
         try expectSameAsCold(folder)
     }
@@ -108,6 +112,14 @@ struct LintCacheCommandTests {
         try expectSameAsCold(folder)
         try expectSameAsCold(folder, ["--select", "QB2"])
         try expectSameAsCold(folder, ["--strict"])
+        // A rule's option, and an override, each change the key too.
+        for config in [#"{"ignore": ["QB110"], "rules": {"QB304": {"options": {"ratio": 1.01}}}}"#,
+                       #"{"ignore": ["QB110"], "rules": {"QB304": {"options": {"ratio": 3}}}}"#,
+                       #"{"ignore": ["QB110"], "overrides": [{"files": ["plain.xml"], "rules": {"QB101": "info"}}]}"#,
+                       #"{"ignore": ["QB110"], "overrides": [{"files": ["flawed.xml"], "rules": {"QB101": "info"}}]}"#] {
+            try config.write(to: folder.appendingPathComponent("qbank.json"), atomically: true, encoding: .utf8)
+            try expectSameAsCold(folder)
+        }
         // A media file the exhibit names: missing, then there, then changed.
         let media = folder.appendingPathComponent("media")
         try FileManager.default.createDirectory(at: media, withIntermediateDirectories: true)
@@ -172,6 +184,28 @@ struct LintCacheCommandTests {
         }
     }
 
+    /// Each change of a file leaves its old entry and the bank's behind; pruning keeps the folder
+    /// from growing with them while the entries every run uses stay.
+    @Test func entriesTheLastRunsDidNotUseArePruned() throws {
+        let folder = try bank()
+        let cache = folder.appendingPathComponent(".qbank-cache")
+        _ = try lint(folder)
+        let first = try Set(entries(in: cache).map(\.lastPathComponent))
+        let runs = 2 * 10 + 1
+        for run in 0..<runs {
+            let items = (0...run % 3).map { (id: "p\(run)-\($0)", comments: "") }
+            try CLI.itemsFile(items).write(to: folder.appendingPathComponent("plain.xml"), atomically: true, encoding: .utf8)
+            _ = try lint(folder)
+        }
+        let now = try Set(entries(in: cache).map(\.lastPathComponent))
+        // Without pruning: the first run's 4 entries and 2 more per run (plain.xml's and the bank's).
+        #expect(now.count < 4 + 2 * runs, "\(now.count) entries")
+        // Pruned once the log held 20 runs, keeping the last 10 runs' entries; 2 runs since.
+        #expect(now.count <= 2 + 2 * 12, "the two unchanged files' entries and at most 12 runs' new ones: \(now.count)")
+        #expect(first.intersection(now).count == 2, "the unchanged files' entries stay")
+        try expectSameAsCold(folder)
+    }
+
     @Test func concurrentRunsAgreeWithAColdRun() async throws {
         let folder = try bank()
         let cold = try lint(folder, cached: false)
@@ -186,7 +220,20 @@ struct LintCacheCommandTests {
 
     /// The entries of whole banks (the others hold one file's item findings).
     func bankEntries(in cache: URL) throws -> [URL] {
-        try entries(in: cache).filter { try String(contentsOf: $0, encoding: .utf8).contains(#""filePaths""#) }
+        try entries(in: cache).filter { try Self.kind(of: Data(contentsOf: $0)) == "B" }
+    }
+
+    /// An entry's kind, the letter after its header's `qbank-lint-cache-<layout>`: B for a bank, F for a file.
+    static func kind(of entry: Data) -> Character? {
+        guard entry.starts(with: Data("qbank-lint-cache-".utf8)) else { return nil }
+        return entry.dropFirst(17).first { !(0x30...0x39).contains($0) }.map { Character(UnicodeScalar($0)) }
+    }
+
+    /// `entry` with every `text` replaced by `replacement`, which is as long, so the entry's counts stay right.
+    static func replacing(_ text: String, with replacement: String, in entry: Data) -> Data {
+        var entry = entry
+        while let range = entry.range(of: Data(text.utf8)) { entry.replaceSubrange(range, with: Data(replacement.utf8)) }
+        return entry
     }
 
     func entries(in cache: URL) throws -> [URL] {

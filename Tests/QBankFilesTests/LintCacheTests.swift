@@ -56,4 +56,28 @@ struct LintCacheTests {
         try data.prefix(data.count / 2).write(to: URL(fileURLWithPath: cache.folder + "/\(key).lint"))
         #expect(cache.entry(for: key) == nil)
     }
+
+    /// An entry no run of the last `keptRuns` used is deleted once the run log holds twice as many runs; one
+    /// every run marks stays, and so do files that are no entries.
+    @Test func entriesUnusedForTheLastRunsArePruned() throws {
+        let root = try folder()
+        let folder = root.appendingPathComponent(".qbank-cache").path
+        let hour = Date().addingTimeInterval(-3_600)
+        let cache = LintCache(folder: folder, salt: "v1", started: hour)
+        let old = String(repeating: "a", count: 32), used = String(repeating: "b", count: 32)
+        for key in [old, used] { cache.store(entry(), for: key, bank: Bank(files: [])) }
+        try "keep".write(toFile: folder + "/notes", atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.modificationDate: hour.addingTimeInterval(-60)], ofItemAtPath: folder + "/\(old).lint")
+        for run in 0..<(2 * LintCache.keptRuns) {
+            #expect(cache.entry(for: old) != nil, "still there before run \(run)'s end")
+            let later = LintCache(folder: folder, salt: "v1", started: hour.addingTimeInterval(Double(run)))
+            later.markUsed([used])
+            later.finishRun()
+        }
+        #expect(cache.entry(for: old) == nil, "unused for the last runs: pruned")
+        #expect(cache.entry(for: used) != nil, "used by every run: kept")
+        #expect(FileManager.default.fileExists(atPath: folder + "/notes"))
+        let log = try String(contentsOfFile: folder + "/runs", encoding: .utf8)
+        #expect(log.split(separator: "\n").count == LintCache.keptRuns, "the log is cut back")
+    }
 }

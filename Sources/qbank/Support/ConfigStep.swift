@@ -31,6 +31,13 @@ enum ConfigStep {
 
     /// `--print-config`: every rule with the severity and options in force, as JSON.
     static func render(_ resolved: Resolved) -> String {
+        guard let data = try? JSONSerialization.data(withJSONObject: document(resolved), options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        else { return "{}\n" }
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// What `render` prints, as plain values (the lint cache's key text reads it too).
+    static func document(_ resolved: Resolved) -> [String: Any] {
         let settings = resolved.engine.settings
         var rules: [String: Any] = [:]
         for rule in BuiltInRules.descriptions {
@@ -45,7 +52,7 @@ enum ConfigStep {
             for setting in override.rules { if let severity = setting.severity { rules[setting.token] = severity.rawValue } }
             return ["files": override.files, "ignore": override.ignore, "rules": rules]
         }
-        let document: [String: Any] = [
+        return [
             "config": resolved.path.map { Glob.absolutePath($0, workingDirectory: FileManager.default.currentDirectoryPath) } ?? NSNull(),
             "select": settings.select.isEmpty ? ["ALL"] : settings.select,
             "ignore": settings.ignore,
@@ -56,10 +63,6 @@ enum ConfigStep {
             "exclude": settings.exclude ?? FileDiscovery.defaultExclude,
             "extend-exclude": settings.extendExclude,
         ]
-        guard let data = try? JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) else {
-            return "{}\n"
-        }
-        return String(decoding: data, as: UTF8.self) + "\n"
     }
 
     private static func json(_ value: RuleOptionValue) -> Any {

@@ -74,6 +74,12 @@ struct LintRun {
         let groups = BankLoader.groups(files: files, excluding: excluding)
         let hashes = groups.map { cache.contentHashes(of: $0.files) }
         let keys = groups.indices.map { cache.key(blueprintPath: groups[$0].blueprintPath, files: groups[$0].files, hashes: hashes[$0], fingerprints: wanted) }
+        let groupFileKeys = groups.indices.map { cache.fileKeys(blueprintPath: groups[$0].blueprintPath, files: groups[$0].files, hashes: hashes[$0]) }
+        // Every entry this run stands on is marked used, so that pruning keeps the ones the next change will need.
+        defer {
+            cache.markUsed(keys + groupFileKeys.flatMap { $0 })
+            cache.finishRun()
+        }
         var results = keys.map(cache.entry(for:))
         let missing = results.indices.filter { results[$0] == nil }
         guard !missing.isEmpty else { return ([], results.compactMap { $0 }) }
@@ -84,7 +90,7 @@ struct LintRun {
             let recorded = ConcurrentSlots<(key: String, entry: LintCache.FileEntry?, signature: (read: ReadResult, analyses: [String: [UInt8]])?)>(
                 count: groups[index].files.count)
             DispatchQueue.concurrentPerform(iterations: groups[index].files.count) { position in
-                let key = cache.fileKey(blueprintPath: groups[index].blueprintPath, file: groups[index].files[position], hash: hashes[index][position])
+                let key = groupFileKeys[index][position]
                 let entry = cache.fileEntry(for: key)
                 recorded.store((key, entry, wanted ? nil : entry.flatMap { cache.signature(of: $0, for: key) }), at: position)
             }
