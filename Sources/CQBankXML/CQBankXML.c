@@ -368,6 +368,12 @@ cqbx_node cqbx_first_element(cqbx_node node) {
     return node != NULL ? element_from(((xmlNodePtr)node)->children) : NULL;
 }
 
+void cqbx_free_element(cqbx_node node) {
+    if (node == NULL) return;
+    xmlUnlinkNode((xmlNodePtr)node);
+    xmlFreeNode((xmlNodePtr)node);
+}
+
 cqbx_node cqbx_next_element(cqbx_node node) {
     return node != NULL ? element_from(((xmlNodePtr)node)->next) : NULL;
 }
