@@ -4,11 +4,11 @@ import Testing
 /// `Origin` stores its parts packed when they fit and boxed when they do not; either way each part
 /// reads back exactly as written.
 struct OriginTests {
-    private let here = SourceLocation(file: "bank.xml", line: 12, column: 7)
+    private let here = QBankCore.SourceLocation(file: "bank.xml", line: 12, column: 7)
     private let span = TextSpan(start: 300, end: 340, raw: "a &amp; b", syntax: .xml,
-                                endLocation: SourceLocation(file: "bank.xml", line: 12, column: 47))
+                                endLocation: QBankCore.SourceLocation(file: "bank.xml", line: 12, column: 47))
 
-    private func expectParts(_ origin: Origin, _ location: SourceLocation?, _ span: TextSpan?, _ element: Range<Int>?,
+    private func expectParts(_ origin: Origin, _ location: QBankCore.SourceLocation?, _ span: TextSpan?, _ element: Range<Int>?,
                              _ source: String?) {
         #expect(origin.location == location)
         #expect(origin.span == span)
@@ -37,7 +37,7 @@ struct OriginTests {
         both.element = 0..<400
         expectParts(both, here, span, 0..<400, nil)
         // Offsets and lines past 32 bits, a span without a location, a span ending in another file.
-        let far = SourceLocation(file: "big.xml", line: 5_000_000_000, column: 3)
+        let far = QBankCore.SourceLocation(file: "big.xml", line: 5_000_000_000, column: 3)
         var wide = Origin(far)
         wide.element = 4_294_967_296..<4_294_967_400
         expectParts(wide, far, nil, 4_294_967_296..<4_294_967_400, nil)
