@@ -29,7 +29,7 @@ public struct SourceLocation: Hashable, Comparable, Sendable, Codable, CustomStr
 /// range an origin has (a text's span or an element's range) in the same two slots. What does not fit
 /// that shape (an origin with both, a value past 4 GiB, a span ending in another file) and the rare
 /// `elementSource` live in a side box; the properties read and write as plain values either way.
-public struct Origin: Hashable, Sendable {
+public struct Origin: Hashable, Sendable, CustomReflectable {
     private var file: String?
     private var raw: String?
     private var extra: Extra?
@@ -101,6 +101,12 @@ public struct Origin: Hashable, Sendable {
 
     public static func == (lhs: Origin, rhs: Origin) -> Bool { true }
     public func hash(into hasher: inout Hasher) {}
+
+    /// Printed (and mirrored) as its parts, not its packed slots.
+    public var customMirror: Mirror {
+        Mirror(self, children: ["location": location as Any, "span": span as Any, "element": element as Any,
+                                "elementSource": elementSource as Any])
+    }
 
     /// Stores the parts packed when they fit, else whole in the side box.
     private mutating func pack(_ location: SourceLocation?, _ span: TextSpan?, _ element: Range<Int>?, _ elementSource: String?) {

@@ -186,9 +186,11 @@ public struct EnemyReference: Hashable, Sendable {
 }
 
 /// Holds an item's statistics out of line; replaced, never mutated, so copies stay values.
-private final class ItemStatsBox: Hashable, Sendable {
+private final class ItemStatsBox: Hashable, Sendable, CustomReflectable {
     let value: ItemStats
     init(_ value: ItemStats) { self.value = value }
+    /// Printed as the statistics it holds.
+    var customMirror: Mirror { Mirror(reflecting: value) }
     static func == (lhs: ItemStatsBox, rhs: ItemStatsBox) -> Bool { lhs.value == rhs.value }
     func hash(into hasher: inout Hasher) { hasher.combine(value) }
 }
