@@ -98,6 +98,8 @@ struct XMLModelBuilder {
 
     mutating func bank(_ root: XMLElementNode) -> BankFile {
         var file = BankFile(path: path)
+        // Sized once: grown by appending, a 20,000-item file's array ended at 32,768 slots.
+        file.items.reserveCapacity(root.children.reduce(0) { $0 + ($1.hasName("item") ? 1 : 0) })
         for child in root.children where child.isBankElement {
             if child.hasName("item") {
                 if let item = item(child) { file.items.append(item) }
