@@ -82,7 +82,15 @@ public struct Origin: Hashable, Sendable, CustomReflectable {
             if let whole = extra?.whole { return whole.element }
             return form == .element ? Int(start)..<Int(end) : nil
         }
-        set { pack(location, span, newValue, elementSource) }
+        set {
+            // Readers set the range of an origin that has only a location: store it in place.
+            if extra == nil, form == .none || form == .element, let range = newValue,
+               let start = UInt32(exactly: range.lowerBound), let end = UInt32(exactly: range.upperBound) {
+                (self.start, self.end, form) = (start, end, .element)
+            } else {
+                pack(location, span, newValue, elementSource)
+            }
+        }
     }
 
     /// The element's text as written, for options of items that keep their written order
