@@ -86,12 +86,12 @@ public struct BankLoader: Sendable {
 
     /// Reads one file with the reader its extension calls for.
     public static func read(_ path: String) -> ReadResult {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = FileBytes.read(path) else {
             return ReadResult(file: nil, diagnostics: [Diagnostic(
                 ReaderRules.syntaxError, "cannot read the file; check it exists and is readable",
                 at: SourceLocation(file: path, line: 1, column: 1))])
         }
-        return read([UInt8](data), path: path)
+        return read(bytes, path: path)
     }
 
     /// Reads bytes as the file at `path`, with the reader its extension calls for, and inspects the media it names.

@@ -67,7 +67,10 @@ public struct JSONBankReader: BankReader {
         }
         let items = JSONItemBuilder(context: context)
         if let array = o.array("items")?.arrayValue {
-            file.items = array.enumerated().compactMap { items.build($0.element, index: $0.offset) }
+            file.items.reserveCapacity(array.count)
+            for (index, element) in array.enumerated() {
+                if let item = items.build(element, index: index) { file.items.append(item) }
+            }
         }
         if let array = o.array("cases")?.arrayValue {
             file.cases = array.enumerated().compactMap { buildCase($0.element, index: $0.offset, items, context) }

@@ -68,7 +68,13 @@ struct JSONItemBuilder {
 
     private func parts<T>(_ key: String, _ o: ObjectView, _ build: (JSONValue, Int, ObjectView) -> T?) -> [T]? {
         guard let array = o.array(key)?.arrayValue else { return nil }
-        return array.enumerated().compactMap { build($0.element, $0.offset, o) }
+        // Sized once: `compactMap` grows by appending, and an item's options kept up to twice their room.
+        var values: [T] = []
+        values.reserveCapacity(array.count)
+        for (index, element) in array.enumerated() {
+            if let value = build(element, index, o) { values.append(value) }
+        }
+        return values
     }
 
     private func part(_ v: JSONValue, _ index: Int, _ o: ObjectView, noun: String, known: [String], required: [String]) -> ObjectView? {

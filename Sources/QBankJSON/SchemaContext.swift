@@ -138,12 +138,11 @@ struct ObjectView {
     /// Text: a string, normalised, with the position of its opening quote.
     func text(_ key: String) -> Text? {
         guard let v = string(key), let s = v.stringValue else { return nil }
-        var origin = context.origin(v.position)
         let value = TextNormalization.normalize(s)
-        origin.span = context.stringSpan(at: v.position)
+        var span = context.stringSpan(at: v.position)
         // Most texts are written as they read: one string then serves both, not two copies.
-        if origin.span?.raw == value { origin.span?.raw = value }
-        return Text(value, origin: origin)
+        if span?.raw == value { span?.raw = value }
+        return Text(value, origin: Origin(context.location(v.position), span: span))
     }
 
     func bool(_ key: String) -> Bool? {

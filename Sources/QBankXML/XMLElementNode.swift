@@ -45,6 +45,23 @@ struct XMLElementNode {
         }
     }
 
+    /// `transform` of each child element, in an array allocated once at the children's count:
+    /// grown by appending, an array of options kept up to twice the room it needed.
+    func mapChildren<T>(_ transform: (XMLElementNode) -> T?) -> [T] {
+        var count = 0
+        for _ in children { count += 1 }
+        var values: [T] = []
+        values.reserveCapacity(count)
+        for child in children {
+            if let value = transform(child) { values.append(value) }
+        }
+        return values
+    }
+
+    /// Frees this element and its subtree from the document (see `cqbx_free_element`); the
+    /// node must not be used afterwards.
+    func free() { cqbx_free_element(raw) }
+
     func attribute(_ name: String) -> String? {
         var owned: Int32 = 0
         guard let value = cqbx_attribute(raw, name, &owned) else { return nil }

@@ -98,12 +98,19 @@ struct XMLModelBuilder {
 
     mutating func bank(_ root: XMLElementNode) -> BankFile {
         var file = BankFile(path: path)
+        // Sized once: grown by appending, a 20,000-item file's array ended at 32,768 slots.
+        file.items.reserveCapacity(root.children.reduce(0) { $0 + ($1.hasName("item") ? 1 : 0) })
         for child in root.children where child.isBankElement {
             if child.hasName("item") {
                 if let item = item(child) { file.items.append(item) }
             } else if child.hasName("case") {
                 if let study = caseStudy(child) { file.cases.append(study) }
+            } else {
+                continue
             }
+            // Built: its part of the tree is not read again, so a large file never holds the
+            // whole tree and the whole model at once.
+            child.free()
         }
         return file
     }
@@ -219,7 +226,7 @@ struct XMLModelBuilder {
 
     /// `keepSources`: see `Origin.elementSource`.
     private func options(_ node: XMLElementNode, keepSources: Bool) -> [Option] {
-        node.children.compactMap { child in
+        node.mapChildren { child in
             guard child.isBankElement, child.hasName("option"), let id = child.attribute("id"),
                   let (text, rationale) = textAndRationale(child) else { return nil }
             return Option(id: id, text: text, isCorrect: child.attribute("correct").map(Self.flag) ?? false,
@@ -228,7 +235,7 @@ struct XMLModelBuilder {
     }
 
     private func steps(_ node: XMLElementNode) -> [Step] {
-        node.children.compactMap { child in
+        node.mapChildren { child in
             guard child.isBankElement, child.hasName("step"), let id = child.attribute("id"),
                   let (text, rationale) = textAndRationale(child) else { return nil }
             return Step(id: id, text: text, rationale: rationale, origin: origin(child))
@@ -236,7 +243,7 @@ struct XMLModelBuilder {
     }
 
     private func prompts(_ node: XMLElementNode) -> [MatchPrompt] {
-        node.children.compactMap { child in
+        node.mapChildren { child in
             guard child.isBankElement, child.hasName("prompt"), let id = child.attribute("id"),
                   let response = child.attribute("response"),
                   let (text, rationale) = textAndRationale(child) else { return nil }
@@ -245,7 +252,7 @@ struct XMLModelBuilder {
     }
 
     private func responses(_ node: XMLElementNode) -> [MatchResponse] {
-        node.children.compactMap { child in
+        node.mapChildren { child in
             guard child.isBankElement, child.hasName("response"), let id = child.attribute("id"),
                   let (text, _) = textAndRationale(child) else { return nil }
             return MatchResponse(id: id, text: text, origin: origin(child))
@@ -267,7 +274,7 @@ struct XMLModelBuilder {
     }
 
     private func references(_ node: XMLElementNode) -> [Reference] {
-        node.children.compactMap { child in
+        node.mapChildren { child in
             guard child.isBankElement, let title = child.attribute("title"), let url = child.attribute("url") else {
                 return nil
             }
@@ -276,7 +283,7 @@ struct XMLModelBuilder {
     }
 
     private func enemies(_ node: XMLElementNode) -> [EnemyReference] {
-        node.children.compactMap { child in
+        node.mapChildren { child in
             guard child.isBankElement, let ref = child.attribute("ref") else { return nil }
             return EnemyReference(ref, origin: elementOrigin(child, "enemy"))
         }

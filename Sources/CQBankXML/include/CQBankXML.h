@@ -86,6 +86,9 @@ const cqbx_issue *cqbx_doc_issue(const cqbx_doc *doc, size_t index);
 cqbx_node cqbx_first_element(cqbx_node node);
 cqbx_node cqbx_next_element(cqbx_node node);
 cqbx_node cqbx_parent_element(cqbx_node node);
+/// Unlinks an element from its document and frees it with its subtree: a reader that has built
+/// what it needs from an element gives its memory back before the next one is built.
+void cqbx_free_element(cqbx_node node);
 /// Local name of an element (UTF-8, owned by the document).
 const char *cqbx_name(cqbx_node node);
 /// Namespace URI of an element, or NULL.

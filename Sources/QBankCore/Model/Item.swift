@@ -12,7 +12,12 @@ public struct Item: Hashable, Sendable {
     public var tags: [String]
     /// Ids of items that must never appear on the same form as this one.
     public var enemies: [EnemyReference]
-    public var stats: ItemStats?
+    public var stats: ItemStats? {
+        get { statsBox?.value }
+        set { statsBox = newValue.map(ItemStatsBox.init) }
+    }
+    /// Most items have no statistics; boxed, they cost one pointer instead of ~250 bytes inline.
+    private var statsBox: ItemStatsBox?
     /// Rules the author switched off for this item, with reasons (see `Suppression`).
     public var suppressions: [Suppression]
     /// Where the item element/object starts.
@@ -34,7 +39,7 @@ public struct Item: Hashable, Sendable {
         self.references = references
         self.tags = tags
         self.enemies = enemies
-        self.stats = stats
+        self.statsBox = stats.map(ItemStatsBox.init)
         self.suppressions = suppressions
         self.origin = origin
     }
@@ -178,6 +183,16 @@ public struct EnemyReference: Hashable, Sendable {
         self.id = id
         self.origin = origin
     }
+}
+
+/// Holds an item's statistics out of line; replaced, never mutated, so copies stay values.
+private final class ItemStatsBox: Hashable, Sendable, CustomReflectable {
+    let value: ItemStats
+    init(_ value: ItemStats) { self.value = value }
+    /// Printed as the statistics it holds.
+    var customMirror: Mirror { Mirror(reflecting: value) }
+    static func == (lhs: ItemStatsBox, rhs: ItemStatsBox) -> Bool { lhs.value == rhs.value }
+    func hash(into hasher: inout Hasher) { hasher.combine(value) }
 }
 
 /// Item statistics from earlier administrations. All fields optional: a bank may
