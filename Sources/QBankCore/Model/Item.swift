@@ -61,7 +61,20 @@ public struct Text: Hashable, Sendable, ExpressibleByStringLiteral, CustomString
     public init(stringLiteral value: String) { self.init(value) }
 
     public var description: String { value }
-    public var isBlank: Bool { value.allSatisfy(\.isWhitespace) }
+    /// Only whitespace (or empty). ASCII texts are decided on bytes, without building
+    /// Characters: a non-blank text usually answers at its first byte. Up to the first
+    /// non-ASCII byte every byte is its own Character (or CR LF, both whitespace), so the
+    /// answer is the same; from a non-ASCII byte on, Unicode decides as before.
+    public var isBlank: Bool {
+        for byte in value.utf8 {
+            switch byte {
+            case 0x09...0x0D, 0x20: continue
+            case 0x80...: return value.allSatisfy(\.isWhitespace)
+            default: return false
+            }
+        }
+        return true
+    }
 }
 
 /// The type-specific part of an item. The case decides the item's `ItemType`.

@@ -41,6 +41,8 @@ final class TextMemo {
         wordsTable.store(value, for: key)
         return value
     }
+    /// The words of `text` if some rule already asked for them, without computing them.
+    func knownWords(of text: String) -> [Word]? { wordsTable.lookup(TextKey(text)) }
     func lowered(of text: String, compute: (String) -> [String]) -> [String] {
         let key = TextKey(text)
         if let known = loweredTable.lookup(key) { return known }

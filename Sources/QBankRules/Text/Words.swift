@@ -40,16 +40,35 @@ enum Words {
     /// each word in one pass (a lower-cased word of up to 15 bytes allocates nothing).
     private static func asciiWords(_ text: Substring) -> [Word]? {
         let utf8 = text.utf8
-        let scanned: [Word]?? = utf8.withContiguousStorageIfAvailable { bytes -> [Word]? in
-            var words: [Word] = []
+        // ASCII: byte offsets are character offsets, and native UTF-8 indices offset in O(1).
+        var position = utf8.startIndex
+        var positionOffset = 0
+        return scanASCII(text) { bytes, start, end, bold, code in
+            let from = utf8.index(position, offsetBy: start - positionOffset)
+            let to = utf8.index(from, offsetBy: end - start)
+            position = to
+            positionOffset = end
+            return Word(text: text[from..<to], lower: loweredString(bytes[start..<end]), isBold: bold, isCode: code)
+        }
+    }
+
+    /// `asciiWords(text)?.map(\.lower)` without the `Word`s: no slices, no indices.
+    private static func asciiLowered(_ text: Substring) -> [String]? {
+        scanASCII(text) { bytes, start, end, _, _ in loweredString(bytes[start..<end]) }
+    }
+
+    /// The words of an ASCII text as byte ranges with their emphasis, each made into an
+    /// element by `make`; nil when a byte is not ASCII (or the text has no contiguous bytes).
+    private static func scanASCII<Element>(
+        _ text: Substring, _ make: (UnsafeBufferPointer<UInt8>, Int, Int, Bool, Bool) -> Element
+    ) -> [Element]? {
+        let scanned: [Element]?? = text.utf8.withContiguousStorageIfAvailable { bytes -> [Element]? in
+            var words: [Element] = []
             var bold = false, code = false
             var index = 0
             let count = bytes.count
             // Growing the array one word at a time reallocated it about five times per text.
             words.reserveCapacity(count / 4 + 1)
-            // ASCII: byte offsets are character offsets, and native UTF-8 indices offset in O(1).
-            var position = utf8.startIndex
-            var positionOffset = 0
             while index < count {
                 let byte = bytes[index]
                 guard byte < 0x80 else { return nil }
@@ -72,21 +91,20 @@ enum Words {
                         break
                     }
                 }
-                let length = index - start
-                let lower = String(unsafeUninitializedCapacity: length) { buffer in
-                    for k in 0..<length { buffer[k] = Words.lower(bytes[start + k]) }
-                    return length
-                }
-                let from = utf8.index(position, offsetBy: start - positionOffset)
-                let to = utf8.index(from, offsetBy: length)
-                position = to
-                positionOffset = index
-                words.append(Word(text: text[from..<to], lower: lower, isBold: bold, isCode: code))
+                words.append(make(bytes, start, index, bold, code))
             }
             return words
         }
         guard let scanned, let words = scanned else { return nil }
         return words
+    }
+
+    /// The lower-cased String of ASCII bytes, built in place.
+    private static func loweredString(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            for k in 0..<bytes.count { buffer[k] = lower(bytes[bytes.startIndex + k]) }
+            return bytes.count
+        }
     }
 
     private static func isWordByte(_ byte: UInt8) -> Bool {
@@ -138,9 +156,16 @@ enum Words {
     }
 
     /// Lower-cased words, for rules that ignore emphasis.
+    /// Tokenises afresh only when the text's words are not known yet, and then builds
+    /// just the lower-cased Strings (ASCII), not the `Word`s.
     static func lowered(_ text: some StringProtocol) -> [String] {
-        if let string = text as? String { return TextMemo.current.lowered(of: string) { of($0).map(\.lower) } }
-        return of(text).map(\.lower)
+        if let string = text as? String {
+            let memo = TextMemo.current
+            return memo.lowered(of: string) { string in
+                memo.knownWords(of: string)?.map(\.lower) ?? asciiLowered(Substring(string)) ?? of(string).map(\.lower)
+            }
+        }
+        return asciiLowered(Substring(text)) ?? of(text).map(\.lower)
     }
 
     private static func isWordCharacter(_ character: Character) -> Bool {
