@@ -18,6 +18,8 @@ public struct BankFile: Hashable, Sendable {
 
     /// Every item, stand-alone ones first, then each case's items in order.
     public var allItems: [Item] { items + cases.flatMap(\.items) }
+    /// How many items `allItems` holds, counted without copying them.
+    public var itemCount: Int { cases.reduce(items.count) { $0 + $1.items.count } }
 }
 
 /// A bank: every file that shares one blueprint.
@@ -31,6 +33,8 @@ public struct Bank: Sendable {
     }
 
     public var allItems: [Item] { files.flatMap(\.allItems) }
+    /// How many items `allItems` holds, counted without copying them.
+    public var itemCount: Int { files.reduce(0) { $0 + $1.itemCount } }
     public var allCases: [CaseStudy] { files.flatMap(\.cases) }
     /// Every file's media by path as written; where two files name one path, the first file's entry.
     public var media: [String: MediaFile] { files.reduce(into: [:]) { $0.merge($1.media) { first, _ in first } } }

@@ -74,7 +74,7 @@ public enum BuiltInRules {
 
     /// The options of the rule with this code and their defaults (what `qbank.json` may set), or nil when it takes none.
     public static func defaultOptions(of id: String) -> [String: RuleOptionValue]? {
-        (all.first { $0.description.id == id }?.init() as? any ConfigurableRule)?.options
+        all.first { $0.description.id == id }?.init().asConfigurable?.options
     }
 
     /// The description of the rule with this code.

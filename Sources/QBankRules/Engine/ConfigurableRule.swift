@@ -26,6 +26,10 @@ public protocol ConfigurableRule: Rule {
     mutating func configure(_ options: RuleOptions) throws(RuleOptionError)
 }
 
+extension ConfigurableRule {
+    public var asConfigurable: (any ConfigurableRule)? { self }
+}
+
 /// One option value as a config file can write it.
 public enum RuleOptionValue: Hashable, Sendable, CustomStringConvertible {
     case bool(Bool)

@@ -17,7 +17,7 @@ public struct LintEngine: Sendable {
         var instances: [any Rule] = []
         for type in rules {
             let rule = type.init()
-            if let configurable = rule as? any ConfigurableRule { ruleOptions[type.description.id] = configurable.options }
+            if let configurable = rule.asConfigurable { ruleOptions[type.description.id] = configurable.options }
             if settings.mayReport(type.description) { instances.append(rule) }
         }
         self.rules = instances
@@ -31,7 +31,7 @@ public struct LintEngine: Sendable {
         for type in rules {
             // Options are checked even for rules that do not run, so a typo never hides.
             let rule = try Self.configured(type, options[type.description.id])
-            if let configurable = rule as? any ConfigurableRule { ruleOptions[type.description.id] = configurable.options }
+            if let configurable = rule.asConfigurable { ruleOptions[type.description.id] = configurable.options }
             if settings.mayReport(type.description) { instances.append(rule) }
         }
         self.rules = instances
@@ -41,7 +41,7 @@ public struct LintEngine: Sendable {
         let rule = type.init()
         guard let options, !options.isEmpty else { return rule }
         let code = "\(type.description.id) \(type.description.name)"
-        guard var configurable = rule as? any ConfigurableRule else {
+        guard var configurable = rule.asConfigurable else {
             throw RuleOptionError("rule \(code) has no options; remove its \"options\"", at: options.location)
         }
         let known = configurable.options.keys.sorted()
@@ -106,9 +106,9 @@ public struct LintEngine: Sendable {
         -> (bankFindings: [Diagnostic], itemFindings: [Int: [Diagnostic]]) {
         let prose = ProseView.bank(bank)
         let context = LintContext(bank: prose, analyses: analyses), sourceContext = LintContext(bank: bank)
-        let itemRules = rules.compactMap { $0 as? any ItemRule }.filter { !($0 is any SourceTextRule) }
-        let sourceItemRules = rules.compactMap { $0 as? any ItemRule }.filter { $0 is any SourceTextRule }
-        let bankRules = rules.filter { !($0 is any ItemRule) }
+        let itemRules = rules.compactMap { $0.readsSourceText ? nil : $0.asItemRule }
+        let sourceItemRules = rules.compactMap { $0.readsSourceText ? $0.asItemRule : nil }
+        let bankRules = rules.filter { $0.asItemRule == nil }
         let places = Self.itemPlaces(in: bank).filter { skipping.isEmpty || !skipping.contains(bank.files[$0.file].path) }
         let chunkSize = max(64, places.count / 64)
         let chunks = rules.count == bankRules.count ? [] : stride(from: 0, to: places.count, by: chunkSize).map { $0..<min($0 + chunkSize, places.count) }
@@ -118,7 +118,7 @@ public struct LintEngine: Sendable {
             defer { counter.advance() }
             guard task >= bankRules.count else {
                 let rule = bankRules[task]
-                results.store([(-1, rule.check(rule is any SourceTextRule ? sourceContext : context))], at: task)
+                results.store([(-1, rule.check(rule.readsSourceText ? sourceContext : context))], at: task)
                 return
             }
             var byFile: [(file: Int, findings: [Diagnostic])] = []

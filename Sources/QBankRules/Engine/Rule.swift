@@ -8,6 +8,20 @@ public protocol Rule: Sendable {
     static var description: RuleDescription { get }
     init()
     func check(_ context: LintContext) -> [Diagnostic]
+    /// This rule as an item rule, or nil. Answered by the conformance (see the extensions below),
+    /// not by `as?`: a dynamic cast to a protocol scans the binary's conformance records, a fixed
+    /// cost of tens of millions of instructions per run across all the rules.
+    var asItemRule: (any ItemRule)? { get }
+    /// This rule as a configurable one, or nil; answered by the conformance, like `asItemRule`.
+    var asConfigurable: (any ConfigurableRule)? { get }
+    /// Whether the rule reads texts as written (`SourceTextRule`) rather than as prose.
+    var readsSourceText: Bool { get }
+}
+
+extension Rule {
+    public var asItemRule: (any ItemRule)? { nil }
+    public var asConfigurable: (any ConfigurableRule)? { nil }
+    public var readsSourceText: Bool { false }
 }
 
 /// A rule that looks at one item at a time (every item, stand-alone or in a case).
@@ -16,6 +30,8 @@ public protocol ItemRule: Rule {
 }
 
 extension ItemRule {
+    public var asItemRule: (any ItemRule)? { self }
+
     public func check(_ context: LintContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
         // Indices, not `for item in`, so items are borrowed from the arrays rather than copied.
@@ -49,6 +65,10 @@ public struct LintContext: Sendable {
 /// A rule that reads item texts as the Markdown their authors wrote (images, code, tables)
 /// rather than the prose projection every other rule reads (see `ProseView`).
 public protocol SourceTextRule: Rule {}
+
+extension SourceTextRule {
+    public var readsSourceText: Bool { true }
+}
 
 public struct ItemContext: Sendable {
     public var file: BankFile

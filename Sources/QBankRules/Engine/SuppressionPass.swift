@@ -40,16 +40,18 @@ struct SuppressionPass {
                 return entries.count - 1
             }
         }
+        // Items are read in place by index (not copied by `for item in`), and only scopes that
+        // hold a suppression get an entry: a missing scope and an empty one match nothing alike.
+        func scope(_ item: Item, file: String, shared: [Int]) {
+            let list = add(item.suppressions, owner: item.id, file: file) + shared
+            if !list.isEmpty { scopes[ScopeKey(file: file, id: item.id), default: []] += list }
+        }
         for file in bank.files {
-            for item in file.items {
-                scopes[ScopeKey(file: file.path, id: item.id), default: []] += add(item.suppressions, owner: item.id, file: file.path)
-            }
+            for index in file.items.indices { scope(file.items[index], file: file.path, shared: []) }
             for study in file.cases {
                 let shared = add(study.suppressions, owner: study.id, file: file.path)
-                scopes[ScopeKey(file: file.path, id: study.id), default: []] += shared
-                for item in study.items {
-                    scopes[ScopeKey(file: file.path, id: item.id), default: []] += add(item.suppressions, owner: item.id, file: file.path) + shared
-                }
+                if !shared.isEmpty { scopes[ScopeKey(file: file.path, id: study.id), default: []] += shared }
+                for index in study.items.indices { scope(study.items[index], file: file.path, shared: shared) }
             }
         }
         guard !entries.isEmpty else { return Result(kept: diagnostics, suppressed: [], hygiene: []) }

@@ -56,7 +56,7 @@ struct LintRun {
             suppressed: suppressed,
             files: standardInput.map { [$0.path] } ?? results.flatMap(\.filePaths), skipped: found.skipped,
             itemCount: standardInput.map { input in
-                banks.flatMap(\.bank.files).filter { $0.path == input.path }.reduce(0) { $0 + $1.allItems.count }
+                banks.flatMap(\.bank.files).filter { $0.path == input.path }.reduce(0) { $0 + $1.itemCount }
             } ?? results.reduce(0) { $0 + $1.itemCount },
             hasUnreadableInput: standardInput.map { input in diagnostics.contains { $0.ruleID == ReaderRules.syntaxError.id && input.concerns($0) } }
                 ?? results.contains { $0.hasUnreadableInput }, banks: banks,
@@ -145,7 +145,7 @@ struct LintRun {
         let (outcome, itemFindings) = engine.run(loaded.bank, reusing: reusing, analyses: analyses, progress: progress)
         let entry = LintCache.Entry(
             diagnostics: diagnostics + outcome.diagnostics, suppressed: outcome.suppressed, filePaths: loaded.filePaths,
-            itemCount: loaded.bank.allItems.count, hasUnreadableInput: loaded.hasUnreadableInput,
+            itemCount: loaded.bank.itemCount, hasUnreadableInput: loaded.hasUnreadableInput,
             fingerprints: wanted ? ContentFingerprint.index(loaded.bank) : [:])
         return (entry, itemFindings)
     }

@@ -85,17 +85,8 @@ public struct DuplicateItemsRule: ConfigurableRule {
         // and its MinHash signature.
         let prepared = entries.analyses(rule: Self.description.id, in: context, analyse: { range in
             var words: [UInt64] = []
-            return range.map { index in
-                let item = entries[index]
-                // Each part's folded hash serves both the exact hash and the parts' order.
-                let parts = BankText.partTexts(item).map { (hash: BankText.foldedHash($0), text: $0) }
-                words.removeAll(keepingCapacity: true)
-                Self.words(of: item, parts: parts, into: &words)
-                let shingles = MinHash.shingles(words, size: shingleSize)
-                var signature = Array(repeating: UInt32.max, count: MinHash.signatureLength)
-                if !shingles.isEmpty { MinHash.signature(shingles, into: &signature, at: 0) }
-                return (Self.exactHash(item, partHashes: parts.map { $0.hash }), shingles, signature)
-            }
+            // The item is passed in place, not bound to a local (which would copy it).
+            return range.map { index in Self.prepare(entries[index], shingleSize: shingleSize, words: &words) }
         }, encode: Self.encode, decode: Self.decode)
 
         // Exact: same type, stem and options (sorted), case and white space ignored; the
@@ -209,6 +200,18 @@ public struct DuplicateItemsRule: ConfigurableRule {
             out.append(0x9E37_79B9_7F4A_7C15)
             BankText.wordHashes(part.text, into: &out)
         }
+    }
+
+    /// An item's exact-content hash, shingle set and MinHash signature; `words` is scratch space.
+    private static func prepare(_ item: Item, shingleSize: Int, words: inout [UInt64]) -> (UInt64, [UInt32], [UInt32]) {
+        // Each part's folded hash serves both the exact hash and the parts' order.
+        let parts = BankText.partTexts(item).map { (hash: BankText.foldedHash($0), text: $0) }
+        words.removeAll(keepingCapacity: true)
+        Self.words(of: item, parts: parts, into: &words)
+        let shingles = MinHash.shingles(words, size: shingleSize)
+        var signature = Array(repeating: UInt32.max, count: MinHash.signatureLength)
+        if !shingles.isEmpty { MinHash.signature(shingles, into: &signature, at: 0) }
+        return (Self.exactHash(item, partHashes: parts.map { $0.hash }), shingles, signature)
     }
 
     static func areEnemies(_ a: Item, _ b: Item) -> Bool {

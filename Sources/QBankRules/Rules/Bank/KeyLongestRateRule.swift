@@ -53,17 +53,17 @@ public struct KeyLongestRateRule: ConfigurableRule {
     public func check(_ context: LintContext) -> [Diagnostic] {
         var eligible = 0
         var chance = 0.0
-        var longest: [(item: Item, file: String)] = []
+        // Indices into `items`, read in place: storing the items would copy every one that qualifies.
+        var longest: [Int] = []
         let items = context.bankItems
         for index in items.indices where items[index].type == .single {
-            let item = items[index], file = items.file(index)
-            guard let body = item.choiceBody, body.keys.count == 1 else { continue }
+            guard let body = items[index].choiceBody, body.keys.count == 1 else { continue }
             let content = body.options.filter { !BankText.isMeta($0.text.value, among: metaOptions) }
             guard content.count >= 2, let key = content.first(where: \.isCorrect) else { continue }
             eligible += 1
             chance += 1 / Double(content.count)
             let keyLength = key.text.value.unicodeScalars.count
-            if content.allSatisfy({ $0.isCorrect || $0.text.value.unicodeScalars.count < keyLength }) { longest.append((item, file)) }
+            if content.allSatisfy({ $0.isCorrect || $0.text.value.unicodeScalars.count < keyLength }) { longest.append(index) }
         }
         guard eligible >= minimumItems, !longest.isEmpty else { return [] }
         let expected = chance / Double(eligible)
@@ -72,8 +72,8 @@ public struct KeyLongestRateRule: ConfigurableRule {
         let message = "the key is the longest option in \(longest.count) of \(eligible) single-answer items "
             + "(\(Self.percent(Double(longest.count) / Double(eligible))); \(Self.percent(expected)) expected by chance, "
             + "\(Statistics.formatP(p))): candidates can pick the longest option; lengthen distractors or tighten keys"
-        return [diagnostic(message, at: longest[0].item.origin, in: longest[0].file, item: nil,
-                           related: relatedItems(longest.map(\.item)) { "the key of '\($0.id)' is its longest option" })]
+        return [diagnostic(message, at: items[longest[0]].origin, in: items.file(longest[0]), item: nil,
+                           related: relatedItems(longest.prefix(maximumRelatedItems).map { items[$0] }) { "the key of '\($0.id)' is its longest option" })]
     }
 
     static func percent(_ value: Double) -> String { "\(Int((value * 100).rounded()))%" }

@@ -53,28 +53,33 @@ public struct KeyPositionImbalanceRule: ConfigurableRule {
     )
 
     public func check(_ context: LintContext) -> [Diagnostic] {
-        var groups: [Int: [(item: Item, file: String, key: Int)]] = [:]
-        var found: [Diagnostic] = [], run: [(item: Item, file: String, key: Int)] = []
+        // Items by index into `items`, read in place: storing them would copy every eligible item.
+        let items = context.bankItems
+        var groups: [Int: [(index: Int, file: String, key: Int)]] = [:]
+        var found: [Diagnostic] = [], run: [(index: Int, file: String, key: Int)] = []
         func endRun() {
             defer { run = [] }
             guard run.count >= runLength, let first = run.first else { return }
+            let firstItem = items[first.index]
             var note = diagnostic(
                 "\(run.count) consecutive single-answer items delivered in authored order are all keyed \(Self.letter(first.key)) "
-                    + "('\(first.item.id)' to '\(run[run.count - 1].item.id)'); vary the key position, or let delivery shuffle them",
-                at: first.item.origin, in: first.file, item: first.item.id,
-                related: relatedItems(run.dropFirst().map(\.item)) { "'\($0.id)' is keyed \(Self.letter(Self.keyIndex($0)))" })
+                    + "('\(firstItem.id)' to '\(items[run[run.count - 1].index].id)'); vary the key position, or let delivery shuffle them",
+                at: firstItem.origin, in: first.file, item: firstItem.id,
+                related: relatedItems(run.dropFirst().prefix(maximumRelatedItems).map { items[$0.index] }) { "'\($0.id)' is keyed \(Self.letter(Self.keyIndex($0)))" })
             note.severity = .info
             found.append(note)
         }
-        let items = context.bankItems
         for index in items.indices {
-            let item = items[index], file = items.file(index)
-            guard item.type == .single, !item.shuffle, let body = item.choiceBody, body.options.count >= 2 else { endRun(); continue }
+            let file = items.file(index)
+            guard items[index].type == .single, !items[index].shuffle, let body = items[index].choiceBody, body.options.count >= 2 else {
+                endRun()
+                continue
+            }
             let keys = body.options.indices.filter { body.options[$0].isCorrect }
             guard keys.count == 1 else { endRun(); continue }
             if let last = run.last, last.file != file || last.key != keys[0] { endRun() }
-            run.append((item, file, keys[0]))
-            groups[body.options.count, default: []].append((item, file, keys[0]))
+            run.append((index, file, keys[0]))
+            groups[body.options.count, default: []].append((index, file, keys[0]))
         }
         endRun()
         for optionCount in groups.keys.sorted() {
@@ -95,8 +100,8 @@ public struct KeyPositionImbalanceRule: ConfigurableRule {
                 + "keyed \(overused.sorted().map(Self.letter).joined(separator: "/")) to other positions, or let delivery shuffle them"
             let first = involved[0]
             found.append(diagnostic(
-                message, at: first.item.origin, in: first.file, item: nil,
-                related: relatedItems(involved.map(\.item)) { "'\($0.id)' is keyed \(Self.letter(Self.keyIndex($0)))" }))
+                message, at: items[first.index].origin, in: first.file, item: nil,
+                related: relatedItems(involved.prefix(maximumRelatedItems).map { items[$0.index] }) { "'\($0.id)' is keyed \(Self.letter(Self.keyIndex($0)))" }))
         }
         return found
     }

@@ -102,15 +102,15 @@ public struct SameFactItemsRule: ConfigurableRule {
             var scenarioWords: [String: [String]] = [:]
             var key: [String] = []
             return range.map { index -> Facts? in
-                let item = entries[index]
-                guard let body = item.choiceBody, !body.keys.isEmpty else { return nil }
+                // Read in place: binding the item to a local would copy it.
+                guard let body = entries[index].choiceBody, !body.keys.isEmpty else { return nil }
                 key.removeAll(keepingCapacity: true)
                 for option in body.keys { contentStems.append(option.text.value, to: &key) }
                 ContentStems.sortedDistinct(&key)
                 guard key.count >= minimumSharedKeyWords else { return nil }
                 // Stem words as found (`FactIndex` sorts them as numbers; the cache sorts its copy).
                 var stem: [String] = []
-                contentStems.append(item.stem.value, to: &stem)
+                contentStems.append(entries[index].stem.value, to: &stem)
                 if let scenario = entries.caseStudy(index)?.scenario.value {
                     if scenarioWords[scenario] == nil {
                         var words: [String] = []

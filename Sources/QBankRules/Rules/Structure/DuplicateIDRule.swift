@@ -60,10 +60,11 @@ public struct DuplicateIDRule: Rule {
             }
         }
         for file in context.bank.files {
-            for item in file.items { visit(item.id, item.origin, file.path, "item") }
+            // By index, so items are read in place rather than copied.
+            for index in file.items.indices { visit(file.items[index].id, file.items[index].origin, file.path, "item") }
             for caseStudy in file.cases {
                 visit(caseStudy.id, caseStudy.origin, file.path, "case study")
-                for item in caseStudy.items { visit(item.id, item.origin, file.path, "item") }
+                for index in caseStudy.items.indices { visit(caseStudy.items[index].id, caseStudy.items[index].origin, file.path, "item") }
             }
         }
         return found

@@ -66,28 +66,33 @@ public struct UnresolvedReferenceRule: Rule {
     )
 
     public func check(_ context: LintContext) -> [Diagnostic] {
-        let known = Set(context.bank.allItems.map(\.id))
+        // Items are read in place (`BankItems`), not copied out with `allItems`.
+        let items = context.bankItems
+        var known = Set<String>(minimumCapacity: items.count)
+        for index in items.indices { known.insert(items[index].id) }
         var found: [Diagnostic] = []
-        for file in context.bank.files {
-            for item in file.allItems {
-                for enemy in item.enemies {
-                    if enemy.id == item.id {
-                        found.append(diagnostic("item '\(item.id)' lists itself as an enemy; remove that entry", at: enemy.origin, in: file.path, item: item.id))
-                    } else if !known.contains(enemy.id) {
-                        found.append(diagnostic(
-                            "enemy '\(enemy.id)' of item '\(item.id)' is not an item of this bank; fix the id or remove the entry",
-                            at: enemy.origin, in: file.path, item: item.id))
-                    }
-                }
-                guard case .matching(let body) = item.body else { continue }
-                let responses = Set(body.responses.map(\.id))
-                for prompt in body.prompts where !responses.contains(prompt.responseID) {
-                    found.append(diagnostic(
-                        "prompt '\(prompt.id)' of item '\(item.id)' points to response '\(prompt.responseID)', which the item does not have",
-                        at: prompt.origin, in: file.path, item: item.id))
-                }
-            }
+        for index in items.indices {
+            check(items[index], in: items.file(index), known: known, into: &found)
         }
         return found
+    }
+
+    private func check(_ item: Item, in path: String, known: Set<String>, into found: inout [Diagnostic]) {
+        for enemy in item.enemies {
+            if enemy.id == item.id {
+                found.append(diagnostic("item '\(item.id)' lists itself as an enemy; remove that entry", at: enemy.origin, in: path, item: item.id))
+            } else if !known.contains(enemy.id) {
+                found.append(diagnostic(
+                    "enemy '\(enemy.id)' of item '\(item.id)' is not an item of this bank; fix the id or remove the entry",
+                    at: enemy.origin, in: path, item: item.id))
+            }
+        }
+        guard case .matching(let body) = item.body else { return }
+        let responses = Set(body.responses.map(\.id))
+        for prompt in body.prompts where !responses.contains(prompt.responseID) {
+            found.append(diagnostic(
+                "prompt '\(prompt.id)' of item '\(item.id)' points to response '\(prompt.responseID)', which the item does not have",
+                at: prompt.origin, in: path, item: item.id))
+        }
     }
 }
