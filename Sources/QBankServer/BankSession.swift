@@ -83,7 +83,7 @@ final class BankSession {
     }
 
     /// Rule codes of the rules that look at one item at a time.
-    lazy var itemRuleIDs: Set<String> = Set(engine.rules.compactMap { $0 as? any ItemRule }.map { type(of: $0).description.id })
+    lazy var itemRuleIDs: Set<String> = Set(engine.rules.compactMap(\.asItemRule).map { type(of: $0).description.id })
 
     /// The fast pass after a keystroke: reading and item findings of one file only.
     /// Bank findings (and the baseline) wait for `lintBank`. Stand-alone items whose content
@@ -107,7 +107,7 @@ final class BankSession {
             }
         }
         var itemEngine = engine
-        itemEngine.rules = engine.rules.filter { $0 is any ItemRule }
+        itemEngine.rules = engine.rules.filter { $0.asItemRule != nil }
         let subset = BankFile(path: file.path, items: changed, cases: file.cases)
         let fresh = itemEngine.run(Bank(files: [subset], blueprint: blueprint)).diagnostics.filter { itemRuleIDs.contains($0.ruleID) }
         let found = (kept + fresh).sorted(by: Diagnostic.reportOrder)
@@ -178,7 +178,7 @@ final class BankSession {
             engine = LintEngine()
         }
         baselinePath = engine.settings.baseline.map(FileDiscovery.absolute)
-        itemRuleIDs = Set(engine.rules.compactMap { $0 as? any ItemRule }.map { type(of: $0).description.id })
+        itemRuleIDs = Set(engine.rules.compactMap(\.asItemRule).map { type(of: $0).description.id })
     }
 
     private func reloadBlueprint() {
