@@ -44,13 +44,13 @@ enum JSONValue: Sendable, Equatable {
         case .object(let members):
             guard !members.isEmpty else { out += "{}"; return }
             out += "{\n"
-            let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            for (index, key) in keys.enumerated() {
+            let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            for (index, member) in sorted.enumerated() {
                 out += JSONValue.indentation(indent + 1)
-                JSONValue.writeString(key, to: &out)
+                JSONValue.writeString(member.key, to: &out)
                 out += ": "
-                members[key]!.write(to: &out, indent: indent + 1)
-                out += index == keys.count - 1 ? "\n" : ",\n"
+                member.value.write(to: &out, indent: indent + 1)
+                out += index == sorted.count - 1 ? "\n" : ",\n"
             }
             out += JSONValue.indentation(indent)
             out += "}"
