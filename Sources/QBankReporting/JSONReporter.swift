@@ -44,37 +44,36 @@ public struct JSONReporter: Reporter {
     /// One finding at depth 2 (inside the top-level `findings` array), keys in UTF-8 order:
     /// column, file, item, line, message, name, related, rule, severity.
     private static func write(_ diagnostic: Diagnostic, to out: inout String) {
-        out += "    {\n      \"column\": "
-        out += String(diagnostic.location.column)
-        out += ",\n      \"file\": "
-        JSONEscaping.append(diagnostic.location.file, to: &out)
-        out += ",\n      \"item\": "
-        if let item = diagnostic.itemID { JSONEscaping.append(item, to: &out) } else { out += "null" }
-        out += ",\n      \"line\": "
-        out += String(diagnostic.location.line)
-        out += ",\n      \"message\": "
-        JSONEscaping.append(diagnostic.message, to: &out)
-        out += ",\n      \"name\": "
-        JSONEscaping.append(diagnostic.ruleName, to: &out)
+        field("    {\n      \"column\": ", diagnostic.location.column, to: &out)
+        field(",\n      \"file\": ", diagnostic.location.file, to: &out)
+        field(",\n      \"item\": ", diagnostic.itemID, to: &out)
+        field(",\n      \"line\": ", diagnostic.location.line, to: &out)
+        field(",\n      \"message\": ", diagnostic.message, to: &out)
+        field(",\n      \"name\": ", diagnostic.ruleName, to: &out)
         out += ",\n      \"related\": "
         write(diagnostic.related, closing: "\n      ]", to: &out) { write($0, to: &$1) }
-        out += ",\n      \"rule\": "
-        JSONEscaping.append(diagnostic.ruleID, to: &out)
-        out += ",\n      \"severity\": "
-        JSONEscaping.append(diagnostic.severity.rawValue, to: &out)
+        field(",\n      \"rule\": ", diagnostic.ruleID, to: &out)
+        field(",\n      \"severity\": ", diagnostic.severity.rawValue, to: &out)
         out += "\n    }"
     }
 
     /// One related location at depth 4, keys in UTF-8 order: column, file, line, message.
     private static func write(_ related: RelatedLocation, to out: inout String) {
-        out += "        {\n          \"column\": "
-        out += String(related.location.column)
-        out += ",\n          \"file\": "
-        JSONEscaping.append(related.location.file, to: &out)
-        out += ",\n          \"line\": "
-        out += String(related.location.line)
-        out += ",\n          \"message\": "
-        JSONEscaping.append(related.message, to: &out)
+        field("        {\n          \"column\": ", related.location.column, to: &out)
+        field(",\n          \"file\": ", related.location.file, to: &out)
+        field(",\n          \"line\": ", related.location.line, to: &out)
+        field(",\n          \"message\": ", related.message, to: &out)
         out += "\n        }"
+    }
+
+    /// `lead` (comma, line break, indentation, key) then the value: a JSON string, or `null` for nil.
+    private static func field(_ lead: String, _ value: String?, to out: inout String) {
+        out += lead
+        if let value { JSONEscaping.append(value, to: &out) } else { out += "null" }
+    }
+
+    private static func field(_ lead: String, _ value: Int, to out: inout String) {
+        out += lead
+        out += String(value)
     }
 }
