@@ -212,24 +212,43 @@ public struct LintCache: Sendable {
         return complete && bytes.count == size ? bytes : nil
     }
 
-    /// A 64-bit hash of a file's bytes, 8 at a time (hex), or "-" when it is not a readable file.
+    /// A 64-bit hash of a file's bytes, 8 at a time (hex). Streams the file through one buffer: reading each multi-megabyte bank file into a fresh
+    /// `Data` cost copies and page faults that were a third of an unchanged (warm) run.
+    /// "-" when the file is missing, not a regular file, unreadable or changed size while read.
     static func contentHash(ofFileAt path: String) -> String {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue,
-              let data = FileManager.default.contents(atPath: path) else { return "-" }
-        return StableHash.hex(contentHash(data))
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return "-" }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return "-" }
+        let size = Int(status.st_size)
+        // A multiple of 8, so every chunk but the last ends on a word boundary of the whole file.
+        let chunk = 1 << 18
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 8)
+        defer { buffer.deallocate() }
+        var hash = StableHash.offsetBasis ^ UInt64(size), total = 0
+        while true {
+            var filled = 0
+            while filled < chunk {
+                let got = read(descriptor, buffer.baseAddress! + filled, chunk - filled)
+                if got < 0 { return "-" }
+                if got == 0 { break }
+                filled += got
+            }
+            contentHash(UnsafeRawBufferPointer(rebasing: buffer[..<filled]), into: &hash)
+            total += filled
+            if filled < chunk { break }
+        }
+        return total == size ? StableHash.hex(hash) : "-"
     }
 
-    static func contentHash(_ data: Data) -> UInt64 {
-        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> UInt64 in
-            var hash = StableHash.offsetBasis ^ UInt64(raw.count)
-            let words = raw.count / 8
-            for index in 0..<words {
-                hash = (hash ^ raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)) &* 0x9e37_79b9_7f4a_7c15
-                hash ^= hash >> 29
-            }
-            for index in (words * 8)..<raw.count { hash = (hash ^ UInt64(raw[index])) &* 0x0000_0100_0000_01b3 }
-            return hash
+    /// Folds `raw` into `hash` word by word, the bytes after the last whole word one by one.
+    static func contentHash(_ raw: UnsafeRawBufferPointer, into hash: inout UInt64) {
+        let words = raw.count / 8
+        for index in 0..<words {
+            hash = (hash ^ raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)) &* 0x9e37_79b9_7f4a_7c15
+            hash ^= hash >> 29
         }
+        for index in (words * 8)..<raw.count { hash = (hash ^ UInt64(raw[index])) &* 0x0000_0100_0000_01b3 }
     }
 }

@@ -80,4 +80,29 @@ struct LintCacheTests {
         let log = try String(contentsOfFile: folder + "/runs", encoding: .utf8)
         #expect(log.split(separator: "\n").count == LintCache.keptRuns, "the log is cut back")
     }
+
+    /// The streamed hash equals the whole-file fold for a file spanning several read chunks with a
+    /// partial last word; a folder and a missing file hash to "-".
+    @Test func aFileHashIsTheWholeFileFoldAcrossReadChunks() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        var generator = UInt64(17)
+        let bytes = (0..<(3 << 18) + 5).map { _ -> UInt8 in
+            generator = generator &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return UInt8(truncatingIfNeeded: generator >> 33)
+        }
+        let file = root.appendingPathComponent("big.xml")
+        try Data(bytes).write(to: file)
+        var hash = StableHash.offsetBasis ^ UInt64(bytes.count)
+        let words = bytes.count / 8
+        for index in 0..<words {
+            let word = (0..<8).reduce(UInt64(0)) { $0 | UInt64(bytes[index * 8 + $1]) << (8 * UInt64($1)) }
+            hash = (hash ^ word) &* 0x9e37_79b9_7f4a_7c15
+            hash ^= hash >> 29
+        }
+        for byte in bytes[(words * 8)...] { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        let cache = LintCache(folder: root.appendingPathComponent(".qbank-cache").path, salt: "s")
+        #expect(cache.contentHashes(of: [file.path, root.path, root.appendingPathComponent("missing").path])
+            == [StableHash.hex(hash), "-", "-"])
+    }
 }

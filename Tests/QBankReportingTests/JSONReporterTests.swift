@@ -48,4 +48,45 @@ import Testing
         let value: JSONValue = ["k": .string("a\"b\\c\u{1}\u{2028}é/")]
         #expect(value.rendered() == "{\n  \"k\": \"a\\\"b\\\\c\\u0001\\u2028é/\"\n}\n")
     }
+
+    /// The hand-ordered writer must give the bytes of the generic sorted-key document,
+    /// including escapes, a null item, several related locations and an empty report.
+    @Test func directWriterMatchesSortedDocument() {
+        var tricky = Fixtures.diagnostics
+        tricky.append(Diagnostic(ruleID: "QB9\"9", ruleName: "tab\tname", severity: .error,
+            message: "line\nbreak \u{1} \u{2028} é \\ /", location: SourceLocation(file: "dir/\"q\".xml", line: 12, column: 3),
+            itemID: nil, related: [
+                RelatedLocation(location: SourceLocation(file: "a.xml", line: 1, column: 1), message: "first"),
+                RelatedLocation(location: SourceLocation(file: "b\u{7F}.xml", line: 99, column: 40), message: "sec\"ond"),
+            ]))
+        for report in [Fixtures.report(tricky), Fixtures.cleanReport] {
+            #expect(JSONReporter().render(report) == Self.document(report).rendered())
+        }
+    }
+
+    private static func document(_ report: LintReport) -> JSONValue {
+        let counts = report.counts
+        return [
+            "version": .int(JSONReporter.schemaVersion),
+            "tool": ["name": "qbank", "version": .string(report.toolVersion)],
+            "summary": [
+                "errors": .int(counts.errors), "warnings": .int(counts.warnings), "infos": .int(counts.infos),
+                "files": .int(report.filesChecked), "items": .int(report.itemsChecked),
+            ],
+            "findings": .array(report.diagnostics.map { diagnostic in
+                [
+                    "rule": .string(diagnostic.ruleID), "name": .string(diagnostic.ruleName),
+                    "severity": .string(diagnostic.severity.rawValue), "message": .string(diagnostic.message),
+                    "file": .string(diagnostic.location.file), "line": .int(diagnostic.location.line),
+                    "column": .int(diagnostic.location.column), "item": .string(diagnostic.itemID),
+                    "related": .array(diagnostic.related.map { related in
+                        [
+                            "message": .string(related.message), "file": .string(related.location.file),
+                            "line": .int(related.location.line), "column": .int(related.location.column),
+                        ]
+                    }),
+                ]
+            }),
+        ]
+    }
 }

@@ -35,24 +35,33 @@ enum JSONValue: Sendable, Equatable {
             guard !values.isEmpty else { out += "[]"; return }
             out += "[\n"
             for (index, value) in values.enumerated() {
-                out += String(repeating: "  ", count: indent + 1)
+                out += JSONValue.indentation(indent + 1)
                 value.write(to: &out, indent: indent + 1)
                 out += index == values.count - 1 ? "\n" : ",\n"
             }
-            out += String(repeating: "  ", count: indent) + "]"
+            out += JSONValue.indentation(indent)
+            out += "]"
         case .object(let members):
             guard !members.isEmpty else { out += "{}"; return }
             out += "{\n"
-            let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            for (index, key) in keys.enumerated() {
-                out += String(repeating: "  ", count: indent + 1)
-                JSONValue.writeString(key, to: &out)
+            let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            for (index, member) in sorted.enumerated() {
+                out += JSONValue.indentation(indent + 1)
+                JSONValue.writeString(member.key, to: &out)
                 out += ": "
-                members[key]!.write(to: &out, indent: indent + 1)
-                out += index == keys.count - 1 ? "\n" : ",\n"
+                member.value.write(to: &out, indent: indent + 1)
+                out += index == sorted.count - 1 ? "\n" : ",\n"
             }
-            out += String(repeating: "  ", count: indent) + "}"
+            out += JSONValue.indentation(indent)
+            out += "}"
         }
+    }
+
+    /// Indentation strings built once: building one per line was a visible share of large reports.
+    private static let indentations = (0..<16).map { String(repeating: "  ", count: $0) }
+
+    private static func indentation(_ level: Int) -> String {
+        level < indentations.count ? indentations[level] : String(repeating: "  ", count: level)
     }
 
     private static func writeString(_ value: String, to out: inout String) { JSONEscaping.append(value, to: &out) }
