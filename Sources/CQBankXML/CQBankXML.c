@@ -252,13 +252,8 @@ enum {
                     XML_PARSE_NOBLANKS | XML_PARSE_NOERROR | XML_PARSE_NOWARNING,
 };
 
-/// Bytes handed to the push parser at a time: libxml2 copies its input, and in pieces it never
-/// holds more than about one piece of a large file besides the caller's bytes.
-#define PARSE_CHUNK (1 << 20)
-
 static void parse(cqbx_doc *d, const unsigned char *bytes, size_t length, int keep_blanks) {
-    size_t first = length < 4 ? length : 4;  // enough for libxml2 to detect the encoding
-    xmlParserCtxtPtr ctxt = xmlCreatePushParserCtxt(NULL, NULL, (const char *)bytes, (int)first, NULL);
+    xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt((const char *)bytes, (int)length);
     if (ctxt == NULL) {
         add_issue(d, CQBX_PHASE_PARSE, XML_ERR_NO_MEMORY, 0, 1, 1, NULL, "the parser could not start");
         return;
@@ -274,13 +269,7 @@ static void parse(cqbx_doc *d, const unsigned char *bytes, size_t length, int ke
     ctxt->vctxt.error = NULL;
     ctxt->vctxt.warning = NULL;
 
-    size_t offset = first;
-    do {
-        size_t piece = length - offset < PARSE_CHUNK ? length - offset : PARSE_CHUNK;
-        int last = offset + piece == length;
-        xmlParseChunk(ctxt, (const char *)bytes + offset, (int)piece, last);
-        offset += piece;
-    } while (offset < length && !ctxt->disableSAX);
+    xmlParseDocument(ctxt);
     d->well_formed = ctxt->wellFormed && ctxt->nsWellFormed && !d->refused && ctxt->myDoc != NULL &&
                      xmlDocGetRootElement(ctxt->myDoc) != NULL;
     if (d->well_formed) {
