@@ -48,4 +48,27 @@ import Testing
         #expect(result.diagnostics.map(\.short) == ["QB001 1:32"])
         #expect(result.diagnostics.first?.message.hasPrefix("unknown entity '&nbsp;'") == true)
     }
+
+    /// A file cut off mid-save says so, and one without an element says that (a push parser once
+    /// reported both as "content after the root element").
+    @Test func truncatedAndElementlessFilesAreToldApart() {
+        let cut = readXML("<bank xmlns=\"urn:qbank:bank:1\">\n<item id=\"q1\" type=\"single\" domain=\"1\" task=\"1.1\" status=\"draft\">\n<stem>Which")
+        #expect(cut.file == nil)
+        #expect(cut.diagnostics.first?.message.hasPrefix("the file ends before all elements are closed") == true)
+        let declarationOnly = readXML("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        #expect(declarationOnly.file == nil)
+        #expect(declarationOnly.diagnostics.first?.message.contains("does not start with an XML element") == true)
+    }
+
+    /// A text node longer than libxml2's 10 MB default limit neither hides the items after it nor
+    /// passes a partial tree off as the whole file.
+    @Test func hugeTextNodeKeepsTheItemsAfterIt() {
+        func item(_ id: String, _ stem: String) -> String {
+            "<item id=\"\(id)\" type=\"single\" domain=\"1\" task=\"1.1\" status=\"draft\"><stem>\(stem)</stem>"
+                + "<options><option id=\"a\" correct=\"true\">Yes</option><option id=\"b\">No</option></options></item>"
+        }
+        let huge = String(repeating: "word ", count: 2_100_000)
+        let result = readXML("<bank xmlns=\"urn:qbank:bank:1\">" + item("q1", huge) + item("q2", "Which one?") + "</bank>")
+        #expect(result.file?.items.map(\.id) == ["q1", "q2"])
+    }
 }
