@@ -129,7 +129,9 @@ private struct EntryWriter: CacheByteWriting {
     }
 
     mutating func location(_ value: SourceLocation) {
-        if value.file == file {
+        // Byte equality: String's == calls a precomposed and a decomposed spelling of one name equal,
+        // and two such files must not share their findings' path.
+        if let file, value.file.utf8.elementsEqual(file.utf8) {
             bool(false)
         } else {
             bool(true)
