@@ -130,8 +130,10 @@ public struct Assembler: Sendable {
         switch result.status {
         case .infeasible:
             if !explain { return nil }
-            throw .infeasible(form: reported, forms: forms,
-                              reasons: ElasticCopy.explain(form, pool: pool, solver: solver, options: options))
+            guard let reasons = ElasticCopy.explain(form, pool: pool, solver: solver, options: options) else {
+                throw .noSolutionInTime(form: reported, seconds: options.timeLimit)
+            }
+            throw .infeasible(form: reported, forms: forms, reasons: reasons)
         case .noSolutionInTime:
             throw .noSolutionInTime(form: reported, seconds: options.timeLimit)
         case .failed:
@@ -168,8 +170,10 @@ public struct Assembler: Sendable {
             if result.status == .noSolutionInTime { throw .noSolutionInTime(form: 1, seconds: request.options.timeLimit) }
             if result.status == .infeasible {
                 guard explain else { return nil }
-                throw .infeasible(form: 1, forms: request.forms,
-                                  reasons: ElasticCopy.explain(model, pool: pool, solver: solver, options: request.options))
+                guard let reasons = ElasticCopy.explain(model, pool: pool, solver: solver, options: request.options) else {
+                    throw .noSolutionInTime(form: 1, seconds: request.options.timeLimit)
+                }
+                throw .infeasible(form: 1, forms: request.forms, reasons: reasons)
             }
             guard result.status == .optimal, !result.values.isEmpty else {
                 throw .solverFailed(form: 1, detail: "the shadow test's LP relaxation: \(result.status.rawValue) \(result.detail)")

@@ -5,7 +5,10 @@ import QBankCore
 /// item use) stay, and all of them hold at x = 0, so the copy always has a solution;
 /// the rows that still need slack are the requirements the bank cannot meet.
 enum ElasticCopy {
-    static func explain(_ form: FormModel, pool: AssemblyPool, solver: any MIPSolver, options: SolverOptions) -> [String] {
+    /// The requirements the bank cannot meet, or nil when the copy ran out of time: the copy always has a
+    /// solution, so then the time limit, not the bank, is what stopped the solver (CBC, given almost no
+    /// time, can call a model it never explored infeasible).
+    static func explain(_ form: FormModel, pool: AssemblyPool, solver: any MIPSolver, options: SolverOptions) -> [String]? {
         var model = LinearModel(sense: .minimize)
         for column in form.model.columns {
             model.addColumn(column.name, lower: column.lower, upper: column.upper, cost: 0, integer: column.isInteger)
@@ -27,6 +30,7 @@ enum ElasticCopy {
         }
         let result = solver.solve(model, options: options, start: nil)
         guard result.hasSolution else {
+            if result.status == .noSolutionInTime { return nil }
             return ["the solver could not analyse the infeasible model (\(result.status.rawValue)\(result.detail.isEmpty ? "" : ": " + result.detail))"]
         }
         // A requirement has a row for this form and one for the dummy (the forms still to
