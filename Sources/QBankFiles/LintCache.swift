@@ -249,6 +249,6 @@ public struct LintCache: Sendable {
             hash = (hash ^ raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)) &* 0x9e37_79b9_7f4a_7c15
             hash ^= hash >> 29
         }
-        for index in (words * 8)..<raw.count { hash = (hash ^ UInt64(raw[index])) &* 0x0000_0100_0000_01b3 }
+        hash = StableHash.fnv1a64(bytes: raw[(words * 8)...], seed: hash)
     }
 }

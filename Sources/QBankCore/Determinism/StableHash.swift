@@ -6,9 +6,19 @@ public enum StableHash {
 
     /// - Parameter seed: where the hash starts; chaining a previous hash in combines keys.
     public static func fnv1a64(_ text: String, seed: UInt64 = offsetBasis) -> UInt64 {
+        fnv1a64(bytes: text.utf8, seed: seed)
+    }
+
+    /// FNV-1a (64 bits) over bytes: file contents, words read off a buffer.
+    @inlinable public static func fnv1a64(bytes: some Sequence<UInt8>, seed: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
         var hash = seed
-        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        for byte in bytes { hash = fnv1aStep(hash, byte) }
         return hash
+    }
+
+    /// One FNV-1a step, for hashes built a byte at a time while scanning (word hashes, folded texts).
+    @inlinable @inline(__always) public static func fnv1aStep(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
+        (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
     }
 
     /// 16 lowercase hex digits.

@@ -36,10 +36,7 @@ public struct MediaFile: Hashable, Sendable {
     /// The name packages and imports give the file: FNV-1a (64 bits) of its bytes in hex, with
     /// its type's extension. The same picture under two paths travels once; names never clash.
     public static func contentName(_ bytes: [UInt8], _ kind: Kind) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex + "." + kind.rawValue
+        StableHash.hex(StableHash.fnv1a64(bytes: bytes)) + "." + kind.rawValue
     }
 
     /// The type told by the content's signature.

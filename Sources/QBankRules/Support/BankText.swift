@@ -13,16 +13,16 @@ enum BankText {
     }
 
     private static func wordHashes(bytes: some Sequence<UInt8>, into out: inout [UInt64]) {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var hash = StableHash.offsetBasis
         var inWord = false
         for var byte in bytes {
             if isWordByte(byte) {
                 if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
-                hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+                hash = StableHash.fnv1aStep(hash, byte)
                 inWord = true
             } else if inWord {
                 out.append(hash)
-                hash = 0xcbf2_9ce4_8422_2325
+                hash = StableHash.offsetBasis
                 inWord = false
             }
         }
@@ -104,7 +104,7 @@ enum BankText {
     }
 
     private static func foldedHash(bytes: some Sequence<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var hash = StableHash.offsetBasis
         var pendingSpace = false
         var started = false
         for var byte in bytes {
@@ -113,11 +113,11 @@ enum BankText {
                 continue
             }
             if pendingSpace {
-                hash = (hash ^ 0x20) &* 0x0000_0100_0000_01b3
+                hash = StableHash.fnv1aStep(hash, 0x20)
                 pendingSpace = false
             }
             if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+            hash = StableHash.fnv1aStep(hash, byte)
             started = true
         }
         return hash

@@ -1,4 +1,5 @@
 import Foundation
+import QBankCore
 
 /// A set of words looked up by an ASCII word's bytes, with no `String` made or hashed: FNV-1a into an
 /// open-addressed table. QB505 asks it of every word of four letters or more in every key and stem, where
@@ -36,8 +37,7 @@ struct ByteWordSet {
 
     /// FNV-1a of the bytes, its high bits folded into the low ones that pick a slot.
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        let hash = StableHash.fnv1a64(bytes: bytes)
         return hash ^ (hash >> 29)
     }
 }
