@@ -188,11 +188,11 @@ public struct CrossItemCueingRule: ConfigurableRule {
             out.count(analysis.keys.count)
             for key in analysis.keys {
                 out.count(key.words.count)
-                for word in key.words { out.word(word) }
+                out.words(key.words)
                 out.string(key.text)
             }
             out.count(analysis.stem.count)
-            for word in analysis.stem { out.word(word) }
+            out.words(analysis.stem)
         }
         return out.bytes
     }
