@@ -74,6 +74,44 @@ enum BankText {
         return list.contains(foldedWords(text).joined(separator: " "))
     }
 
+    /// `isMeta` for many texts against one list, with nothing built per text: an ASCII text is folded into
+    /// a buffer and compared byte for byte with the list's ASCII entries (QB502 asks it of every option of
+    /// every item, and `isMeta` made a string per word of each short option).
+    struct MetaMatcher {
+        let list: [String]
+        private let lengthLimit: Int
+        /// The entries as bytes, or nil when one is not ASCII (then `String` comparison decides, as in `isMeta`).
+        private let asciiEntries: [[UInt8]]?
+
+        init(_ list: [String]) {
+            self.list = list
+            lengthLimit = 2 * (list.map(\.utf8.count).max() ?? 0)
+            asciiEntries = list.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } ? list.map { Array($0.utf8) } : nil
+        }
+
+        func isMeta(_ text: String) -> Bool {
+            guard text.utf8.count <= lengthLimit else { return false }
+            guard let entries = asciiEntries else { return BankText.isMeta(text, among: list) }
+            var contiguous = text
+            return contiguous.withUTF8 { bytes -> Bool in
+                guard !bytes.contains(where: { $0 >= 0x80 }) else { return BankText.isMeta(text, among: list) }
+                // The folded words joined by single spaces, as `foldedWords(text).joined(separator: " ")` spells them.
+                return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { folded in
+                    var length = 0, pendingSpace = false
+                    for var byte in bytes {
+                        guard BankText.isWordByte(byte) else { pendingSpace = length > 0; continue }
+                        if pendingSpace { folded[length] = 0x20; length += 1; pendingSpace = false }
+                        if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
+                        folded[length] = byte
+                        length += 1
+                    }
+                    let words = UnsafeBufferPointer(rebasing: folded[0..<length])
+                    return entries.contains { $0.elementsEqual(words) }
+                }
+            }
+        }
+    }
+
     /// The words of `text`, ASCII letters lower-cased, split at anything but letters and digits
     /// (non-ASCII bytes count as letters). Byte-level: Unicode property look-ups are what
     /// made the bank rules slow on 100,000 items.

@@ -18,6 +18,24 @@ struct MinHashTests {
         #expect(set("").isEmpty)
     }
 
+    /// The shingles' own sort must agree with the standard library's on every shape: runs of equal values,
+    /// sorted and reversed input, short and long arrays, and past its depth limit.
+    @Test func hashSortAgreesWithTheStandardSort() {
+        var generator = SystemRandomNumberGenerator()
+        var inputs: [[UInt32]] = [[], [7], [2, 1], Array(0..<100), Array((0..<100).reversed()), Array(repeating: 5, count: 40)]
+        for count in [3, 16, 17, 18, 33, 150, 1_000] {
+            inputs.append((0..<count).map { _ in UInt32.random(in: 0...UInt32.max, using: &generator) })
+            inputs.append((0..<count).map { _ in UInt32.random(in: 0...3, using: &generator) })
+        }
+        for input in inputs {
+            for depthLimit in [0, 1, 64] {
+                var sorted = input
+                sorted.withUnsafeMutableBufferPointer { MinHash.sortHashes($0, depthLimit: depthLimit) }
+                #expect(sorted == input.sorted(), "\(input.count) values, depth limit \(depthLimit)")
+            }
+        }
+    }
+
     @Test func signaturesAreTheSameOnEveryRun() {
         let shingles = set("A data science team stores raw clickstream logs for model training every hour")
         var first = Array(repeating: UInt32(0), count: MinHash.signatureLength)
