@@ -74,6 +74,16 @@ enum BankText {
         return list.contains(foldedWords(text).joined(separator: " "))
     }
 
+    /// `text.unicodeScalars.count`, counted on the UTF-8 bytes (every byte that does not continue a scalar starts
+    /// one), which the bank rules ask of every option: the scalar view decodes each scalar in turn.
+    static func scalarCount(_ text: String) -> Int {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+            return count
+        } ?? text.unicodeScalars.count
+    }
+
     /// `isMeta` for many texts against one list, with nothing built per text: an ASCII text is folded into
     /// a buffer and compared byte for byte with the list's ASCII entries (QB502 asks it of every option of
     /// every item, and `isMeta` made a string per word of each short option).

@@ -179,8 +179,7 @@ enum MinHash {
             // size are not merged at all.
             let (small, large) = (min(sets[i].count, sets[j].count), max(sets[i].count, sets[j].count))
             if large > 0, Double(small) / Double(large) < threshold { continue }
-            let similarity = jaccard(sets[i], sets[j])
-            if similarity >= threshold { result.append((i, j, similarity)) }
+            if let similarity = jaccard(sets[i], sets[j], atLeast: threshold) { result.append((i, j, similarity)) }
         }
         return result
     }
@@ -209,6 +208,33 @@ enum MinHash {
         } else {
             for a in 0..<(members.count - 1) { candidates.append(members[a] << 32 | members[a + 1]) }
         }
+    }
+
+    /// `jaccard(a, b)` when it is at least `threshold`, else nil; the merge stops as soon as the elements left
+    /// cannot bring the shared count up to the least that reaches the threshold (most LSH candidates fall short).
+    static func jaccard(_ a: [UInt32], _ b: [UInt32], atLeast threshold: Double) -> Double? {
+        let total = a.count + b.count
+        // The least shared count whose quotient, computed as `jaccard` computes it, reaches the threshold; the quotient
+        // grows with the shared count, so every smaller count falls short.
+        func reaches(_ shared: Int) -> Bool {
+            let union = total - shared
+            return union > 0 && Double(shared) / Double(union) >= threshold
+        }
+        let smaller = min(a.count, b.count)
+        var needed = max(0, min(smaller, Int((threshold * Double(total) / (1 + threshold)).rounded(.down)) - 1))
+        while needed <= smaller, !reaches(needed) { needed += 1 }
+        guard needed <= smaller else { return nil }
+        var i = 0, j = 0, shared = 0
+        while i < a.count && j < b.count {
+            if a[i] == b[j] {
+                shared += 1; i += 1; j += 1
+            } else {
+                if a[i] < b[j] { i += 1 } else { j += 1 }
+                if shared + min(a.count - i, b.count - j) < needed { return nil }
+            }
+        }
+        let similarity = Double(shared) / Double(total - shared)
+        return shared >= needed ? similarity : nil
     }
 
     /// |A ∩ B| / |A ∪ B| of two sorted, distinct arrays.

@@ -6,6 +6,26 @@ import Testing
 struct MinHashTests {
     func set(_ text: String) -> [UInt32] { MinHash.shingles(BankText.wordHashes(text), size: 5) }
 
+    /// The early-stopping check keeps exactly the pairs the plain quotient keeps, with the same value.
+    @Test func thresholdedJaccardAgreesWithThePlainOne() {
+        var generator = SystemRandomNumberGenerator()
+        func randomSet(_ count: Int, below bound: UInt32) -> [UInt32] {
+            Array(Set((0..<count).map { _ in UInt32.random(in: 0..<bound, using: &generator) })).sorted()
+        }
+        var pairs: [([UInt32], [UInt32])] = [([], []), ([1], []), ([1], [1]), ([1, 2, 3, 4, 5], [1, 2, 3, 4, 6])]
+        for _ in 0..<300 {
+            let size = Int.random(in: 1...120, using: &generator)
+            let bound = UInt32(size + Int.random(in: 0...60, using: &generator))
+            pairs.append((randomSet(size, below: bound), randomSet(Int.random(in: 1...120, using: &generator), below: bound)))
+        }
+        for (a, b) in pairs {
+            for threshold in [0.3, 0.5, 0.7, 0.8, 0.85, 0.9, 1.0] {
+                let plain = MinHash.jaccard(a, b)
+                #expect(MinHash.jaccard(a, b, atLeast: threshold) == (plain >= threshold ? plain : nil), "\(a) \(b) at \(threshold)")
+            }
+        }
+    }
+
     @Test func jaccardIsExact() {
         #expect(MinHash.jaccard([1, 2, 3, 4], [3, 4, 5, 6]) == 2.0 / 6.0)
         #expect(MinHash.jaccard([1, 2], [1, 2]) == 1)

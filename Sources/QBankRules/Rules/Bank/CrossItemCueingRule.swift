@@ -122,7 +122,7 @@ public struct CrossItemCueingRule: ConfigurableRule {
             range.map { index in
                 var keys: [(words: [UInt64], text: String)] = []
                 if let body = entries[index].choiceBody {
-                    for key in body.keys where key.text.value.unicodeScalars.count >= minimumKeyLength {
+                    for key in body.keys where BankText.scalarCount(key.text.value) >= minimumKeyLength {
                         let words = BankText.wordHashes(key.text.value)
                         guard !words.isEmpty, Self.contentWordCount(key.text.value) >= minimumContentWords else { continue }
                         keys.append((words, key.text.value))
@@ -137,7 +137,7 @@ public struct CrossItemCueingRule: ConfigurableRule {
         }
         guard !keys.isEmpty else { return [] }
         // Index keys by their first n words (n = 1…3), then scan every stem once.
-        let prefixLength = min(3, keys.map(\.words.count).min()!)
+        let prefixLength = min(3, keys.lazy.map { $0.words.count }.min()!)
         var byPrefix: [UInt64: [Int]] = [:]
         // Most stem positions start no key: a bit per prefix hash (about 1 in 30 set) skips the dictionary for them.
         var bits = 1 << 16

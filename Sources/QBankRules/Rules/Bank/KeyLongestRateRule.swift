@@ -58,19 +58,23 @@ public struct KeyLongestRateRule: ConfigurableRule {
         let items = context.bankItems
         let meta = BankText.MetaMatcher(metaOptions)
         for index in items.indices where items[index].type == .single {
-            guard let body = items[index].choiceBody, body.keys.count == 1 else { continue }
-            // One pass over the options in place: how many say something, the key's length, the longest other's.
-            var contentCount = 0, keyLength: Int?, longestOther = 0
-            for option in body.options where !meta.isMeta(option.text.value) {
+            guard case .choice(let body) = items[index].body else { continue }
+            // One pass over the options in place: how many keys, how many say something, the key's length, the longest other's.
+            var keyCount = 0, contentCount = 0, keyLength: Int?, longestOther = 0
+            for option in body.options.indices {
+                let isCorrect = body.options[option].isCorrect
+                if isCorrect { keyCount += 1 }
+                let text = body.options[option].text.value
+                guard !meta.isMeta(text) else { continue }
                 contentCount += 1
-                let length = option.text.value.unicodeScalars.count
-                if option.isCorrect {
+                let length = BankText.scalarCount(text)
+                if isCorrect {
                     if keyLength == nil { keyLength = length }
                 } else {
                     longestOther = max(longestOther, length)
                 }
             }
-            guard contentCount >= 2, let keyLength else { continue }
+            guard keyCount == 1, contentCount >= 2, let keyLength else { continue }
             eligible += 1
             chance += 1 / Double(contentCount)
             if longestOther < keyLength { longest.append(index) }
