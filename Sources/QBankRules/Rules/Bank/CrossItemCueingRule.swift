@@ -86,18 +86,19 @@ public struct CrossItemCueingRule: ConfigurableRule {
         var text = text
         return text.withUTF8 { bytes in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { word in
-                var count = 0, length = 0
-                for index in 0...bytes.count {
-                    if index < bytes.count, BankText.isWordByte(bytes[index]) {
-                        let byte = bytes[index]
-                        word[length] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                        length += 1
-                    } else if length > 0 {
-                        if length >= 4, !functionWordBytes.contains(UnsafeBufferPointer(rebasing: word[0..<length])) { count += 1 }
-                        length = 0
+                BankText.wordFolding.withUnsafeBufferPointer { folding in
+                    var count = 0, length = 0
+                    for index in 0...bytes.count {
+                        if index < bytes.count, folding[Int(bytes[index])] != 0 {
+                            word[length] = folding[Int(bytes[index])]
+                            length += 1
+                        } else if length > 0 {
+                            if length >= 4, !functionWordBytes.contains(UnsafeBufferPointer(rebasing: word[0..<length])) { count += 1 }
+                            length = 0
+                        }
                     }
+                    return count
                 }
-                return count
             }
         }
     }
