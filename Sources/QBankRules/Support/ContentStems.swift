@@ -36,11 +36,18 @@ struct ContentStems {
             while index < count {
                 guard Self.isWordByte(bytes[index]) else { index += 1; continue }
                 let start = index
+                var hasLetter = false
                 // As `Words.of`: `'`, `-` and `.` join word bytes on both sides; backticks and `**` only separate.
+                // The word is lower-cased into the buffer as it is scanned (as far as the buffer goes).
                 while index < count {
-                    if Self.isWordByte(bytes[index]) {
+                    let byte = bytes[index]
+                    if Self.isWordByte(byte) {
+                        let folded = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                        if folded >= 0x61 && folded <= 0x7A { hasLetter = true }
+                        if index - start < bufferSize { buffer[index - start] = folded }
                         index += 1
-                    } else if Self.isJoinerByte(bytes[index]), index + 1 < count, Self.isWordByte(bytes[index + 1]) {
+                    } else if Self.isJoinerByte(byte), index + 1 < count, Self.isWordByte(bytes[index + 1]) {
+                        if index - start < bufferSize { buffer[index - start] = byte }
                         index += 1
                     } else {
                         break
@@ -48,15 +55,8 @@ struct ContentStems {
                 }
                 let length = index - start
                 guard length >= ContentWords.minimumLength else { continue }
-                var hasLetter = false
                 let raw = UnsafeBufferPointer(rebasing: bytes[start..<index])
                 if length <= bufferSize {
-                    for k in 0..<length {
-                        let byte = raw[k]
-                        let folded = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                        if folded >= 0x61 && folded <= 0x7A { hasLetter = true }
-                        buffer[k] = folded
-                    }
                     guard hasLetter, !stopWordBytes.contains(UnsafeBufferPointer(rebasing: buffer[0..<length])) else { continue }
                     out.append(Self.stem(buffer, length: length))
                 } else {
@@ -81,23 +81,25 @@ struct ContentStems {
             return true
         }
         if ends("'s") { length -= 2 }
+        // The suffixes in their order, tried only where the last letter allows them (most words end in none).
         let cut: Int
-        if ends("ations") {
-            cut = 6
-        } else if ends("ation") {
-            cut = 5
-        } else if ends("ings") {
-            cut = 4
-        } else if ends("ing") || ends("ies") {
-            cut = 3
-        } else if ends("es") && (ends("sses") || ends("xes") || ends("ches") || ends("shes")) {
-            cut = 2
-        } else if ends("ed") {
-            cut = 2
-        } else if ends("s") {
-            cut = ends("ss") || ends("us") || ends("is") ? 0 : 1
-        } else {
-            cut = 0
+        switch length > 0 ? buffer[length - 1] : 0 {
+        case 0x73: // s
+            if ends("ations") {
+                cut = 6
+            } else if ends("ings") {
+                cut = 4
+            } else if ends("ies") {
+                cut = 3
+            } else if ends("es") && (ends("sses") || ends("xes") || ends("ches") || ends("shes")) {
+                cut = 2
+            } else {
+                cut = ends("ss") || ends("us") || ends("is") ? 0 : 1
+            }
+        case 0x6E: cut = ends("ation") ? 5 : 0 // n
+        case 0x67: cut = ends("ing") ? 3 : 0 // g
+        case 0x64: cut = ends("ed") ? 2 : 0 // d
+        default: cut = 0
         }
         if cut > 0, length - cut >= ContentWords.minimumLength {
             let plural = cut == 3 && ends("ies")

@@ -110,6 +110,7 @@ public struct SameFactItemsRule: ConfigurableRule {
                 guard key.count >= minimumSharedKeyWords else { return nil }
                 // Stem words as found (`FactIndex` sorts them as numbers; the cache sorts its copy).
                 var stem: [String] = []
+                stem.reserveCapacity(64)
                 contentStems.append(entries[index].stem.value, to: &stem)
                 if let scenario = entries.caseStudy(index)?.scenario.value {
                     if scenarioWords[scenario] == nil {
