@@ -30,7 +30,7 @@ enum MinHash {
         for start in 0...(words.count - size) {
             result.append(UInt32(truncatingIfNeeded: BankText.combine(words[start..<(start + size)]) >> 32))
         }
-        result.withUnsafeMutableBufferPointer { sortHashes($0, depthLimit: 2 * (Int.bitWidth - $0.count.leadingZeroBitCount)) }
+        result.withUnsafeMutableBufferPointer { sortHashes($0) }
         var write = 0
         for read in result.indices where read == 0 || result[read] != result[read - 1] {
             result[write] = result[read]
@@ -43,6 +43,10 @@ enum MinHash {
     /// Sorts hash values in place: quicksort (median of three) with insertion sort for short runs, the standard
     /// library's sort past `depthLimit`. The standard sort, a stable merge sort through a comparison closure, was
     /// about half of building an item's shingles and of LSH banding; neither needs stability.
+    static func sortHashes<Value: Comparable>(_ values: UnsafeMutableBufferPointer<Value>) {
+        sortHashes(values, depthLimit: 2 * (Int.bitWidth - values.count.leadingZeroBitCount))
+    }
+
     static func sortHashes<Value: Comparable>(_ values: UnsafeMutableBufferPointer<Value>, depthLimit: Int) {
         var low = 0, high = values.count - 1, depth = depthLimit
         while high - low > 16 {
@@ -157,7 +161,7 @@ enum MinHash {
                 for r in 0..<rows { h = BankText.mix(h ^ UInt64(signatures[base + r])) }
                 keyed.append(BandEntry(key: h, index: UInt32(index)))
             }
-            keyed.withUnsafeMutableBufferPointer { sortHashes($0, depthLimit: 2 * (Int.bitWidth - $0.count.leadingZeroBitCount)) }
+            keyed.withUnsafeMutableBufferPointer { sortHashes($0) }
             var found: [UInt64] = []
             var start = 0
             while start < keyed.count {
@@ -169,7 +173,7 @@ enum MinHash {
             perBand.store(found, at: band)
         }
         var candidates = perBand.values.flatMap { $0 ?? [] }
-        candidates.sort()
+        candidates.withUnsafeMutableBufferPointer { sortHashes($0) }
         var result: [(Int, Int, Double)] = []
         var previous: UInt64?
         for pair in candidates where pair != previous {
