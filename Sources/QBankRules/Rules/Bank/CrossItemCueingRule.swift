@@ -123,10 +123,13 @@ public struct CrossItemCueingRule: ConfigurableRule {
             range.map { index in
                 var keys: [(words: [UInt64], text: String)] = []
                 if let body = entries[index].choiceBody {
-                    for key in body.keys where BankText.scalarCount(key.text.value) >= minimumKeyLength {
-                        let words = BankText.wordHashes(key.text.value)
-                        guard !words.isEmpty, Self.contentWordCount(key.text.value) >= minimumContentWords else { continue }
-                        keys.append((words, key.text.value))
+                    // The keys read where they lie (`body.keys` filters a copy of them).
+                    for option in body.options.indices where body.options[option].isCorrect {
+                        let text = body.options[option].text.value
+                        guard BankText.scalarCount(text) >= minimumKeyLength else { continue }
+                        let words = BankText.wordHashes(text)
+                        guard !words.isEmpty, Self.contentWordCount(text) >= minimumContentWords else { continue }
+                        keys.append((words, text))
                     }
                 }
                 return Analysis(keys: keys, stem: BankText.wordHashes(entries[index].stem.value))
