@@ -110,7 +110,8 @@ struct AnalysisReader {
     mutating func string() -> String? {
         guard let length = count(), offset + length <= bytes.count else { return nil }
         defer { offset += length }
-        return String(decoding: bytes[offset..<(offset + length)], as: UTF8.self)
+        // From a buffer, not an array slice: the slice took the generic, slower path.
+        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[offset..<(offset + length)]), as: UTF8.self) }
     }
 }
 
