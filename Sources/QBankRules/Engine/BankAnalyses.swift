@@ -40,7 +40,15 @@ struct AnalysisWriter {
     }
 
     mutating func word<Word: FixedWidthInteger & UnsignedInteger>(_ value: Word) {
-        for shift in stride(from: 0, to: Word.bitWidth, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> shift)) }
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    /// The words one after another, uncounted (the reader is given their count), copied whole.
+    mutating func words<Word: FixedWidthInteger & UnsignedInteger>(_ values: some Collection<Word>) {
+        #if _endian(little)
+        if values.withContiguousStorageIfAvailable({ bytes.append(contentsOf: UnsafeRawBufferPointer($0)) }) != nil { return }
+        #endif
+        for value in values { word(value) }
     }
 
     mutating func string(_ value: String) {
@@ -69,30 +77,41 @@ struct AnalysisReader {
     }
 
     mutating func word<Word: FixedWidthInteger & UnsignedInteger>(_: Word.Type = Word.self) -> Word? {
-        let size = Word.bitWidth / 8
+        let size = MemoryLayout<Word>.size
         guard offset + size <= bytes.count else { return nil }
-        var value: Word = 0
-        for index in 0..<size { value |= Word(bytes[offset + index]) << (8 * index) }
-        offset += size
-        return value
+        defer { offset += size }
+        return bytes.withUnsafeBytes { Word(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: Word.self)) }
     }
 
     /// `count` words, or with no count given, a counted list of them.
     mutating func words<Word: FixedWidthInteger & UnsignedInteger>(_: Word.Type, count: Int? = nil) -> [Word]? {
-        guard let count = count ?? self.count() else { return nil }
         var words: [Word] = []
-        words.reserveCapacity(count)
-        for _ in 0..<count {
-            guard let word = word(Word.self) else { return nil }
-            words.append(word)
-        }
+        guard appendWords(Word.self, count: count, to: &words) else { return nil }
         return words
+    }
+
+    /// Appends `count` words (or a counted list of them) to `out`, read whole rather than byte by byte: decoding
+    /// the other files' analyses was a tenth of a re-lint after one file changed. False when the bytes run out.
+    mutating func appendWords<Word: FixedWidthInteger & UnsignedInteger>(_: Word.Type, count: Int? = nil, to out: inout [Word]) -> Bool {
+        let size = MemoryLayout<Word>.size
+        // A count read from the bytes is at most their length, so the product cannot overflow.
+        guard let count = count ?? self.count(), offset + count * size <= bytes.count else { return false }
+        let start = offset
+        if out.isEmpty { out.reserveCapacity(count) }
+        bytes.withUnsafeBytes { raw in
+            for index in 0..<count {
+                out.append(Word(littleEndian: raw.loadUnaligned(fromByteOffset: start + index * size, as: Word.self)))
+            }
+        }
+        offset += count * size
+        return true
     }
 
     mutating func string() -> String? {
         guard let length = count(), offset + length <= bytes.count else { return nil }
         defer { offset += length }
-        return String(decoding: bytes[offset..<(offset + length)], as: UTF8.self)
+        // From a buffer, not an array slice: the slice took the generic, slower path.
+        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[offset..<(offset + length)]), as: UTF8.self) }
     }
 }
 

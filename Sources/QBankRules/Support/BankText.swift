@@ -8,25 +8,34 @@ enum BankText {
     static func wordHashes(_ text: String, into out: inout [UInt64]) {
         // Bytes in place when the string has them contiguous (native strings do): the UTF-8 view's iterator costs more.
         if text.utf8.withContiguousStorageIfAvailable({ wordHashes(bytes: $0, into: &out) }) == nil {
-            wordHashes(bytes: text.utf8, into: &out)
+            Array(text.utf8).withUnsafeBufferPointer { wordHashes(bytes: $0, into: &out) }
         }
     }
 
-    private static func wordHashes(bytes: some Sequence<UInt8>, into out: inout [UInt64]) {
-        var hash = StableHash.offsetBasis
-        var inWord = false
-        for var byte in bytes {
-            if isWordByte(byte) {
-                if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
-                hash = StableHash.fnv1aStep(hash, byte)
-                inWord = true
-            } else if inWord {
-                out.append(hash)
-                hash = StableHash.offsetBasis
-                inWord = false
+    /// Per byte, itself lower-cased when it belongs to a word (never 0: word bytes are digits, letters and
+    /// non-ASCII), else 0: one look-up instead of three range tests and a case test per byte of every text.
+    static let wordFolding: [UInt8] = (0...255).map { (byte: UInt8) -> UInt8 in
+        guard isWordByte(byte) else { return 0 }
+        return byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+    }
+
+    private static func wordHashes(bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt64]) {
+        wordFolding.withUnsafeBufferPointer { folding in
+            var hash = StableHash.offsetBasis
+            var inWord = false
+            for byte in bytes {
+                let folded = folding[Int(byte)]
+                if folded != 0 {
+                    hash = StableHash.fnv1aStep(hash, folded)
+                    inWord = true
+                } else if inWord {
+                    out.append(hash)
+                    hash = StableHash.offsetBasis
+                    inWord = false
+                }
             }
+            if inWord { out.append(hash) }
         }
-        if inWord { out.append(hash) }
     }
 
     static func wordHashes(_ text: String) -> [UInt64] {
@@ -72,6 +81,54 @@ enum BankText {
     static func isMeta(_ text: String, among list: [String]) -> Bool {
         guard text.utf8.count <= 2 * (list.map(\.utf8.count).max() ?? 0) else { return false }
         return list.contains(foldedWords(text).joined(separator: " "))
+    }
+
+    /// `text.unicodeScalars.count`, counted on the UTF-8 bytes (every byte that does not continue a scalar starts
+    /// one), which the bank rules ask of every option: the scalar view decodes each scalar in turn.
+    static func scalarCount(_ text: String) -> Int {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+            return count
+        } ?? text.unicodeScalars.count
+    }
+
+    /// `isMeta` for many texts against one list, with nothing built per text: an ASCII text is folded into
+    /// a buffer and compared byte for byte with the list's ASCII entries (QB502 asks it of every option of
+    /// every item, and `isMeta` made a string per word of each short option).
+    struct MetaMatcher {
+        let list: [String]
+        private let lengthLimit: Int
+        /// The entries as bytes, or nil when one is not ASCII (then `String` comparison decides, as in `isMeta`).
+        private let asciiEntries: [[UInt8]]?
+
+        init(_ list: [String]) {
+            self.list = list
+            lengthLimit = 2 * (list.map(\.utf8.count).max() ?? 0)
+            asciiEntries = list.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } ? list.map { Array($0.utf8) } : nil
+        }
+
+        func isMeta(_ text: String) -> Bool {
+            guard text.utf8.count <= lengthLimit else { return false }
+            guard let entries = asciiEntries else { return BankText.isMeta(text, among: list) }
+            var contiguous = text
+            return contiguous.withUTF8 { bytes -> Bool in
+                guard !bytes.contains(where: { $0 >= 0x80 }) else { return BankText.isMeta(text, among: list) }
+                // The folded words joined by single spaces, as `foldedWords(text).joined(separator: " ")` spells them.
+                return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { folded in
+                    var length = 0, pendingSpace = false
+                    for var byte in bytes {
+                        guard BankText.isWordByte(byte) else { pendingSpace = length > 0; continue }
+                        if pendingSpace { folded[length] = 0x20; length += 1; pendingSpace = false }
+                        if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
+                        folded[length] = byte
+                        length += 1
+                    }
+                    let words = UnsafeBufferPointer(rebasing: folded[0..<length])
+                    return entries.contains { $0.elementsEqual(words) }
+                }
+            }
+        }
     }
 
     /// The words of `text`, ASCII letters lower-cased, split at anything but letters and digits

@@ -28,41 +28,50 @@ struct ContentStems {
     /// The longest word stemmed on the stack; a longer one (rare) goes through `ContentWords.stem`.
     private static let bufferSize = 64
 
+    /// Per ASCII byte, itself lower-cased when it is a word byte (letters, digits, `_`; never 0), else 0: one
+    /// look-up per byte of every key and stem instead of four range tests and a case test.
+    private static let wordFolding: [UInt8] = (0...255).map { (byte: UInt8) -> UInt8 in
+        guard isWordByte(byte) else { return 0 }
+        return byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+    }
+
     private func appendASCII(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [String]) {
         let bufferSize = Self.bufferSize
         let count = bytes.count
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bufferSize) { buffer in
-            var index = 0
-            while index < count {
-                guard Self.isWordByte(bytes[index]) else { index += 1; continue }
-                let start = index
-                // As `Words.of`: `'`, `-` and `.` join word bytes on both sides; backticks and `**` only separate.
+        Self.wordFolding.withUnsafeBufferPointer { folding in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bufferSize) { buffer in
+                var index = 0
                 while index < count {
-                    if Self.isWordByte(bytes[index]) {
-                        index += 1
-                    } else if Self.isJoinerByte(bytes[index]), index + 1 < count, Self.isWordByte(bytes[index + 1]) {
-                        index += 1
+                    guard folding[Int(bytes[index])] != 0 else { index += 1; continue }
+                    let start = index
+                    var hasLetter = false
+                    // As `Words.of`: `'`, `-` and `.` join word bytes on both sides; backticks and `**` only separate.
+                    // The word is lower-cased into the buffer as it is scanned (as far as the buffer goes).
+                    while index < count {
+                        let byte = bytes[index]
+                        let folded = folding[Int(byte)]
+                        if folded != 0 {
+                            if folded >= 0x61 && folded <= 0x7A { hasLetter = true }
+                            if index - start < bufferSize { buffer[index - start] = folded }
+                            index += 1
+                        } else if Self.isJoinerByte(byte), index + 1 < count, folding[Int(bytes[index + 1])] != 0 {
+                            if index - start < bufferSize { buffer[index - start] = byte }
+                            index += 1
+                        } else {
+                            break
+                        }
+                    }
+                    let length = index - start
+                    guard length >= ContentWords.minimumLength else { continue }
+                    let raw = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                    if length <= bufferSize {
+                        guard hasLetter, !stopWordBytes.contains(UnsafeBufferPointer(rebasing: buffer[0..<length])) else { continue }
+                        out.append(Self.stem(buffer, length: length))
                     } else {
-                        break
+                        let word = String(decoding: raw, as: UTF8.self).lowercased()
+                        guard word.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }), !stopWords.contains(word) else { continue }
+                        out.append(ContentWords.stem(word))
                     }
-                }
-                let length = index - start
-                guard length >= ContentWords.minimumLength else { continue }
-                var hasLetter = false
-                let raw = UnsafeBufferPointer(rebasing: bytes[start..<index])
-                if length <= bufferSize {
-                    for k in 0..<length {
-                        let byte = raw[k]
-                        let folded = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                        if folded >= 0x61 && folded <= 0x7A { hasLetter = true }
-                        buffer[k] = folded
-                    }
-                    guard hasLetter, !stopWordBytes.contains(UnsafeBufferPointer(rebasing: buffer[0..<length])) else { continue }
-                    out.append(Self.stem(buffer, length: length))
-                } else {
-                    let word = String(decoding: raw, as: UTF8.self).lowercased()
-                    guard word.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }), !stopWords.contains(word) else { continue }
-                    out.append(ContentWords.stem(word))
                 }
             }
         }
@@ -81,23 +90,25 @@ struct ContentStems {
             return true
         }
         if ends("'s") { length -= 2 }
+        // The suffixes in their order, tried only where the last letter allows them (most words end in none).
         let cut: Int
-        if ends("ations") {
-            cut = 6
-        } else if ends("ation") {
-            cut = 5
-        } else if ends("ings") {
-            cut = 4
-        } else if ends("ing") || ends("ies") {
-            cut = 3
-        } else if ends("es") && (ends("sses") || ends("xes") || ends("ches") || ends("shes")) {
-            cut = 2
-        } else if ends("ed") {
-            cut = 2
-        } else if ends("s") {
-            cut = ends("ss") || ends("us") || ends("is") ? 0 : 1
-        } else {
-            cut = 0
+        switch length > 0 ? buffer[length - 1] : 0 {
+        case 0x73: // s
+            if ends("ations") {
+                cut = 6
+            } else if ends("ings") {
+                cut = 4
+            } else if ends("ies") {
+                cut = 3
+            } else if ends("es") && (ends("sses") || ends("xes") || ends("ches") || ends("shes")) {
+                cut = 2
+            } else {
+                cut = ends("ss") || ends("us") || ends("is") ? 0 : 1
+            }
+        case 0x6E: cut = ends("ation") ? 5 : 0 // n
+        case 0x67: cut = ends("ing") ? 3 : 0 // g
+        case 0x64: cut = ends("ed") ? 2 : 0 // d
+        default: cut = 0
         }
         if cut > 0, length - cut >= ContentWords.minimumLength {
             let plural = cut == 3 && ends("ies")

@@ -45,7 +45,7 @@ struct FactIndex {
         func append(_ range: Range<Int>, to out: inout [Int32]) {
             let start = out.count
             for k in range { out.append(rank[Int(found[k])]) }
-            out[start...].sort()
+            out[start...].withUnsafeMutableBufferPointer { MinHash.sortHashes($0) }
             var write = start
             for read in start..<out.count where read == start || out[read] != out[write - 1] {
                 out[write] = out[read]

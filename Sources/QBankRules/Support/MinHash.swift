@@ -30,7 +30,7 @@ enum MinHash {
         for start in 0...(words.count - size) {
             result.append(UInt32(truncatingIfNeeded: BankText.combine(words[start..<(start + size)]) >> 32))
         }
-        result.sort()
+        result.withUnsafeMutableBufferPointer { sortHashes($0) }
         var write = 0
         for read in result.indices where read == 0 || result[read] != result[read - 1] {
             result[write] = result[read]
@@ -38,6 +38,58 @@ enum MinHash {
         }
         result.removeLast(result.count - write)
         return result
+    }
+
+    /// Sorts hash values in place: quicksort (median of three) with insertion sort for short runs, the standard
+    /// library's sort past `depthLimit`. The standard sort, a stable merge sort through a comparison closure, was
+    /// about half of building an item's shingles and of LSH banding; neither needs stability.
+    static func sortHashes<Value: Comparable>(_ values: UnsafeMutableBufferPointer<Value>) {
+        sortHashes(values, depthLimit: 2 * (Int.bitWidth - values.count.leadingZeroBitCount))
+    }
+
+    static func sortHashes<Value: Comparable>(_ values: UnsafeMutableBufferPointer<Value>, depthLimit: Int) {
+        var low = 0, high = values.count - 1, depth = depthLimit
+        while high - low > 16 {
+            guard depth > 0 else {
+                var rest = UnsafeMutableBufferPointer(rebasing: values[low...high])
+                rest.sort()
+                return
+            }
+            depth -= 1
+            let middle = low + (high - low) / 2
+            if values[middle] < values[low] { values.swapAt(middle, low) }
+            if values[high] < values[low] { values.swapAt(high, low) }
+            if values[high] < values[middle] { values.swapAt(high, middle) }
+            let pivot = values[middle]
+            var i = low, j = high
+            while i <= j {
+                while values[i] < pivot { i += 1 }
+                while values[j] > pivot { j -= 1 }
+                if i <= j {
+                    values.swapAt(i, j)
+                    i += 1
+                    j -= 1
+                }
+            }
+            // The smaller side recursively, the larger in the loop: the stack stays logarithmic.
+            if j - low < high - i {
+                if low < j { sortHashes(UnsafeMutableBufferPointer(rebasing: values[low...j]), depthLimit: depth) }
+                low = i
+            } else {
+                if i < high { sortHashes(UnsafeMutableBufferPointer(rebasing: values[i...high]), depthLimit: depth) }
+                high = j
+            }
+        }
+        guard low < high else { return }
+        for k in (low + 1)...high {
+            let value = values[k]
+            var m = k
+            while m > low, values[m - 1] > value {
+                values[m] = values[m - 1]
+                m -= 1
+            }
+            values[m] = value
+        }
     }
 
     /// The signature of one shingle set: for each hash function, the least value. Each shingle is mixed once,
@@ -101,27 +153,27 @@ enum MinHash {
         // Bands on every core; each yields its candidate pairs.
         let perBand = ConcurrentSlots<[UInt64]>(count: bands)
         DispatchQueue.concurrentPerform(iterations: bands) { band in
-            var keyed: [(UInt64, UInt32)] = []
+            var keyed: [BandEntry] = []
             keyed.reserveCapacity(count)
             for index in 0..<count where !sets[index].isEmpty {
                 var h = UInt64(band) &* 0xD6E8_FEB8_6659_FD93
                 let base = index * length + band * rows
                 for r in 0..<rows { h = BankText.mix(h ^ UInt64(signatures[base + r])) }
-                keyed.append((h, UInt32(index)))
+                keyed.append(BandEntry(key: h, index: UInt32(index)))
             }
-            keyed.sort { $0.0 < $1.0 }
+            keyed.withUnsafeMutableBufferPointer { sortHashes($0) }
             var found: [UInt64] = []
             var start = 0
             while start < keyed.count {
                 var end = start + 1
-                while end < keyed.count, keyed[end].0 == keyed[start].0 { end += 1 }
+                while end < keyed.count, keyed[end].key == keyed[start].key { end += 1 }
                 addPairs(keyed[start..<end], to: &found)
                 start = end
             }
             perBand.store(found, at: band)
         }
         var candidates = perBand.values.flatMap { $0 ?? [] }
-        candidates.sort()
+        candidates.withUnsafeMutableBufferPointer { sortHashes($0) }
         var result: [(Int, Int, Double)] = []
         var previous: UInt64?
         for pair in candidates where pair != previous {
@@ -131,8 +183,7 @@ enum MinHash {
             // size are not merged at all.
             let (small, large) = (min(sets[i].count, sets[j].count), max(sets[i].count, sets[j].count))
             if large > 0, Double(small) / Double(large) < threshold { continue }
-            let similarity = jaccard(sets[i], sets[j])
-            if similarity >= threshold { result.append((i, j, similarity)) }
+            if let similarity = jaccard(sets[i], sets[j], atLeast: threshold) { result.append((i, j, similarity)) }
         }
         return result
     }
@@ -144,14 +195,50 @@ enum MinHash {
     /// (they are each other's neighbours in some other band).
     private static let largeBucket = 64
 
-    private static func addPairs(_ bucket: ArraySlice<(UInt64, UInt32)>, to candidates: inout [UInt64]) {
+    /// An item's key in one band; sorted by key, then index (members of a bucket are ordered again anyway).
+    private struct BandEntry: Comparable {
+        var key: UInt64
+        var index: UInt32
+
+        static func < (a: BandEntry, b: BandEntry) -> Bool { a.key < b.key || (a.key == b.key && a.index < b.index) }
+    }
+
+    private static func addPairs(_ bucket: ArraySlice<BandEntry>, to candidates: inout [UInt64]) {
         guard bucket.count >= 2 else { return }
-        let members = bucket.map { UInt64($0.1) }.sorted()
+        // Ascending already: entries of one key are ordered by index.
+        let members = bucket.map { UInt64($0.index) }
         if members.count <= largeBucket {
             for a in 0..<members.count { for b in (a + 1)..<members.count { candidates.append(members[a] << 32 | members[b]) } }
         } else {
             for a in 0..<(members.count - 1) { candidates.append(members[a] << 32 | members[a + 1]) }
         }
+    }
+
+    /// `jaccard(a, b)` when it is at least `threshold`, else nil; the merge stops as soon as the elements left
+    /// cannot bring the shared count up to the least that reaches the threshold (most LSH candidates fall short).
+    static func jaccard(_ a: [UInt32], _ b: [UInt32], atLeast threshold: Double) -> Double? {
+        let total = a.count + b.count
+        // The least shared count whose quotient, computed as `jaccard` computes it, reaches the threshold; the quotient
+        // grows with the shared count, so every smaller count falls short.
+        func reaches(_ shared: Int) -> Bool {
+            let union = total - shared
+            return union > 0 && Double(shared) / Double(union) >= threshold
+        }
+        let smaller = min(a.count, b.count)
+        var needed = max(0, min(smaller, Int((threshold * Double(total) / (1 + threshold)).rounded(.down)) - 1))
+        while needed <= smaller, !reaches(needed) { needed += 1 }
+        guard needed <= smaller else { return nil }
+        var i = 0, j = 0, shared = 0
+        while i < a.count && j < b.count {
+            if a[i] == b[j] {
+                shared += 1; i += 1; j += 1
+            } else {
+                if a[i] < b[j] { i += 1 } else { j += 1 }
+                if shared + min(a.count - i, b.count - j) < needed { return nil }
+            }
+        }
+        let similarity = Double(shared) / Double(total - shared)
+        return shared >= needed ? similarity : nil
     }
 
     /// |A ∩ B| / |A ∪ B| of two sorted, distinct arrays.

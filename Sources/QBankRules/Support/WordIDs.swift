@@ -1,4 +1,5 @@
 import Foundation
+import QBankCore
 
 /// Dense ids for the words of one run, first come first numbered: FNV-1a of a word's bytes into an
 /// open-addressed table, where `[String: Int32]` seeded and ran its hasher for each of the hundred
@@ -13,8 +14,15 @@ struct WordIDs {
     /// The id of `word`, numbering it if it is new.
     mutating func id(of word: String) -> Int32 {
         var bytes = word
-        let hash = bytes.withUTF8 { $0.allSatisfy { $0 < 0x80 } ? ByteWordSet.hash($0) : nil }
-            ?? Array(word.precomposedStringWithCanonicalMapping.utf8).withUnsafeBufferPointer { ByteWordSet.hash($0) }
+        // `ByteWordSet.hash` and the ASCII test in one pass over the bytes.
+        let hash = bytes.withUTF8 { bytes -> UInt64? in
+            var hash = StableHash.offsetBasis, high: UInt8 = 0
+            for byte in bytes {
+                high |= byte
+                hash = StableHash.fnv1aStep(hash, byte)
+            }
+            return high < 0x80 ? hash ^ (hash >> 29) : nil
+        } ?? Array(word.precomposedStringWithCanonicalMapping.utf8).withUnsafeBufferPointer { ByteWordSet.hash($0) }
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] >= 0 {

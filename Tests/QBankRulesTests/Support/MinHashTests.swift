@@ -6,6 +6,26 @@ import Testing
 struct MinHashTests {
     func set(_ text: String) -> [UInt32] { MinHash.shingles(BankText.wordHashes(text), size: 5) }
 
+    /// The early-stopping check keeps exactly the pairs the plain quotient keeps, with the same value.
+    @Test func thresholdedJaccardAgreesWithThePlainOne() {
+        var generator = SystemRandomNumberGenerator()
+        func randomSet(_ count: Int, below bound: UInt32) -> [UInt32] {
+            Array(Set((0..<count).map { _ in UInt32.random(in: 0..<bound, using: &generator) })).sorted()
+        }
+        var pairs: [([UInt32], [UInt32])] = [([], []), ([1], []), ([1], [1]), ([1, 2, 3, 4, 5], [1, 2, 3, 4, 6])]
+        for _ in 0..<300 {
+            let size = Int.random(in: 1...120, using: &generator)
+            let bound = UInt32(size + Int.random(in: 0...60, using: &generator))
+            pairs.append((randomSet(size, below: bound), randomSet(Int.random(in: 1...120, using: &generator), below: bound)))
+        }
+        for (a, b) in pairs {
+            for threshold in [0.3, 0.5, 0.7, 0.8, 0.85, 0.9, 1.0] {
+                let plain = MinHash.jaccard(a, b)
+                #expect(MinHash.jaccard(a, b, atLeast: threshold) == (plain >= threshold ? plain : nil), "\(a) \(b) at \(threshold)")
+            }
+        }
+    }
+
     @Test func jaccardIsExact() {
         #expect(MinHash.jaccard([1, 2, 3, 4], [3, 4, 5, 6]) == 2.0 / 6.0)
         #expect(MinHash.jaccard([1, 2], [1, 2]) == 1)
@@ -16,6 +36,24 @@ struct MinHashTests {
         #expect(set("Which service, stores DATA as objects in the cloud?") == set("which service stores data as objects in the cloud"))
         #expect(set("short text").count == 1)
         #expect(set("").isEmpty)
+    }
+
+    /// The shingles' own sort must agree with the standard library's on every shape: runs of equal values,
+    /// sorted and reversed input, short and long arrays, and past its depth limit.
+    @Test func hashSortAgreesWithTheStandardSort() {
+        var generator = SystemRandomNumberGenerator()
+        var inputs: [[UInt32]] = [[], [7], [2, 1], Array(0..<100), Array((0..<100).reversed()), Array(repeating: 5, count: 40)]
+        for count in [3, 16, 17, 18, 33, 150, 1_000] {
+            inputs.append((0..<count).map { _ in UInt32.random(in: 0...UInt32.max, using: &generator) })
+            inputs.append((0..<count).map { _ in UInt32.random(in: 0...3, using: &generator) })
+        }
+        for input in inputs {
+            for depthLimit in [0, 1, 64] {
+                var sorted = input
+                sorted.withUnsafeMutableBufferPointer { MinHash.sortHashes($0, depthLimit: depthLimit) }
+                #expect(sorted == input.sorted(), "\(input.count) values, depth limit \(depthLimit)")
+            }
+        }
     }
 
     @Test func signaturesAreTheSameOnEveryRun() {

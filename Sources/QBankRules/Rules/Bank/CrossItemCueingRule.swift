@@ -86,18 +86,19 @@ public struct CrossItemCueingRule: ConfigurableRule {
         var text = text
         return text.withUTF8 { bytes in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { word in
-                var count = 0, length = 0
-                for index in 0...bytes.count {
-                    if index < bytes.count, BankText.isWordByte(bytes[index]) {
-                        let byte = bytes[index]
-                        word[length] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                        length += 1
-                    } else if length > 0 {
-                        if length >= 4, !functionWordBytes.contains(UnsafeBufferPointer(rebasing: word[0..<length])) { count += 1 }
-                        length = 0
+                BankText.wordFolding.withUnsafeBufferPointer { folding in
+                    var count = 0, length = 0
+                    for index in 0...bytes.count {
+                        if index < bytes.count, folding[Int(bytes[index])] != 0 {
+                            word[length] = folding[Int(bytes[index])]
+                            length += 1
+                        } else if length > 0 {
+                            if length >= 4, !functionWordBytes.contains(UnsafeBufferPointer(rebasing: word[0..<length])) { count += 1 }
+                            length = 0
+                        }
                     }
+                    return count
                 }
-                return count
             }
         }
     }
@@ -122,10 +123,13 @@ public struct CrossItemCueingRule: ConfigurableRule {
             range.map { index in
                 var keys: [(words: [UInt64], text: String)] = []
                 if let body = entries[index].choiceBody {
-                    for key in body.keys where key.text.value.unicodeScalars.count >= minimumKeyLength {
-                        let words = BankText.wordHashes(key.text.value)
-                        guard !words.isEmpty, Self.contentWordCount(key.text.value) >= minimumContentWords else { continue }
-                        keys.append((words, key.text.value))
+                    // The keys read where they lie (`body.keys` filters a copy of them).
+                    for option in body.options.indices where body.options[option].isCorrect {
+                        let text = body.options[option].text.value
+                        guard BankText.scalarCount(text) >= minimumKeyLength else { continue }
+                        let words = BankText.wordHashes(text)
+                        guard !words.isEmpty, Self.contentWordCount(text) >= minimumContentWords else { continue }
+                        keys.append((words, text))
                     }
                 }
                 return Analysis(keys: keys, stem: BankText.wordHashes(entries[index].stem.value))
@@ -137,7 +141,7 @@ public struct CrossItemCueingRule: ConfigurableRule {
         }
         guard !keys.isEmpty else { return [] }
         // Index keys by their first n words (n = 1…3), then scan every stem once.
-        let prefixLength = min(3, keys.map(\.words.count).min()!)
+        let prefixLength = min(3, keys.lazy.map { $0.words.count }.min()!)
         var byPrefix: [UInt64: [Int]] = [:]
         // Most stem positions start no key: a bit per prefix hash (about 1 in 30 set) skips the dictionary for them.
         var bits = 1 << 16
@@ -188,11 +192,11 @@ public struct CrossItemCueingRule: ConfigurableRule {
             out.count(analysis.keys.count)
             for key in analysis.keys {
                 out.count(key.words.count)
-                for word in key.words { out.word(word) }
+                out.words(key.words)
                 out.string(key.text)
             }
             out.count(analysis.stem.count)
-            for word in analysis.stem { out.word(word) }
+            out.words(analysis.stem)
         }
         return out.bytes
     }

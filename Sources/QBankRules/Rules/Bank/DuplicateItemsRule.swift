@@ -150,8 +150,8 @@ public struct DuplicateItemsRule: ConfigurableRule {
         for (hash, shingles, signature) in analyses {
             out.word(hash)
             out.count(shingles.count)
-            for shingle in shingles { out.word(shingle) }
-            for value in signature { out.word(value) }
+            out.words(shingles)
+            out.words(signature)
         }
         return out.bytes
     }

@@ -56,14 +56,28 @@ public struct KeyLongestRateRule: ConfigurableRule {
         // Indices into `items`, read in place: storing the items would copy every one that qualifies.
         var longest: [Int] = []
         let items = context.bankItems
+        let meta = BankText.MetaMatcher(metaOptions)
         for index in items.indices where items[index].type == .single {
-            guard let body = items[index].choiceBody, body.keys.count == 1 else { continue }
-            let content = body.options.filter { !BankText.isMeta($0.text.value, among: metaOptions) }
-            guard content.count >= 2, let key = content.first(where: \.isCorrect) else { continue }
+            guard case .choice(let body) = items[index].body else { continue }
+            // One pass over the options in place: how many keys, how many say something, the key's length, the longest other's.
+            var keyCount = 0, contentCount = 0, keyLength: Int?, longestOther = 0
+            for option in body.options.indices {
+                let isCorrect = body.options[option].isCorrect
+                if isCorrect { keyCount += 1 }
+                let text = body.options[option].text.value
+                guard !meta.isMeta(text) else { continue }
+                contentCount += 1
+                let length = BankText.scalarCount(text)
+                if isCorrect {
+                    if keyLength == nil { keyLength = length }
+                } else {
+                    longestOther = max(longestOther, length)
+                }
+            }
+            guard keyCount == 1, contentCount >= 2, let keyLength else { continue }
             eligible += 1
-            chance += 1 / Double(content.count)
-            let keyLength = key.text.value.unicodeScalars.count
-            if content.allSatisfy({ $0.isCorrect || $0.text.value.unicodeScalars.count < keyLength }) { longest.append(index) }
+            chance += 1 / Double(contentCount)
+            if longestOther < keyLength { longest.append(index) }
         }
         guard eligible >= minimumItems, !longest.isEmpty else { return [] }
         let expected = chance / Double(eligible)

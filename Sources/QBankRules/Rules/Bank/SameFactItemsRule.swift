@@ -103,13 +103,17 @@ public struct SameFactItemsRule: ConfigurableRule {
             var key: [String] = []
             return range.map { index -> Facts? in
                 // Read in place: binding the item to a local would copy it.
-                guard let body = entries[index].choiceBody, !body.keys.isEmpty else { return nil }
+                guard let body = entries[index].choiceBody, body.options.contains(where: { $0.isCorrect }) else { return nil }
                 key.removeAll(keepingCapacity: true)
-                for option in body.keys { contentStems.append(option.text.value, to: &key) }
+                // The keys read where they lie (`body.keys` filters a copy of them).
+                for option in body.options.indices where body.options[option].isCorrect {
+                    contentStems.append(body.options[option].text.value, to: &key)
+                }
                 ContentStems.sortedDistinct(&key)
                 guard key.count >= minimumSharedKeyWords else { return nil }
                 // Stem words as found (`FactIndex` sorts them as numbers; the cache sorts its copy).
                 var stem: [String] = []
+                stem.reserveCapacity(64)
                 contentStems.append(entries[index].stem.value, to: &stem)
                 if let scenario = entries.caseStudy(index)?.scenario.value {
                     if scenarioWords[scenario] == nil {
