@@ -18,15 +18,15 @@ import QBankCore
 /// always the value the computation would give for that text. Values that hold indices into
 /// their text (lead-ins, words of a lead-in) are keyed by the stem they were cut from.
 final class TextMemo {
-    private var wordsTable = Table<TextKey, [Word]>()
-    private var loweredTable = Table<TextKey, [String]>()
-    private var leadInsTable = Table<TextKey, Substring>()
-    private var stemPartsTable = Table<TextKey, StemParts>()
-    private var leadInWordsTable = Table<TextKey, [Word]>()
-    private var leadInLoweredTable = Table<TextKey, [String]>()
-    private var metaKindsTable = Table<TextKey, MetaOption.Kind?>()
-    private var combinationsTable = Table<TextKey, Bool>()
-    private var stemsTable = Table<TextKey, String>(bound: 50_000)
+    private var wordsTable = Table<[Word]>()
+    private var loweredTable = Table<[String]>()
+    private var leadInsTable = Table<Substring>()
+    private var stemPartsTable = Table<StemParts>()
+    private var leadInWordsTable = Table<[Word]>()
+    private var leadInLoweredTable = Table<[String]>()
+    private var metaKindsTable = Table<MetaOption.Kind?>()
+    private var combinationsTable = Table<Bool>()
+    private var stemsTable = Table<String>(bound: 50_000, slots: 1024)
     /// The last options list asked about and its content options. Keyed by the list's buffer,
     /// which the slot keeps alive: while it does, no other list can have that address, and a
     /// shared buffer is never written to, so a hit is always the same options.
@@ -35,69 +35,71 @@ final class TextMemo {
     private var partGroupsSlot: (options: [Option], groups: [[ItemPart]])?
 
     func words(of text: String, compute: (String) -> [Word]) -> [Word] {
-        let key = TextKey(text)
-        if let known = wordsTable.lookup(key) { return known }
+        if let known = wordsTable.lookup(text) { return known }
         let value = compute(text)
-        wordsTable.store(value, for: key)
+        wordsTable.store(value, for: text)
         return value
     }
     /// The words of `text` if some rule already asked for them, without computing them.
-    func knownWords(of text: String) -> [Word]? { wordsTable.lookup(TextKey(text)) }
+    func knownWords(of text: String) -> [Word]? { wordsTable.lookup(text) }
     func lowered(of text: String, compute: (String) -> [String]) -> [String] {
-        let key = TextKey(text)
-        if let known = loweredTable.lookup(key) { return known }
+        if let known = loweredTable.lookup(text) { return known }
         let value = compute(text)
-        loweredTable.store(value, for: key)
+        loweredTable.store(value, for: text)
         return value
     }
     func leadIn(of stem: String, compute: (String) -> Substring) -> Substring {
-        let key = TextKey(stem)
-        if let known = leadInsTable.lookup(key) { return known }
+        if let known = leadInsTable.lookup(stem) { return known }
         let value = compute(stem)
-        leadInsTable.store(value, for: key)
+        leadInsTable.store(value, for: stem)
         return value
     }
     func stemParts(of stem: String, compute: (String) -> StemParts) -> StemParts {
-        let key = TextKey(stem)
-        if let known = stemPartsTable.lookup(key) { return known }
+        if let known = stemPartsTable.lookup(stem) { return known }
         let value = compute(stem)
-        stemPartsTable.store(value, for: key)
+        stemPartsTable.store(value, for: stem)
         return value
     }
     func leadInWords(of stem: String, compute: (String) -> [Word]) -> [Word] {
-        let key = TextKey(stem)
-        if let known = leadInWordsTable.lookup(key) { return known }
+        if let known = leadInWordsTable.lookup(stem) { return known }
         let value = compute(stem)
-        leadInWordsTable.store(value, for: key)
+        leadInWordsTable.store(value, for: stem)
         return value
     }
     func leadInLowered(of stem: String, compute: (String) -> [String]) -> [String] {
-        let key = TextKey(stem)
-        if let known = leadInLoweredTable.lookup(key) { return known }
+        if let known = leadInLoweredTable.lookup(stem) { return known }
         let value = compute(stem)
-        leadInLoweredTable.store(value, for: key)
+        leadInLoweredTable.store(value, for: stem)
         return value
     }
     func metaKind(of text: String, compute: (String) -> MetaOption.Kind?) -> MetaOption.Kind? {
-        let key = TextKey(text)
-        if let known = metaKindsTable.lookup(key) { return known }
+        if let known = metaKindsTable.lookup(text) { return known }
         let value = compute(text)
-        metaKindsTable.store(value, for: key)
+        metaKindsTable.store(value, for: text)
         return value
     }
     func isCombination(_ text: String, compute: (String) -> Bool) -> Bool {
-        let key = TextKey(text)
-        if let known = combinationsTable.lookup(key) { return known }
+        if let known = combinationsTable.lookup(text) { return known }
         let value = compute(text)
-        combinationsTable.store(value, for: key)
+        combinationsTable.store(value, for: text)
         return value
     }
     func stem(of word: String, compute: (String) -> String) -> String {
-        let key = TextKey(word)
-        if let known = stemsTable.lookup(key) { return known }
+        if let known = stemsTable.lookup(word) { return known }
         let value = compute(word)
-        stemsTable.store(value, for: key)
+        stemsTable.store(value, for: word)
         return value
+    }
+
+    /// The last item asked whether it names an image, by its stem and parts (see `ItemTexts`): six media rules ask.
+    private var namesImageSlot: (texts: ItemTexts, answer: Bool)?
+
+    func namesImage(_ item: Item, compute: (Item) -> Bool) -> Bool {
+        let texts = ItemTexts(item)
+        if let slot = namesImageSlot, slot.texts.same(as: texts) { return slot.answer }
+        let answer = compute(item)
+        namesImageSlot = (texts, answer)
+        return answer
     }
 
     func contentOptions(of options: [Option], compute: ([Option]) -> [Option]) -> [Option] {
@@ -114,11 +116,35 @@ final class TextMemo {
         return groups
     }
 
-    private static func sameBuffer(_ a: [Option], _ b: [Option]) -> Bool {
+    private static func sameBuffer<Element>(_ a: [Element], _ b: [Element]) -> Bool {
         a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress } }
     }
 
+    /// An item's stem and its parts' arrays, held so that none of their storage can be reused while
+    /// held: the same stem storage (or the same inline bytes) and the same part buffers are the same
+    /// texts. Two items that share an empty part list and an inline stem have the same texts too.
+    struct ItemTexts {
+        let stem: String
+        let body: ItemBody
+
+        init(_ item: Item) {
+            stem = item.stem.value
+            body = item.body
+        }
+
+        func same(as other: ItemTexts) -> Bool {
+            guard StringIdentity(stem) == StringIdentity(other.stem) else { return false }
+            switch (body, other.body) {
+            case let (.choice(a), .choice(b)): return sameBuffer(a.options, b.options)
+            case let (.ordering(a), .ordering(b)): return sameBuffer(a, b)
+            case let (.matching(a), .matching(b)): return sameBuffer(a.prompts, b.prompts) && sameBuffer(a.responses, b.responses)
+            default: return false
+            }
+        }
+    }
+
     func reset() {
+        namesImageSlot = nil
         contentOptionsSlot = nil
         partGroupsSlot = nil
         wordsTable.reset()
@@ -131,24 +157,64 @@ final class TextMemo {
         combinationsTable.reset()
     }
 
-    /// One bounded table. Emptying an already empty dictionary still walks its buckets,
-    /// so `reset` skips tables the item never used.
-    struct Table<Key: Hashable, Value> {
-        private var entries: [Key: Value] = [:]
+    /// One bounded table of values by text. In front of the hash table sit a few slots found by the
+    /// text's identity (its storage, or the bytes of a small string): rules ask about the same stem and
+    /// option strings a dozen times per item, and hashing them each time cost more than the look-ups saved.
+    /// A slot holds its text, so no other text can take that storage while it is there; an identity hit
+    /// is therefore always the same text. `reset` ends the slots' generation instead of clearing them.
+    struct Table<Value> {
+        private var entries: [TextKey: Value] = [:]
         private let bound: Int
+        private var slots: [Slot?]
+        private var generation: UInt32 = 0
 
-        init(bound: Int = 512) { self.bound = bound }
+        private struct Slot {
+            var identity: StringIdentity
+            var text: String
+            var value: Value
+            var generation: UInt32
+        }
+
+        init(bound: Int = 512, slots count: Int = 16) {
+            self.bound = bound
+            slots = Array(repeating: nil, count: count)
+        }
 
         /// Look-up and store are separate calls, so a computation may use the memo (even this table) itself.
-        func lookup(_ key: Key) -> Value? { entries[key] }
+        mutating func lookup(_ text: String) -> Value? {
+            let identity = StringIdentity(text)
+            let index = identity.slot(among: slots.count)
+            if let slot = slots[index], slot.generation == generation, slot.identity == identity { return slot.value }
+            guard !entries.isEmpty, let value = entries[TextKey(text)] else { return nil }
+            slots[index] = Slot(identity: identity, text: text, value: value, generation: generation)
+            return value
+        }
 
-        mutating func store(_ value: Value, for key: Key) {
+        mutating func store(_ value: Value, for text: String) {
             if entries.count >= bound { entries.removeAll(keepingCapacity: true) }
-            entries[key] = value
+            entries[TextKey(text)] = value
+            let identity = StringIdentity(text)
+            slots[identity.slot(among: slots.count)] = Slot(identity: identity, text: text, value: value, generation: generation)
         }
 
         mutating func reset() {
-            if !entries.isEmpty { entries.removeAll(keepingCapacity: true) }
+            guard !entries.isEmpty else { return }
+            entries.removeAll(keepingCapacity: true)
+            generation &+= 1
+        }
+    }
+
+    /// A string's two words as stored: equal for two copies of one string (same storage, or the same
+    /// bytes inline), so equal identities are equal texts while either string is alive; equal texts
+    /// with different storage differ here and are left to `TextKey`.
+    struct StringIdentity: Equatable {
+        private let first: UInt64, second: UInt64
+
+        init(_ text: String) { (first, second) = unsafeBitCast(text, to: (UInt64, UInt64).self) }
+
+        func slot(among count: Int) -> Int {
+            let mixed = (first ^ (second &* 0x9E37_79B9_7F4A_7C15)) &* 0xFF51_AFD7_ED55_8CCD
+            return Int(truncatingIfNeeded: mixed >> 40) & (count - 1)
         }
     }
 
