@@ -1,9 +1,11 @@
 /// Finds negative words ("not", "except", "don't", …) in a run of words, skipping
 /// phrases where the word does not negate ("at least 20 GB", "false positives").
 enum Negation {
-    static func negatives(in words: [Word], list: Set<String>, exceptions: [[String]]) -> [Word] {
+    /// `gate` is `WordGate(list)`, made once by the rule: it settles most words without hashing them.
+    static func negatives(in words: [Word], list: Set<String>, gate: WordGate, exceptions: [[String]]) -> [Word] {
         // Most texts have no negative word at all: then the exceptions need not be looked for.
-        guard words.contains(where: { !$0.isCode && (list.contains($0.lower) || isContraction($0.lower)) }) else { return [] }
+        guard words.contains(where: { !$0.isCode && ((gate.mayContain($0.lower) && list.contains($0.lower)) || isContraction($0.lower)) })
+        else { return [] }
         let lower = words.map(\.lower)
         var excused = Set<Int>()
         for phrase in exceptions where !phrase.isEmpty && phrase.count <= lower.count {
@@ -22,9 +24,9 @@ enum Negation {
     /// asks no negative question. A negative inside a subordinate or relative clause ("messages that are not lost",
     /// "when the instances are not in use") states a condition, not the question, until a comma closes the clause;
     /// and "true or false" / "True / False" is a true-false question, not a negative one.
-    static func questionNegatives(inLeadInOf stem: String, list: Set<String>, exceptions: [[String]]) -> [Word] {
+    static func questionNegatives(inLeadInOf stem: String, list: Set<String>, gate: WordGate, exceptions: [[String]]) -> [Word] {
         let words = LeadIn.words(of: stem)
-        let negatives = negatives(in: words, list: list, exceptions: exceptions)
+        let negatives = negatives(in: words, list: list, gate: gate, exceptions: exceptions)
         guard !negatives.isEmpty, let last = LeadIn.of(stem).last, last != ".", last != "!", last != ")" else { return [] }
         let lower = Set(words.map(\.lower))
         let trueFalse = lower.contains("true") && lower.contains("false")

@@ -10,9 +10,10 @@ import QBankCore
 /// Two dozen quality rules look at the same stem and options; tokenising them once per
 /// rule made those rules cost several times what reading the bank costs. The engine
 /// checks one item with every item rule on the same thread and then calls `reset()`,
-/// so the per-item tables only ever hold one item's texts; they also empty themselves
-/// past a size bound, so a caller that never resets cannot grow them without limit.
-/// Word stems do not depend on the item and are kept across items, also bounded.
+/// which forgets the answers kept for that item (content options, part groups, images).
+/// The text tables keep their values across items, since a value depends only on its text
+/// (emptying them per item cost 3% of the item rules' time); each empties itself past
+/// a size bound, so memory stays bounded. `forgetAll()` empties everything.
 ///
 /// Every table is keyed by the whole text it derives from (`TextKey`), so a cached value is
 /// always the value the computation would give for that text. Values that hold indices into
@@ -143,10 +144,16 @@ final class TextMemo {
         }
     }
 
+    /// After each item: the answers kept for the item go, the text tables stay.
     func reset() {
         namesImageSlot = nil
         contentOptionsSlot = nil
         partGroupsSlot = nil
+    }
+
+    /// Everything, text tables included: for tests that must see a text analysed afresh.
+    func forgetAll() {
+        reset()
         wordsTable.reset()
         loweredTable.reset()
         leadInsTable.reset()
@@ -155,6 +162,7 @@ final class TextMemo {
         leadInLoweredTable.reset()
         metaKindsTable.reset()
         combinationsTable.reset()
+        stemsTable.reset()
     }
 
     /// One bounded table of values by text. In front of the hash table sit a few slots found by the
@@ -162,6 +170,7 @@ final class TextMemo {
     /// option strings a dozen times per item, and hashing them each time cost more than the look-ups saved.
     /// A slot holds its text, so no other text can take that storage while it is there; an identity hit
     /// is therefore always the same text. `reset` ends the slots' generation instead of clearing them.
+    /// The table empties itself past `bound` entries; its slots stay, as they hold right values.
     struct Table<Value> {
         private var entries: [TextKey: Value] = [:]
         private let bound: Int
@@ -198,8 +207,7 @@ final class TextMemo {
         }
 
         mutating func reset() {
-            guard !entries.isEmpty else { return }
-            entries.removeAll(keepingCapacity: true)
+            if !entries.isEmpty { entries.removeAll(keepingCapacity: true) }
             generation &+= 1
         }
     }
