@@ -10,14 +10,14 @@ import QBankCore
 /// Two dozen quality rules look at the same stem and options; tokenising them once per
 /// rule made those rules cost several times what reading the bank costs. The engine
 /// checks one item with every item rule on the same thread and then calls `reset()`,
-/// which forgets the answers kept for that item (content options, part groups, images).
-/// The text tables keep their values across items, since a value depends only on its text
-/// (emptying them per item cost 3% of the item rules' time); each empties itself past
-/// a size bound, so memory stays bounded. `forgetAll()` empties everything.
+/// so the per-item tables only ever answer for one item's texts; each holds a fixed number
+/// of slots, so a caller that never resets cannot grow them. Word stems do not depend on
+/// the item and are kept across items, bounded.
 ///
-/// Every table is keyed by the whole text it derives from (`TextKey`), so a cached value is
-/// always the value the computation would give for that text. Values that hold indices into
-/// their text (lead-ins, words of a lead-in) are keyed by the stem they were cut from.
+/// Every table is keyed by the text it derives from (its identity, or for stems its content,
+/// `TextKey`), so a cached value is always the value the computation would give for that text.
+/// Values that hold indices into their text (lead-ins, words of a lead-in) are keyed by the
+/// stem they were cut from.
 final class TextMemo {
     private var wordsTable = Table<[Word]>()
     private var loweredTable = Table<[String]>()
@@ -27,7 +27,7 @@ final class TextMemo {
     private var leadInLoweredTable = Table<[String]>()
     private var metaKindsTable = Table<MetaOption.Kind?>()
     private var combinationsTable = Table<Bool>()
-    private var stemsTable = Table<String>(bound: 50_000, slots: 1024)
+    private var stemsTable = Table<String>(slots: 1024, byContent: true, bound: 50_000)
     /// The last options list asked about and its content options. Keyed by the list's buffer,
     /// which the slot keeps alive: while it does, no other list can have that address, and a
     /// shared buffer is never written to, so a hit is always the same options.
@@ -144,16 +144,11 @@ final class TextMemo {
         }
     }
 
-    /// After each item: the answers kept for the item go, the text tables stay.
+    /// After each item: its texts' values and the answers kept for it go; word stems stay.
     func reset() {
         namesImageSlot = nil
         contentOptionsSlot = nil
         partGroupsSlot = nil
-    }
-
-    /// Everything, text tables included: for tests that must see a text analysed afresh.
-    func forgetAll() {
-        reset()
         wordsTable.reset()
         loweredTable.reset()
         leadInsTable.reset()
@@ -162,18 +157,26 @@ final class TextMemo {
         leadInLoweredTable.reset()
         metaKindsTable.reset()
         combinationsTable.reset()
+    }
+
+    /// Everything, word stems included: for tests that must see a word analysed afresh.
+    func forgetAll() {
+        reset()
         stemsTable.reset()
     }
 
-    /// One bounded table of values by text. In front of the hash table sit a few slots found by the
-    /// text's identity (its storage, or the bytes of a small string): rules ask about the same stem and
-    /// option strings a dozen times per item, and hashing them each time cost more than the look-ups saved.
-    /// A slot holds its text, so no other text can take that storage while it is there; an identity hit
-    /// is therefore always the same text. `reset` ends the slots' generation instead of clearing them.
-    /// The table empties itself past `bound` entries; its slots stay, as they hold right values.
+    /// Values by text. A table of one item's texts finds them by identity only (their storage, or the
+    /// bytes of a small string), in slots picked by that identity: rules ask about the same stem and
+    /// option strings a dozen times per item, and hashing them each time cost more than the look-ups
+    /// saved. 256 slots keep two texts of one item from taking one slot, mostly. A slot holds its text, so no other text can take that storage while it is there; an
+    /// identity hit is therefore always the same text. A miss (an equal text with other storage, or a
+    /// slot another text took) only computes the value again. `reset` ends the slots' generation
+    /// instead of clearing them. A table `byContent` (word stems, kept across items) also finds equal
+    /// texts through a hash table, emptied past `bound` entries.
     struct Table<Value> {
         private var entries: [TextKey: Value] = [:]
         private let bound: Int
+        private let byContent: Bool
         private var slots: [Slot?]
         private var generation: UInt32 = 0
 
@@ -184,8 +187,9 @@ final class TextMemo {
             var generation: UInt32
         }
 
-        init(bound: Int = 512, slots count: Int = 16) {
+        init(slots count: Int = 256, byContent: Bool = false, bound: Int = 512) {
             self.bound = bound
+            self.byContent = byContent
             slots = Array(repeating: nil, count: count)
         }
 
@@ -194,14 +198,16 @@ final class TextMemo {
             let identity = StringIdentity(text)
             let index = identity.slot(among: slots.count)
             if let slot = slots[index], slot.generation == generation, slot.identity == identity { return slot.value }
-            guard !entries.isEmpty, let value = entries[TextKey(text)] else { return nil }
+            guard byContent, !entries.isEmpty, let value = entries[TextKey(text)] else { return nil }
             slots[index] = Slot(identity: identity, text: text, value: value, generation: generation)
             return value
         }
 
         mutating func store(_ value: Value, for text: String) {
-            if entries.count >= bound { entries.removeAll(keepingCapacity: true) }
-            entries[TextKey(text)] = value
+            if byContent {
+                if entries.count >= bound { entries.removeAll(keepingCapacity: true) }
+                entries[TextKey(text)] = value
+            }
             let identity = StringIdentity(text)
             slots[identity.slot(among: slots.count)] = Slot(identity: identity, text: text, value: value, generation: generation)
         }
