@@ -11,48 +11,20 @@ public enum JSONEscaping {
     /// Copies the runs between escapes whole: a report holds hundreds of thousands of strings,
     /// nearly all with nothing to escape, and appending them scalar by scalar cost a tenth of a run.
     public static func append(_ value: String, to out: inout String) {
-        out += "\""
         let clean = value.utf8.withContiguousStorageIfAvailable { buffer in
             !buffer.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }
         }
         if clean == true {
+            out += "\""
             out += value
             out += "\""
             return
         }
-        var start = value.utf8.startIndex, index = start
-        let bytes = value.utf8
-        while index != bytes.endIndex {
-            let byte = bytes[index]
-            var after = bytes.index(after: index)
-            let escape: String?
-            switch byte {
-            case 0x22: escape = "\\\""
-            case 0x5C: escape = "\\\\"
-            case 0x0A: escape = "\\n"
-            case 0x0D: escape = "\\r"
-            case 0x09: escape = "\\t"
-            case 0..<0x20, 0x7F: escape = unicode(UInt32(byte))
-            case 0xE2:
-                // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
-                let second = after == bytes.endIndex ? nil : bytes.index(after: after)
-                if let second, second != bytes.endIndex, bytes[after] == 0x80, bytes[second] == 0xA8 || bytes[second] == 0xA9 {
-                    escape = unicode(bytes[second] == 0xA8 ? 0x2028 : 0x2029)
-                    after = bytes.index(after: second)
-                } else {
-                    escape = nil
-                }
-            default: escape = nil
-            }
-            if let escape {
-                out += value[start..<index]
-                out += escape
-                start = after
-            }
-            index = after
-        }
-        out += start == bytes.startIndex ? Substring(value) : value[start...]
-        out += "\""
+        // Something to escape (rare), or no contiguous bytes: escaped as bytes, then added whole.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(value.utf8.count + 8)
+        append(value, to: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
     }
 
     /// `append(_:to:)` into UTF-8 bytes: the same literal, for writers that build their output as
