@@ -31,9 +31,11 @@ final class TextMemo {
     /// The last options list asked about and its content options. Keyed by the list's buffer,
     /// which the slot keeps alive: while it does, no other list can have that address, and a
     /// shared buffer is never written to, so a hit is always the same options.
-    private var contentOptionsSlot: (options: [Option], content: [Option])?
+    private var contentOptionsSlot: (options: [Option], value: [Option])?
     /// The last options list's parts (`Item.partGroups`), kept the same way: four rules ask for them.
-    private var partGroupsSlot: (options: [Option], groups: [[ItemPart]])?
+    private var partGroupsSlot: (options: [Option], value: [[ItemPart]])?
+    /// The last options list's correct options, kept the same way: eight rules ask for them.
+    private var keysSlot: (options: [Option], value: [Option])?
 
     func words(of text: String, compute: (String) -> [Word]) -> [Word] {
         if let known = wordsTable.lookup(text) { return known }
@@ -104,17 +106,24 @@ final class TextMemo {
     }
 
     func contentOptions(of options: [Option], compute: ([Option]) -> [Option]) -> [Option] {
-        if let slot = contentOptionsSlot, slot.options.count == options.count, Self.sameBuffer(slot.options, options) { return slot.content }
-        let content = compute(options)
-        contentOptionsSlot = (options, content)
-        return content
+        Self.answer(&contentOptionsSlot, for: options, compute)
     }
 
     func partGroups(of options: [Option], compute: ([Option]) -> [[ItemPart]]) -> [[ItemPart]] {
-        if let slot = partGroupsSlot, slot.options.count == options.count, Self.sameBuffer(slot.options, options) { return slot.groups }
-        let groups = compute(options)
-        partGroupsSlot = (options, groups)
-        return groups
+        Self.answer(&partGroupsSlot, for: options, compute)
+    }
+
+    func keys(of options: [Option], compute: ([Option]) -> [Option]) -> [Option] {
+        Self.answer(&keysSlot, for: options, compute)
+    }
+
+    /// The slot's value when it was computed for this options list, else a fresh one, kept.
+    private static func answer<Value>(_ slot: inout (options: [Option], value: Value)?, for options: [Option],
+                                      _ compute: ([Option]) -> Value) -> Value {
+        if let slot, slot.options.count == options.count, sameBuffer(slot.options, options) { return slot.value }
+        let value = compute(options)
+        slot = (options, value)
+        return value
     }
 
     private static func sameBuffer<Element>(_ a: [Element], _ b: [Element]) -> Bool {
@@ -149,6 +158,7 @@ final class TextMemo {
         namesImageSlot = nil
         contentOptionsSlot = nil
         partGroupsSlot = nil
+        keysSlot = nil
         wordsTable.reset()
         loweredTable.reset()
         leadInsTable.reset()

@@ -77,7 +77,7 @@ public struct KeyIsLongestRule: ItemRule {
     public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
         guard let body = item.choiceBody else { return [] }
         // Distractors are only measured, so they are read in place: copying an option retains every string it holds.
-        let keys = body.keys, options = body.contentOptions
+        let keys = body.correctOptions, options = body.contentOptions
         let distractorLengths = options.indices.filter { !options[$0].isCorrect }.map { Double(options[$0].text.value.characterCount) }
         guard !keys.isEmpty, !distractorLengths.isEmpty, keys.allSatisfy({ MetaOption.kind(of: $0.text.value) == nil }),
               !keys.allSatisfy({ Self.isName($0.text.value) }) else { return [] }
