@@ -82,8 +82,13 @@ public struct LintSettings: Sendable {
 
     /// The finding as reported under these settings, or nil when its rule is off there.
     public func apply(_ diagnostic: Diagnostic, rule: RuleDescription) -> Diagnostic? {
+        applying(level(of: rule, inFile: diagnostic.location.file), to: diagnostic)
+    }
+
+    /// The finding at `level` (nil keeps its severity), or nil when the level is `.off`.
+    func applying(_ level: SeverityLevel?, to diagnostic: Diagnostic) -> Diagnostic? {
         var result = diagnostic
-        switch level(of: rule, inFile: diagnostic.location.file) {
+        switch level {
         case .off: return nil
         case .info: result.severity = .info
         case .warning: result.severity = .warning

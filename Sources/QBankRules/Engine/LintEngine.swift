@@ -176,9 +176,10 @@ public struct LintEngine: Sendable {
 
     /// Drops findings of rules that are off for their file and sets configured severities.
     func applySettings(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        diagnostics.compactMap { diagnostic in
+        var resolver = SettingsResolver(settings)
+        return diagnostics.compactMap { diagnostic in
             guard let rule = BuiltInRules.description(of: diagnostic.ruleID) else { return diagnostic }
-            return settings.apply(diagnostic, rule: rule)
+            return resolver.apply(diagnostic, rule: rule)
         }
     }
 

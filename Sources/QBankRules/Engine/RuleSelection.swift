@@ -31,7 +31,7 @@ public struct RuleSelection: Sendable {
     static func specificity(of raw: String, for rule: RuleDescription) -> Int {
         let token = raw.trimmingWhitespace()
         if token.caseInsensitiveEquals(rule.id) || token.caseInsensitiveEquals(rule.name) { return exactSpecificity }
-        if token.uppercased() == "ALL" { return 0 }
+        if token.isAll { return 0 }
         if token.caseInsensitiveEquals(rule.category.rawValue) { return 1 }
         return token.count
     }
@@ -43,18 +43,54 @@ public struct RuleSelection: Sendable {
 
     static func token(_ raw: String, matches rule: RuleDescription) -> Bool {
         let token = raw.trimmingWhitespace()
-        if token.uppercased() == "ALL" { return true }
+        if token.isAll { return true }
         if token.caseInsensitiveEquals(rule.id) || token.caseInsensitiveEquals(rule.name) { return true }
         if token.caseInsensitiveEquals(rule.category.rawValue) { return true }
+        if let prefix = asciiCodePrefix(token) { return !prefix.isEmpty && rule.id.utf8.starts(with: prefix) }
         let upper = token.uppercased()
         return upper.count >= 3 && upper.hasPrefix("QB") && upper.dropFirst(2).allSatisfy(\.isNumber) && rule.id.hasPrefix(upper)
+    }
+
+    /// An ASCII token's bytes upper-cased when it is a code prefix (`QB` and at least one digit), `[]` when an
+    /// ASCII token is not one, nil for other tokens (judged on `Character`s). Selections are checked for every
+    /// rule and every finding, so this allocates nothing.
+    private static func asciiCodePrefix(_ token: String) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        for (index, byte) in token.utf8.enumerated() {
+            guard byte < 0x80 else { return nil }
+            let upper = byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte
+            let fits = index == 0 ? upper == 0x51 : index == 1 ? upper == 0x42 : upper >= 0x30 && upper <= 0x39
+            if !fits { return token.utf8.allSatisfy { $0 < 0x80 } ? [] : nil }
+            bytes.append(upper)
+        }
+        return bytes.count >= 3 ? bytes : []
     }
 }
 
 extension String {
     fileprivate func trimmingWhitespace() -> String {
-        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        guard let first, let last, first.isWhitespace || last.isWhitespace else { return self }
+        return String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
     }
 
-    fileprivate func caseInsensitiveEquals(_ other: String) -> Bool { lowercased() == other.lowercased() }
+    /// `uppercased() == "ALL"`, without upper-casing an ASCII token.
+    fileprivate var isAll: Bool {
+        utf8.allSatisfy { $0 < 0x80 } ? caseInsensitiveEquals("ALL") : uppercased() == "ALL"
+    }
+
+    /// `lowercased() == other.lowercased()`, compared byte by byte when both are ASCII (no allocation).
+    fileprivate func caseInsensitiveEquals(_ other: String) -> Bool {
+        let (mine, theirs) = (utf8, other.utf8)
+        if mine.count == theirs.count {
+            var ascii = true
+            for (a, b) in zip(mine, theirs) {
+                guard a < 0x80, b < 0x80 else { ascii = false; break }
+                if a != b, a | 0x20 != b | 0x20 || !(0x61...0x7A).contains(a | 0x20) { return false }
+            }
+            if ascii { return true }
+        } else if mine.allSatisfy({ $0 < 0x80 }) && theirs.allSatisfy({ $0 < 0x80 }) {
+            return false
+        }
+        return lowercased() == other.lowercased()
+    }
 }

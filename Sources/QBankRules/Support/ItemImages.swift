@@ -12,8 +12,8 @@ extension ItemRule {
     /// first (so a scenario image is judged once).
     func images(of item: Item, in context: ItemContext) -> [PlacedImage] {
         let scenario = context.caseStudy.flatMap { $0.items.first?.id == item.id ? $0.placedScenario : nil }
-        // Most items name no image: say so before building every text's place and role.
-        guard item.containsText(where: MarkdownReader.mayNameImage) || scenario.map({ MarkdownReader.mayNameImage($0.value) }) == true
+        // Most items name no image: say so before building every text's place and role (once for the six media rules).
+        guard TextMemo.current.namesImage(item, compute: { $0.containsText(where: MarkdownReader.mayNameImage) }) || scenario.map({ MarkdownReader.mayNameImage($0.value) }) == true
         else { return [] }
         var texts = item.placedTexts
         if let scenario { texts.insert(scenario, at: 0) }

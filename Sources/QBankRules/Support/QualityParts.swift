@@ -17,6 +17,11 @@ extension ChoiceBody {
     }
 }
 
+extension ChoiceBody {
+    /// `keys` from the memo: eight item rules ask for them, and each ask filtered (copied) the options.
+    var correctOptions: [Option] { TextMemo.current.keys(of: options) { $0.filter(\.isCorrect) } }
+}
+
 /// "'a', 'c'" for messages.
 func quotedList(_ values: [String]) -> String {
     values.map { "'\($0)'" }.joined(separator: ", ")

@@ -5,27 +5,28 @@ enum ContentWords {
     static let minimumLength = 4
 
     /// The stemmed content words of `text`, code spans included (a repeated identifier is a cue too).
-    static func of(_ text: some StringProtocol, stopWords: Set<String> = StopWords.english) -> Set<String> {
-        Set(stems(of: Words.of(text), stopWords: stopWords))
+    /// `gate` is `WordGate(stopWords)` where the caller keeps one: it settles most words without hashing them.
+    static func of(_ text: some StringProtocol, stopWords: Set<String> = StopWords.english, gate: WordGate? = nil) -> Set<String> {
+        Set(stems(of: Words.of(text), stopWords: stopWords, gate: gate))
     }
 
     /// The stems of the content words among `words`, in order, repeats kept.
-    static func stems(of words: [Word], stopWords: Set<String> = StopWords.english) -> [String] {
+    static func stems(of words: [Word], stopWords: Set<String> = StopWords.english, gate: WordGate? = nil) -> [String] {
         var found: [String] = []
         found.reserveCapacity(words.count)
         let memo = TextMemo.current // once, not per word
-        for word in words where isContent(word.lower, stopWords: stopWords) {
+        for word in words where isContent(word.lower, stopWords: stopWords, gate: gate) {
             found.append(memo.stem(of: word.lower, compute: computeStem))
         }
         return found
     }
 
-    static func isContent(_ lower: String, stopWords: Set<String> = StopWords.english) -> Bool {
+    static func isContent(_ lower: String, stopWords: Set<String> = StopWords.english, gate: WordGate? = nil) -> Bool {
         // UTF-8 length bounds the character count from above: a short byte count settles it cheaply,
         // and an ASCII word has as many characters as bytes (counting characters cost more than the rest).
         guard lower.utf8.count >= minimumLength, lower.utf8.allSatisfy({ $0 < 0x80 }) || lower.count >= minimumLength else { return false }
         let hasLetter = lower.utf8.contains { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A) } || lower.contains(where: \.isLetter)
-        return hasLetter && !stopWords.contains(lower)
+        return hasLetter && !((gate?.mayContain(lower) ?? true) && stopWords.contains(lower))
     }
 
     /// Strips `-ations, -ation, -ings, -ing, -ies, -es, -s, -ed` (keeping at least four

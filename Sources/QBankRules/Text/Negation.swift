@@ -1,9 +1,16 @@
 /// Finds negative words ("not", "except", "don't", …) in a run of words, skipping
 /// phrases where the word does not negate ("at least 20 GB", "false positives").
 enum Negation {
-    static func negatives(in words: [Word], list: Set<String>, exceptions: [[String]]) -> [Word] {
+    /// `gate` is `WordGate(list)`, made once by the rule: it settles most words without hashing them.
+    /// Words are read in place by index: a `Word` copied into a closure retained two strings.
+    static func negatives(in words: [Word], list: Set<String>, gate: WordGate, exceptions: [[String]]) -> [Word] {
+        func isNegative(_ index: Int) -> Bool {
+            guard !words[index].isCode else { return false }
+            let lower = words[index].lower
+            return (gate.mayContain(lower) && list.contains(lower)) || isContraction(lower)
+        }
         // Most texts have no negative word at all: then the exceptions need not be looked for.
-        guard words.contains(where: { !$0.isCode && (list.contains($0.lower) || isContraction($0.lower)) }) else { return [] }
+        guard let first = words.indices.first(where: isNegative) else { return [] }
         let lower = words.map(\.lower)
         var excused = Set<Int>()
         for phrase in exceptions where !phrase.isEmpty && phrase.count <= lower.count {
@@ -12,9 +19,7 @@ enum Negation {
                 excused.formUnion(start..<(start + phrase.count))
             }
         }
-        return words.indices.filter { index in
-            !excused.contains(index) && !words[index].isCode && (list.contains(lower[index]) || isContraction(lower[index]))
-        }.map { words[$0] }
+        return words.indices[first...].filter { !excused.contains($0) && isNegative($0) }.map { words[$0] }
     }
 
     /// The negatives that make the question itself negative (QB201, QB202). The lead-in must ask something: it ends
@@ -22,9 +27,9 @@ enum Negation {
     /// asks no negative question. A negative inside a subordinate or relative clause ("messages that are not lost",
     /// "when the instances are not in use") states a condition, not the question, until a comma closes the clause;
     /// and "true or false" / "True / False" is a true-false question, not a negative one.
-    static func questionNegatives(inLeadInOf stem: String, list: Set<String>, exceptions: [[String]]) -> [Word] {
+    static func questionNegatives(inLeadInOf stem: String, list: Set<String>, gate: WordGate, exceptions: [[String]]) -> [Word] {
         let words = LeadIn.words(of: stem)
-        let negatives = negatives(in: words, list: list, exceptions: exceptions)
+        let negatives = negatives(in: words, list: list, gate: gate, exceptions: exceptions)
         guard !negatives.isEmpty, let last = LeadIn.of(stem).last, last != ".", last != "!", last != ")" else { return [] }
         let lower = Set(words.map(\.lower))
         let trueFalse = lower.contains("true") && lower.contains("false")
@@ -52,6 +57,8 @@ enum Negation {
 
     /// "don't", "isn't": the last byte rules out almost every word before the character comparison.
     static func isContraction(_ lower: String) -> Bool {
-        lower.utf8.last == UInt8(ascii: "t") && lower.hasSuffix("n't")
+        let utf8 = lower.utf8
+        guard utf8.count >= 3, utf8[utf8.index(before: utf8.endIndex)] == UInt8(ascii: "t") else { return false }
+        return lower.hasSuffix("n't")
     }
 }

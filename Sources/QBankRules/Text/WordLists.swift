@@ -90,42 +90,47 @@ extension Array where Element == String {
 struct PhraseList: Sendable {
     let phrases: [[String]]
     private let firstWords: Set<String>
-    private let firstBytes: FirstBytes
+    private let gate: WordGate
     /// An empty phrase is found in every text, so it turns the look-up off.
     private let hasEmpty: Bool
 
     init(_ terms: [String]) {
         phrases = terms.map { $0.lowercased() }.asPhrases
         firstWords = Set(phrases.compactMap(\.first))
-        firstBytes = FirstBytes(firstWords)
+        gate = WordGate(firstWords)
         hasEmpty = phrases.contains { $0.isEmpty }
     }
 
     /// `words.matches(phrases)`.
     func matches(in words: [String]) -> [String] {
-        guard hasEmpty || words.contains(where: { firstBytes.mayStart($0) && firstWords.contains($0) }) else { return [] }
+        guard hasEmpty || words.contains(where: { gate.mayContain($0) && firstWords.contains($0) }) else { return [] }
         return words.matches(phrases)
     }
 }
 
-/// The ASCII bytes that start some word of a list: a word whose first byte starts none of
-/// them is not in the list, and is settled without hashing it (most words of a text are not).
-/// A list with a word that starts otherwise (non-ASCII, or empty) lets every word through,
-/// since a decomposed "é" starts with "e" yet equals the composed one.
-struct FirstBytes: Sendable {
-    private var bits: (low: UInt64, high: UInt64) = (0, 0)
+/// The first byte and length (in bytes) of every word of a list: a word whose pair is none of
+/// them is not in the list, and is settled without hashing it (most words of a text are not;
+/// the first byte alone let through half the words of a text for a list of twenty).
+/// A list with a word that is not all ASCII (or is empty) lets every word through, since a decomposed
+/// "é" starts with "e" and equals the composed one in fewer bytes. A word that starts with a byte
+/// past ASCII always passes. An ASCII list word equals only its own bytes among the words the
+/// tokeniser makes: no letter, digit or `_` decomposes to ASCII once lower-cased (the Kelvin sign
+/// lower-cases to "k").
+struct WordGate: Sendable {
+    /// Bit `length` of entry `byte`: some word starts with `byte` and has that many bytes (63: 63 or more).
+    private var lengths = [UInt64](repeating: 0, count: 128)
     private var passesAll = false
 
     init(_ words: some Sequence<String>) {
         for word in words {
-            guard let byte = word.utf8.first, byte < 0x80 else { passesAll = true; continue }
-            if byte < 64 { bits.low |= 1 << UInt64(byte) } else { bits.high |= 1 << UInt64(byte - 64) }
+            guard let byte = word.utf8.first, word.utf8.allSatisfy({ $0 < 0x80 }) else { passesAll = true; continue }
+            lengths[Int(byte)] |= 1 << UInt64(min(word.utf8.count, 63))
         }
     }
 
     /// False only when no word of the list can equal `word`.
-    func mayStart(_ word: String) -> Bool {
+    func mayContain(_ word: String) -> Bool {
         guard !passesAll, let byte = word.utf8.first, byte < 0x80 else { return true }
-        return (byte < 64 ? bits.low >> UInt64(byte) : bits.high >> UInt64(byte - 64)) & 1 == 1
+        return lengths[Int(byte)] >> UInt64(min(word.utf8.count, 63)) & 1 == 1
     }
 }

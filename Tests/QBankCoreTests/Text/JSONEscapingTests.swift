@@ -26,6 +26,9 @@ struct JSONEscapingTests {
         var out = "prefix "
         JSONEscaping.append(value, to: &out)
         #expect(out == "prefix " + Self.reference(value))
+        var bytes = Array("prefix ".utf8)
+        JSONEscaping.append(value, to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == "prefix " + Self.reference(value))
     }
 
     @Test func aBridgedOrSubstringBackedStringEscapesTheSame() {

@@ -63,4 +63,19 @@ struct TextNormalizationTests {
         }
         #expect(TextNormalization.normalize("```\nunclosed\n  code") == "```\nunclosed\n  code\n```")
     }
+
+    /// The already-normal check reads eight bytes at a time: white space at every position, across
+    /// the words' edges too, must still be found.
+    @Test(arguments: ["  ", " \t", "\t", "\n", "\r\n", "\u{0B}", "\u{0C}", " ", " \u{01}"])
+    func findsWhiteSpaceAtEveryOffset(_ inserted: String) {
+        let letters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        for length in [9, 16, 17, 33] {
+            for offset in 1..<length {
+                let text = String(letters[0..<offset]) + inserted + String(letters[offset..<length])
+                let expected = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                #expect(TextNormalization.normalize(text) == expected, "\(text.debugDescription)")
+            }
+        }
+        #expect(TextNormalization.normalize("abcdefg  ab c d e f g h é  x") == "abcdefg ab c d e f g h é x")
+    }
 }

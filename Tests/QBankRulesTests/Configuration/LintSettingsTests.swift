@@ -76,4 +76,31 @@ struct LintSettingsTests {
         #expect(Glob.relativePath("../bank/./a.xml", base: "/repo/bank", workingDirectory: "/repo/x") == "a.xml")
         #expect(Glob.relativePath("/elsewhere/a.xml", base: "/repo", workingDirectory: "/repo") == "/elsewhere/a.xml")
     }
+
+    /// The engine resolves settings once per rule and per file: for every rule and path, in any order and
+    /// repeated, it must give what `apply` gives.
+    @Test func theResolverAgreesWithApply() {
+        let settings = LintSettings(
+            select: [" qb1 ", "QB2", "stem"], ignore: ["QB20", "Missing-Rationale-Or-Reference"],
+            rules: [RuleSetting(token: "structure", severity: .info), RuleSetting(token: "qb101", severity: .error)],
+            overrides: [
+                PathOverride(files: ["legacy/**"], rules: [RuleSetting(token: "QB110", severity: .warning)]),
+                PathOverride(files: ["*.json"], ignore: ["QB1"]),
+                PathOverride(files: ["legacy/keep.xml"], rules: [RuleSetting(token: "ALL", severity: .error)]),
+            ],
+            strict: true, baseDirectory: "/repo/bank", workingDirectory: "/repo")
+        var resolver = SettingsResolver(settings)
+        let files = ["bank/new.xml", "bank/legacy/old.xml", "/repo/bank/x/y.json", "bank/legacy/keep.xml", "other/a.xml"]
+        for _ in 0..<2 {
+            for file in files + files.reversed() {
+                for rule in BuiltInRules.descriptions {
+                    let diagnostic = Diagnostic(ruleID: rule.id, ruleName: rule.name, severity: rule.severity, message: "m",
+                                                location: SourceLocation(file: file, line: 1, column: 1), itemID: "q1")
+                    #expect(resolver.apply(diagnostic, rule: rule)?.severity == settings.apply(diagnostic, rule: rule)?.severity,
+                            "\(rule.id) in \(file)")
+                    #expect((resolver.apply(diagnostic, rule: rule) == nil) == (settings.apply(diagnostic, rule: rule) == nil))
+                }
+            }
+        }
+    }
 }

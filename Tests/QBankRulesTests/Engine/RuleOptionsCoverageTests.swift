@@ -7,7 +7,7 @@ import Testing
 /// names (`camelCase` in backticks) exists.
 struct RuleOptionsCoverageTests {
     /// Stored properties derived from an option (a phrase list split once, a byte pre-check), not options themselves.
-    static func isDerivedCache(_ value: Any) -> Bool { value is PhraseList || value is ByteNeedles || value is FirstBytes }
+    static func isDerivedCache(_ value: Any) -> Bool { value is PhraseList || value is ByteNeedles || value is WordGate }
 
     static func tunables(of rule: any Rule) -> Set<String> {
         Set(Mirror(reflecting: rule).children.compactMap { child in

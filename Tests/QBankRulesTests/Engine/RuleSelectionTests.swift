@@ -14,6 +14,12 @@ struct RuleSelectionTests {
         for token in ["QB101", "qb101", "single-answer-key-count", "QB1", "QB10", "structure", "ALL"] {
             #expect(RuleSelection(select: [token]).isEnabled(keyCount), "\(token)")
         }
+        for token in [" QB101\t", "Qb1", "all", " All ", "STRUCTURE", "Single-Answer-Key-Count"] {
+            #expect(RuleSelection(select: [token]).isEnabled(keyCount), "\(token)")
+        }
+        for token in ["QB", "QB1x", "B1", "QB1010", "al", "structures", "QB1 0", "ＱＢ１", "qb1é", ""] {
+            #expect(!RuleSelection(select: [token]).isEnabled(keyCount), "\(token)")
+        }
         #expect(!RuleSelection(select: ["QB2"]).isEnabled(keyCount))
         #expect(!RuleSelection(select: ["QB102"]).isEnabled(keyCount))
     }

@@ -25,9 +25,18 @@ struct ByteNeedlesTests {
 
     @Test func oneByteNeedlesAndNeedlesAtTheEnd() {
         let x = ByteNeedles(exact: ["X"], folded: [])
-        #expect(x.mayOccur(in: "aXb") && x.mayOccur(in: "abX") && x.mayOccur(in: "X"))
+        #expect(x.mayOccur(in: "a X b") && x.mayOccur(in: "ab-X") && x.mayOccur(in: "X") && x.mayOccur(in: "**X**"))
         #expect(!x.mayOccur(in: "abc x"))
         #expect(needles.mayOccur(in: "the end TODO"))
         #expect(!needles.mayOccur(in: "the end TOD"))
+    }
+
+    /// A needle inside a longer run of word bytes is no word of the text: "TODOS", "XTODO" and "TODO_1" are not "TODO".
+    @Test func needlesMustBeWholeRunsOfWordBytes() {
+        #expect(!needles.mayOccur(in: "TODOS and XTODO and TODO_1 and TODO2"))
+        #expect(needles.mayOccur(in: "(TODO)") && needles.mayOccur(in: "TODO.") && needles.mayOccur(in: "`TODO`"))
+        #expect(needles.mayOccur(in: "pre-TODO") && needles.mayOccur(in: "lorem-ipsum"))
+        let x = ByteNeedles(exact: ["X"], folded: [])
+        #expect(!x.mayOccur(in: "aXb") && !x.mayOccur(in: "abX"))
     }
 }

@@ -64,8 +64,8 @@ struct TextAnalysisTests {
 
     @Test func negationSkipsNonNegatingPhrases() {
         let words = Words.of("Which option keeps at least 3 copies and reduces false positives?")
-        #expect(Negation.negatives(in: words, list: WordLists.negativeLeadIn, exceptions: WordLists.negativeExceptions).isEmpty)
+        #expect(Negation.negatives(in: words, list: WordLists.negativeLeadIn, gate: WordGate(WordLists.negativeLeadIn), exceptions: WordLists.negativeExceptions).isEmpty)
         let negative = Words.of("Which option doesn't keep 3 copies?")
-        #expect(Negation.negatives(in: negative, list: WordLists.negativeLeadIn, exceptions: WordLists.negativeExceptions).map(\.lower) == ["doesn't"])
+        #expect(Negation.negatives(in: negative, list: WordLists.negativeLeadIn, gate: WordGate(WordLists.negativeLeadIn), exceptions: WordLists.negativeExceptions).map(\.lower) == ["doesn't"])
     }
 }

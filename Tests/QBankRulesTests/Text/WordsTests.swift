@@ -8,10 +8,10 @@ struct WordsTests {
         "Café’s NOT naïve", "ASCII then é", "**bold** `code` ** x", "Ends with joiner-", "İstanbul DOTTED",
     ])
     func loweredMatchesWords(_ text: String) {
-        TextMemo.current.reset()
+        TextMemo.current.forgetAll()
         let fresh = Words.lowered(text)          // tokenised for lower forms only
         let fromWords = Words.of(text).map(\.lower)
-        TextMemo.current.reset()
+        TextMemo.current.forgetAll()
         _ = Words.of(text)
         #expect(Words.lowered(text) == fromWords) // reused from the known words
         #expect(fresh == fromWords)
@@ -19,7 +19,7 @@ struct WordsTests {
     }
 
     @Test func loweredValues() {
-        TextMemo.current.reset()
+        TextMemo.current.forgetAll()
         #expect(Words.lowered("Don't **USE** the `S3-bucket`.") == ["don't", "use", "the", "s3-bucket"])
         #expect(Words.lowered("Café’s NOT") == ["café's", "not"])
         #expect(Words.lowered("A longer-than-fifteen-bytes WORD") == ["a", "longer-than-fifteen-bytes", "word"])

@@ -74,7 +74,7 @@ public struct ArticleAgreementRule: ItemRule {
         let expected = options.map { expectedArticle(for: $0.text.value) }
         let keysFit = zip(options, expected).filter { $0.0.isCorrect }.allSatisfy { $0.1 == article }
         let misfits = zip(options, expected).filter { !$0.0.isCorrect && $0.1 != nil && $0.1 != article }.map(\.0)
-        guard keysFit, body.keys.contains(where: { MetaOption.kind(of: $0.text.value) == nil }), !misfits.isEmpty else { return [] }
+        guard keysFit, body.correctOptions.contains(where: { MetaOption.kind(of: $0.text.value) == nil }), !misfits.isEmpty else { return [] }
         return [diagnostic(
             "the stem of item '\(item.id)' ends in '\(last.text)', which fits the key but not \(quotedList(misfits.map(\.id))); write \"a(n)\" or move the article into the options",
             at: item.stemOrigin, in: context.file.path, item: item.id,

@@ -77,7 +77,7 @@ public struct KeyIsLongestRule: ItemRule {
     public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
         guard let body = item.choiceBody else { return [] }
         // Distractors are only measured, so they are read in place: copying an option retains every string it holds.
-        let keys = body.keys, options = body.contentOptions
+        let keys = body.correctOptions, options = body.contentOptions
         let distractorLengths = options.indices.filter { !options[$0].isCorrect }.map { Double(options[$0].text.value.characterCount) }
         guard !keys.isEmpty, !distractorLengths.isEmpty, keys.allSatisfy({ MetaOption.kind(of: $0.text.value) == nil }),
               !keys.allSatisfy({ Self.isName($0.text.value) }) else { return [] }
@@ -113,9 +113,14 @@ extension KeyIsLongestRule {
     /// A product or proper name: every word starts with a capital or a digit, or is a connective ("of", "and").
     static func isName(_ text: String) -> Bool {
         let words = Words.of(text)
-        return words.count >= 2 && words.allSatisfy { word in
-            connectives.contains(word.lower) || word.text.first.map { $0.isUppercase || $0.isNumber } == true
-        }
+        return words.count >= 2 && words.allSatisfy { word in startsCapitalOrDigit(word.text) || connectives.contains(word.lower) }
+    }
+
+    /// An ASCII first byte settles it without building a `Character`.
+    private static func startsCapitalOrDigit(_ text: Substring) -> Bool {
+        guard let byte = text.utf8.first else { return false }
+        if byte < 0x80 { return (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) }
+        return text.first.map { $0.isUppercase || $0.isNumber } == true
     }
 }
 

@@ -3,9 +3,9 @@ import QBankCore
 /// Two options that say the same thing in slightly different words.
 public struct NearDuplicateOptionsRule: ItemRule {
     /// Words ignored when comparing (articles).
-    public var ignoredWords: Set<String> = ["a", "an", "the"] { didSet { ignoredStarts = FirstBytes(ignoredWords) } }
+    public var ignoredWords: Set<String> = ["a", "an", "the"] { didSet { ignoredGate = WordGate(ignoredWords) } }
     /// Lets most words past the gate without hashing them.
-    private var ignoredStarts = FirstBytes(["a", "an", "the"])
+    private var ignoredGate = WordGate(["a", "an", "the"])
 
     public init() {}
 
@@ -98,7 +98,7 @@ public struct NearDuplicateOptionsRule: ItemRule {
         for part in group where !part.text.isBlank {
             var count = 0
             var hash: UInt64 = 0
-            for word in Words.lowered(part.text.value) where word.utf8.count > longestIgnored || !ignoredStarts.mayStart(word) || !ignoredWords.contains(word) {
+            for word in Words.lowered(part.text.value) where word.utf8.count > longestIgnored || !ignoredGate.mayContain(word) || !ignoredWords.contains(word) {
                 count += 1
                 hash = hash &* 0x100_0000_01B3 &+ UInt64(word.utf8.first ?? 0)
             }

@@ -4,7 +4,9 @@ import QBankCore
 public struct StemKeyWordRepeatRule: ItemRule {
     /// Function words never counted as repeats (content words are also ≥ 4 letters), with question
     /// scaffolding and vendor/generic words ("Amazon", "AWS", "service").
-    public var stopWords: Set<String> = StopWords.english.union(WordLists.questionScaffolding).union(WordLists.vendorAndGeneric)
+    public var stopWords: Set<String> = Self.defaultStopWords { didSet { stopGate = WordGate(stopWords) } }
+    private static let defaultStopWords = StopWords.english.union(WordLists.questionScaffolding).union(WordLists.vendorAndGeneric)
+    private var stopGate = WordGate(Self.defaultStopWords)
     /// Compare the key with the lead-in only (the stem's last sentence) rather than the whole stem.
     public var leadInOnly = true
 
@@ -69,17 +71,17 @@ public struct StemKeyWordRepeatRule: ItemRule {
         guard let body = item.choiceBody else { return [] }
         let stemText = item.stem.value
         // A handful of stems per text: lists, and the distractors' words only once a key repeats a stem word.
-        let stemWords = ContentWords.stems(of: leadInOnly ? LeadIn.words(of: stemText) : Words.of(stemText), stopWords: stopWords)
+        let stemWords = ContentWords.stems(of: leadInOnly ? LeadIn.words(of: stemText) : Words.of(stemText), stopWords: stopWords, gate: stopGate)
         guard !stemWords.isEmpty else { return [] }
         var distractorWords: Set<String>?
         var found: [Diagnostic] = []
         var everyOptionInStem: Bool?
-        for key in body.keys {
-            let shared = ContentWords.stems(of: Words.of(key.text.value), stopWords: stopWords).filter(stemWords.contains)
+        for key in body.correctOptions {
+            let shared = ContentWords.stems(of: Words.of(key.text.value), stopWords: stopWords, gate: stopGate).filter(stemWords.contains)
             guard !shared.isEmpty else { continue }
             if distractorWords == nil {
                 var words: Set<String> = []
-                for option in body.options where !option.isCorrect { words.formUnion(ContentWords.of(option.text.value, stopWords: stopWords)) }
+                for option in body.options where !option.isCorrect { words.formUnion(ContentWords.of(option.text.value, stopWords: stopWords, gate: stopGate)) }
                 distractorWords = words
             }
             let repeated = Set(shared).subtracting(distractorWords ?? [])
@@ -100,7 +102,7 @@ public struct StemKeyWordRepeatRule: ItemRule {
     /// The words as written in `text` whose stems are in `stems`, in order of appearance.
     private func originalWords(_ stems: Set<String>, in text: String) -> [String] {
         var seen: Set<String> = [], shown: [String] = []
-        for word in Words.of(text) where ContentWords.isContent(word.lower, stopWords: stopWords) {
+        for word in Words.of(text) where ContentWords.isContent(word.lower, stopWords: stopWords, gate: stopGate) {
             let stem = ContentWords.stem(word.lower)
             if stems.contains(stem), seen.insert(stem).inserted { shown.append(word.lower) }
         }

@@ -3,9 +3,11 @@ import QBankCore
 /// A negative lead-in combined with a negated option makes a double negative.
 public struct DoubleNegativeRule: ItemRule {
     /// Negative words of the lead-in. "least" is left out: "LEAST cost" is a superlative, not a negation.
-    public var leadInNegatives: Set<String> = WordLists.negativeLeadIn.subtracting(["least"])
+    public var leadInNegatives: Set<String> = WordLists.negativeLeadIn.subtracting(["least"]) { didSet { leadInGate = WordGate(leadInNegatives) } }
     /// Negation in an option; words ending in "n't" and starting with "non-" always count.
-    public var optionNegatives: Set<String> = WordLists.optionNegation
+    public var optionNegatives: Set<String> = WordLists.optionNegation { didSet { optionGate = WordGate(optionNegatives) } }
+    private var leadInGate = WordGate(WordLists.negativeLeadIn.subtracting(["least"]))
+    private var optionGate = WordGate(WordLists.optionNegation)
     public var exceptions: [[String]] = WordLists.negativeExceptions
 
     public init() {}
@@ -63,12 +65,12 @@ public struct DoubleNegativeRule: ItemRule {
 
     public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
         guard let body = item.choiceBody else { return [] }
-        guard let stemNegative = Negation.questionNegatives(inLeadInOf: item.stem.value, list: leadInNegatives, exceptions: exceptions).first
+        guard let stemNegative = Negation.questionNegatives(inLeadInOf: item.stem.value, list: leadInNegatives, gate: leadInGate, exceptions: exceptions).first
         else { return [] }
         var found: [Diagnostic] = []
         for option in body.options {
             let words = Words.of(option.text.value)
-            let negatives = Negation.negatives(in: words, list: optionNegatives, exceptions: exceptions)
+            let negatives = Negation.negatives(in: words, list: optionNegatives, gate: optionGate, exceptions: exceptions)
                 + words.filter { $0.lower.hasPrefix("non-") }
             guard let negative = negatives.first else { continue }
             found.append(diagnostic(

@@ -3,7 +3,8 @@ import QBankCore
 /// A negative lead-in ("Which … is NOT …?") must make its negative word impossible to miss.
 public struct NegativeLeadInRule: ItemRule {
     /// Words that make a lead-in negative; words ending in "n't" always count.
-    public var negativeWords: Set<String> = WordLists.negativeLeadIn
+    public var negativeWords: Set<String> = WordLists.negativeLeadIn { didSet { negativeGate = WordGate(negativeWords) } }
+    private var negativeGate = WordGate(WordLists.negativeLeadIn)
     /// Phrases in which those words do not negate ("at least", "false positives", "least privilege").
     public var exceptions: [[String]] = WordLists.negativeExceptions
 
@@ -122,7 +123,7 @@ public struct NegativeLeadInRule: ItemRule {
 
     public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
         guard item.type == .single || item.type == .multiple else { return [] }
-        let plain = Negation.questionNegatives(inLeadInOf: item.stem.value, list: negativeWords, exceptions: exceptions)
+        let plain = Negation.questionNegatives(inLeadInOf: item.stem.value, list: negativeWords, gate: negativeGate, exceptions: exceptions)
             .filter { !$0.isEmphasized }
         guard let first = plain.first else { return [] }
         let word = String(first.text)

@@ -50,7 +50,7 @@ public struct MultipleResponseCountsRule: ItemRule {
         guard item.type == .multiple, let body = item.choiceBody else { return [] }
         var problems: [String] = []
         if body.options.count < minimumOptions { problems.append("has \(counted(body.options.count, "option")) (needs at least \(minimumOptions))") }
-        if body.keys.count < minimumKeys { problems.append("has \(counted(body.keys.count, "correct option")) (needs at least \(minimumKeys))") }
+        if body.correctOptions.count < minimumKeys { problems.append("has \(counted(body.correctOptions.count, "correct option")) (needs at least \(minimumKeys))") }
         if !body.options.isEmpty && body.distractors.isEmpty { problems.append("marks every option correct (needs at least one distractor)") }
         return problems.map { diagnostic("multiple-response item '\(item.id)' \($0)", at: item.origin, in: context.file.path, item: item.id) }
     }

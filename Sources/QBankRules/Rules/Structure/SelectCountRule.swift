@@ -69,16 +69,16 @@ public struct SelectCountRule: ItemRule {
     public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
         guard item.type == .multiple, let body = item.choiceBody, let select = body.select else { return [] }
         var found: [Diagnostic] = []
-        if select != body.keys.count {
+        if select != body.correctOptions.count {
             found.append(diagnostic(
-                "item '\(item.id)' asks to select \(select) but has \(counted(body.keys.count, "correct option")); make them equal",
+                "item '\(item.id)' asks to select \(select) but has \(counted(body.correctOptions.count, "correct option")); make them equal",
                 at: item.origin, in: context.file.path, item: item.id))
         }
         if let (stated, word) = Self.statedDirective(in: item.stem.value), stated != select {
             found.append(diagnostic(
                 "the stem of item '\(item.id)' says to choose \(stated) but select is \(select); make them agree",
                 at: item.stem.origin.location == nil ? item.origin : item.stem.origin, in: context.file.path, item: item.id,
-                fix: select == body.keys.count ? countFix(word, select: select, in: item.stem, file: context.file.path) : nil))
+                fix: select == body.correctOptions.count ? countFix(word, select: select, in: item.stem, file: context.file.path) : nil))
         }
         return found
     }

@@ -53,10 +53,10 @@ public struct SingleAnswerKeyCountRule: ItemRule {
     )
 
     public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
-        guard item.type == .single, let body = item.choiceBody, body.keys.count != 1 else { return [] }
-        let message = body.keys.isEmpty
+        guard item.type == .single, let body = item.choiceBody, body.correctOptions.count != 1 else { return [] }
+        let message = body.correctOptions.isEmpty
             ? "item '\(item.id)' has no correct option; mark the one best answer with correct=\"true\""
-            : "item '\(item.id)' has \(body.keys.count) correct options; a multiple-choice item has exactly one (use type=\"multiple\" for several)"
+            : "item '\(item.id)' has \(body.correctOptions.count) correct options; a multiple-choice item has exactly one (use type=\"multiple\" for several)"
         return [diagnostic(message, at: item.origin, in: context.file.path, item: item.id)]
     }
 }

@@ -6,7 +6,8 @@ public struct CaseSiblingCueRule: ItemRule {
     public var minimumPhraseCharacters = 12
     /// Fewest content words such a phrase must have.
     public var minimumContentWords = 2
-    public var stopWords: Set<String> = StopWords.english
+    public var stopWords: Set<String> = StopWords.english { didSet { stopGate = WordGate(stopWords) } }
+    private var stopGate = WordGate(StopWords.english)
 
     public init() {}
 
@@ -83,7 +84,7 @@ public struct CaseSiblingCueRule: ItemRule {
             guard let body = caseStudy.items[index].choiceBody else { continue }
             // What a phrase must not be in is read only once a key shares a word pair with the stem.
             var context_: [[String]]?
-            for key in body.keys {
+            for key in body.correctOptions {
                 let keyWords = Words.lowered(key.text.value)
                 guard Self.sharesWordPair(keyWords, stemWords) else { continue }
                 if scenarioWords == nil { scenarioWords = Words.lowered(caseStudy.scenario.value) }
@@ -117,7 +118,7 @@ public struct CaseSiblingCueRule: ItemRule {
                 let phrase = Array(key[start..<(start + length)])
                 let text = phrase.joined(separator: " ")
                 guard text.count >= minimumPhraseCharacters,
-                      phrase.filter({ ContentWords.isContent($0, stopWords: stopWords) }).count >= minimumContentWords,
+                      phrase.filter({ ContentWords.isContent($0, stopWords: stopWords, gate: stopGate) }).count >= minimumContentWords,
                       stem.containsSequence(phrase), !shared.contains(where: { $0.containsSequence(phrase) }) else { continue }
                 return text
             }

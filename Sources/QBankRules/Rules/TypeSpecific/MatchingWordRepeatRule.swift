@@ -2,7 +2,8 @@ import QBankCore
 
 /// A prompt that shares a distinctive word with its own response, and with no other, gives the pair away.
 public struct MatchingWordRepeatRule: ItemRule {
-    public var stopWords: Set<String> = StopWords.english
+    public var stopWords: Set<String> = StopWords.english { didSet { stopGate = WordGate(stopWords) } }
+    private var stopGate = WordGate(StopWords.english)
 
     public init() {}
 
@@ -55,13 +56,13 @@ public struct MatchingWordRepeatRule: ItemRule {
 
     public func check(_ item: Item, in context: ItemContext) -> [Diagnostic] {
         guard case .matching(let matching) = item.body else { return [] }
-        let responseWords = Dictionary(matching.responses.map { ($0.id, ContentWords.of($0.text.value, stopWords: stopWords)) }, uniquingKeysWith: { first, _ in first })
+        let responseWords = Dictionary(matching.responses.map { ($0.id, ContentWords.of($0.text.value, stopWords: stopWords, gate: stopGate)) }, uniquingKeysWith: { first, _ in first })
         var found: [Diagnostic] = []
         for prompt in matching.prompts {
             guard let own = responseWords[prompt.responseID] else { continue }
             var others: Set<String> = []
             for (id, words) in responseWords where id != prompt.responseID { others.formUnion(words) }
-            let repeated = ContentWords.of(prompt.text.value, stopWords: stopWords).intersection(own).subtracting(others)
+            let repeated = ContentWords.of(prompt.text.value, stopWords: stopWords, gate: stopGate).intersection(own).subtracting(others)
             guard !repeated.isEmpty else { continue }
             found.append(diagnostic(
                 "prompt '\(prompt.id)' of item '\(item.id)' shares \(quotedList(repeated.sorted())) with its response '\(prompt.responseID)' only; reword the prompt so the pair is not found by matching words",
