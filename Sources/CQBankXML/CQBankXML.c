@@ -317,6 +317,107 @@ static cqbx_doc *read_document(const unsigned char *bytes, size_t length, const 
     return d;
 }
 
+// MARK: - Streaming
+
+/// What a streamed read needs in its SAX callbacks besides the document.
+typedef struct {
+    cqbx_element_handler handler;
+    void *context;
+    /// Set on any finding at all: the caller then reads the bytes again the usual way.
+    int failed;
+} stream_state;
+
+/// The streamed read of this thread. Once the validator is plugged in, the parser's own error callback
+/// receives the plug's data instead of the parser context, so the state is found here instead.
+static __thread stream_state *streaming = NULL;
+static __thread xmlParserCtxtPtr streaming_parser = NULL;
+
+/// Any parse error or warning fails the streamed read, and stops it (the usual read will tell it).
+static void on_stream_parse_error(void *user_data, xmlErrorPtr error) {
+    (void)user_data; (void)error;
+    if (streaming != NULL) streaming->failed = 1;
+    if (streaming_parser != NULL) xmlStopParser(streaming_parser);
+}
+
+static void on_stream_schema_error(void *ctx, xmlErrorPtr error) {
+    (void)ctx; (void)error;
+    if (streaming != NULL) streaming->failed = 1;
+    if (streaming_parser != NULL) xmlStopParser(streaming_parser);
+}
+
+/// Builds the tree as usual; when a child of the root is complete, hands it over and frees it.
+static void on_stream_end_element(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri) {
+    xmlParserCtxtPtr ctxt = (xmlParserCtxtPtr)ctx;
+    xmlSAX2EndElementNs(ctx, localname, prefix, uri);
+    if (ctxt->nodeNr != 1 || ctxt->node == NULL || streaming == NULL) return;
+    xmlNodePtr done = ctxt->node->last;
+    if (done == NULL || done->type != XML_ELEMENT_NODE) return;
+    if (!streaming->failed) streaming->handler(done, streaming->context);
+    xmlUnlinkNode(done);
+    xmlFreeNode(done);
+}
+
+int cqbx_stream(const unsigned char *bytes, size_t length, const cqbx_schema *schema,
+                cqbx_element_handler handler, void *context) {
+    cqbx_init();
+    if (schema == NULL || handler == NULL || length > INT_MAX) return 0;
+    cqbx_doc d;
+    memset(&d, 0, sizeof d);
+    d.bytes = bytes;
+    d.length = length;
+    stream_state state = {handler, context, 0};
+    xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt((const char *)bytes, (int)length);
+    if (ctxt == NULL) return 0;
+    xmlSchemaValidCtxtPtr vctxt = xmlSchemaNewValidCtxt(schema->schema);
+    if (vctxt == NULL) { xmlFreeParserCtxt(ctxt); return 0; }
+    void (*old_generic)(void *, const char *, ...) = xmlGenericError;
+    void *old_context = xmlGenericErrorContext;
+    xmlSetGenericErrorFunc(NULL, silent);
+    reading_bank = 1;
+    streaming = &state;
+    streaming_parser = ctxt;
+
+    // The same options and handlers as `parse`, plus the end-element hook.
+    xmlCtxtUseOptions(ctxt, PARSE_OPTIONS);
+    ctxt->_private = &d;
+    ctxt->sax->initialized = XML_SAX2_MAGIC;
+    ctxt->sax->serror = on_parse_error;
+    ctxt->sax->internalSubset = on_internal_subset;
+    ctxt->sax->externalSubset = on_external_subset;
+    ctxt->sax->resolveEntity = NULL;
+    ctxt->sax->startElementNs = on_start_element;
+    ctxt->sax->endElementNs = on_stream_end_element;
+    ctxt->vctxt.error = NULL;
+    ctxt->vctxt.warning = NULL;
+    xmlSchemaSetValidStructuredErrors(vctxt, on_stream_schema_error, NULL);
+    xmlSchemaSAXPlugPtr plug = xmlSchemaSAXPlug(vctxt, &ctxt->sax, &ctxt->userData);
+    int ok = 0;
+    if (plug != NULL) {
+        // The plug's own handlers: parser errors would reach it with the plug's data, so they go to
+        // the streaming handler; CDATA would reach the tree through `ignorableWhitespace` (dropped
+        // under NOBLANKS), so it is left to `characters`, as XML_PARSE_NOCDATA means.
+        ctxt->sax->serror = on_stream_parse_error;
+        ctxt->sax->cdataBlock = NULL;
+        xmlParseDocument(ctxt);
+        ok = !state.failed && d.count == 0 && !d.refused && ctxt->wellFormed && ctxt->nsWellFormed &&
+             ctxt->errNo == XML_ERR_OK && ctxt->myDoc != NULL && xmlDocGetRootElement(ctxt->myDoc) != NULL &&
+             xmlSchemaIsValid(vctxt) == 1;
+        xmlSchemaSAXUnplug(plug);
+    }
+    if (ctxt->myDoc != NULL) xmlFreeDoc(ctxt->myDoc);
+    ctxt->myDoc = NULL;
+    xmlFreeParserCtxt(ctxt);
+    xmlSchemaFreeValidCtxt(vctxt);
+    for (size_t i = 0; i < d.count; i++) cqbx_free((void *)d.issues[i].message);
+    free(d.issues);
+
+    streaming = NULL;
+    streaming_parser = NULL;
+    reading_bank = 0;
+    xmlSetGenericErrorFunc(old_context, old_generic);
+    return ok && !state.failed;
+}
+
 cqbx_doc *cqbx_read(const unsigned char *bytes, size_t length, const cqbx_schema *schema) {
     return read_document(bytes, length, schema, 0);
 }
