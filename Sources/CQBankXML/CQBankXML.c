@@ -252,13 +252,10 @@ enum {
                     XML_PARSE_NOBLANKS | XML_PARSE_NOERROR | XML_PARSE_NOWARNING,
 };
 
-static void parse(cqbx_doc *d, const unsigned char *bytes, size_t length, int keep_blanks) {
-    xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt((const char *)bytes, (int)length);
-    if (ctxt == NULL) {
-        add_issue(d, CQBX_PHASE_PARSE, XML_ERR_NO_MEMORY, 0, 1, 1, NULL, "the parser could not start");
-        return;
-    }
-    xmlCtxtUseOptions(ctxt, keep_blanks ? (PARSE_OPTIONS & ~XML_PARSE_NOBLANKS) : PARSE_OPTIONS);
+/// The options and handlers every bank read parses with: errors collected, DOCTYPE refused, nothing
+/// resolved, each element's start offset recorded.
+static void set_up(xmlParserCtxtPtr ctxt, cqbx_doc *d, int options) {
+    xmlCtxtUseOptions(ctxt, options);
     ctxt->_private = d;
     ctxt->sax->initialized = XML_SAX2_MAGIC;
     ctxt->sax->serror = on_parse_error;
@@ -268,6 +265,15 @@ static void parse(cqbx_doc *d, const unsigned char *bytes, size_t length, int ke
     ctxt->sax->startElementNs = on_start_element;
     ctxt->vctxt.error = NULL;
     ctxt->vctxt.warning = NULL;
+}
+
+static void parse(cqbx_doc *d, const unsigned char *bytes, size_t length, int keep_blanks) {
+    xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt((const char *)bytes, (int)length);
+    if (ctxt == NULL) {
+        add_issue(d, CQBX_PHASE_PARSE, XML_ERR_NO_MEMORY, 0, 1, 1, NULL, "the parser could not start");
+        return;
+    }
+    set_up(ctxt, d, keep_blanks ? (PARSE_OPTIONS & ~XML_PARSE_NOBLANKS) : PARSE_OPTIONS);
 
     xmlParseDocument(ctxt);
     d->well_formed = ctxt->wellFormed && ctxt->nsWellFormed && !d->refused && ctxt->myDoc != NULL &&
@@ -396,17 +402,8 @@ int cqbx_stream(const unsigned char *bytes, size_t length, const cqbx_schema *sc
     streaming_parser = ctxt;
 
     // The same options and handlers as `parse`, plus the end-element hook.
-    xmlCtxtUseOptions(ctxt, PARSE_OPTIONS);
-    ctxt->_private = &d;
-    ctxt->sax->initialized = XML_SAX2_MAGIC;
-    ctxt->sax->serror = on_parse_error;
-    ctxt->sax->internalSubset = on_internal_subset;
-    ctxt->sax->externalSubset = on_external_subset;
-    ctxt->sax->resolveEntity = NULL;
-    ctxt->sax->startElementNs = on_start_element;
+    set_up(ctxt, &d, PARSE_OPTIONS);
     ctxt->sax->endElementNs = on_stream_end_element;
-    ctxt->vctxt.error = NULL;
-    ctxt->vctxt.warning = NULL;
     xmlSchemaSetValidStructuredErrors(vctxt, on_stream_schema_error, NULL);
     xmlSchemaSAXPlugPtr plug = xmlSchemaSAXPlug(vctxt, &ctxt->sax, &ctxt->userData);
     int ok = 0;
