@@ -332,6 +332,8 @@ typedef struct {
     void *context;
     /// Set on any finding at all: the caller then reads the bytes again the usual way.
     int failed;
+    /// Set when the root's end tag is parsed: a parse that stopped early without a word is no success.
+    int root_closed;
 } stream_state;
 
 /// The streamed read of this thread. Once the validator is plugged in, the parser's own error callback
@@ -356,6 +358,7 @@ static void on_stream_schema_error(void *ctx, xmlErrorPtr error) {
 static void on_stream_end_element(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri) {
     xmlParserCtxtPtr ctxt = (xmlParserCtxtPtr)ctx;
     xmlSAX2EndElementNs(ctx, localname, prefix, uri);
+    if (ctxt->nodeNr == 0 && streaming != NULL) streaming->root_closed = 1;
     if (ctxt->nodeNr != 1 || ctxt->node == NULL || streaming == NULL) return;
     xmlNodePtr done = ctxt->node->last;
     if (done == NULL || done->type != XML_ELEMENT_NODE) return;
@@ -387,7 +390,7 @@ int cqbx_stream(const unsigned char *bytes, size_t length, const cqbx_schema *sc
     memset(&d, 0, sizeof d);
     d.bytes = bytes;
     d.length = length;
-    stream_state state = {handler, context, 0};
+    stream_state state = {handler, context, 0, 0};
     // Read through a callback rather than as one memory block: libxml2 copies a memory block whole
     // (into a buffer grown by doubling: 67 MB for a 41 MB file) but keeps only a window of a callback's.
     memory_source source = {bytes, length, 0};
@@ -415,7 +418,7 @@ int cqbx_stream(const unsigned char *bytes, size_t length, const cqbx_schema *sc
         ctxt->sax->serror = on_stream_parse_error;
         ctxt->sax->cdataBlock = NULL;
         xmlParseDocument(ctxt);
-        ok = !state.failed && d.count == 0 && !d.refused && ctxt->wellFormed && ctxt->nsWellFormed &&
+        ok = !state.failed && state.root_closed && source.at == source.length && d.count == 0 && !d.refused && ctxt->wellFormed && ctxt->nsWellFormed &&
              ctxt->errNo == XML_ERR_OK && ctxt->myDoc != NULL && xmlDocGetRootElement(ctxt->myDoc) != NULL &&
              xmlSchemaIsValid(vctxt) == 1;
         xmlSchemaSAXUnplug(plug);
