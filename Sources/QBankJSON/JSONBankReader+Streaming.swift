@@ -1,0 +1,60 @@
+import QBankCore
+
+extension JSONBankReader {
+    /// The file read in one streamed pass: each element of the root's `items` and `cases` is built
+    /// as soon as it is parsed and its `JSONValue` tree then dropped, so a large file never holds the
+    /// tree of all its items (several times its size) beside the model. Nil when anything at all
+    /// would be reported (not JSON, a schema finding, a forbidden character, any other root array):
+    /// the caller then reads the file the usual way, whose findings and positions are the ones told.
+    static func stream(_ bytes: [UInt8], path: String) -> ReadResult? {
+        let context = SchemaContext(path: path)
+        context.bytes = bytes
+        let items = JSONItemBuilder(context: context)
+        let checkCharacters = mayHoldForbiddenCharacter(bytes)
+        var file = BankFile(path: path)
+        let stop = JSONParseError("streamed read stopped", at: JSONPosition(line: 1, column: 1))
+        let root: JSONValue? = bytes.withUnsafeBufferPointer { buffer in
+            var scanner = JSONScanner(buffer)
+            scanner.rootArrayElements = { (key: String, element: JSONValue, index: Int) throws(JSONParseError) in
+                if checkCharacters, firstForbiddenCharacter(element, path: path) != nil { throw stop }
+                switch key {
+                case "items":
+                    if let item = items.build(element, index: index) { file.items.append(item) }
+                case "cases":
+                    if let study = buildCase(element, index: index, items, context) { file.cases.append(study) }
+                default:
+                    throw stop
+                }
+                if !context.diagnostics.isEmpty { throw stop }
+            }
+            return try? scanner.parseDocument()
+        }
+        guard let root, context.diagnostics.isEmpty, let o = rootView(root, context) else { return nil }
+        // The streamed arrays came back empty; `array` still reports an `items` or `cases` that is not one.
+        _ = (o.array("items"), o.array("cases"))
+        guard context.diagnostics.isEmpty, firstForbiddenCharacter(root, path: path) == nil else { return nil }
+        return ReadResult(file: file, diagnostics: [])
+    }
+
+    /// Whether any string of the file could hold a character XML 1.0 forbids: only a `\u`, `\b` or `\f`
+    /// escape or the bytes EF BF BE/BF can spell one (raw control characters are not JSON), so most
+    /// files skip the search through every string.
+    static func mayHoldForbiddenCharacter(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = 0
+            let count = buffer.count
+            while index + 1 < count {
+                let byte = buffer[index]
+                if byte == UInt8(ascii: "\\") {
+                    let next = buffer[index + 1]
+                    if next == UInt8(ascii: "u") || next == UInt8(ascii: "b") || next == UInt8(ascii: "f") { return true }
+                    index += 2
+                    continue
+                }
+                if byte == 0xEF, index + 2 < count, buffer[index + 1] == 0xBF, buffer[index + 2] >= 0xBE { return true }
+                index += 1
+            }
+            return false
+        }
+    }
+}
