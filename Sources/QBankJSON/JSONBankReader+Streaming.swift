@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import QBankCore
 
 extension JSONBankReader {
@@ -38,23 +45,22 @@ extension JSONBankReader {
 
     /// Whether any string of the file could hold a character XML 1.0 forbids: only a `\u`, `\b` or `\f`
     /// escape or the bytes EF BF BE/BF can spell one (raw control characters are not JSON), so most
-    /// files skip the search through every string.
+    /// files skip the search through every string. Two `memchr` passes, not a loop over every byte.
     static func mayHoldForbiddenCharacter(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { buffer in
-            var index = 0
-            let count = buffer.count
-            while index + 1 < count {
-                let byte = buffer[index]
-                if byte == UInt8(ascii: "\\") {
-                    let next = buffer[index + 1]
-                    if next == UInt8(ascii: "u") || next == UInt8(ascii: "b") || next == UInt8(ascii: "f") { return true }
-                    index += 2
-                    continue
+            guard let base = buffer.baseAddress else { return false }
+            func any(_ first: UInt8, followedBy next: (UnsafePointer<UInt8>) -> Bool, length: Int) -> Bool {
+                var at = 0
+                while at < buffer.count, let hit = memchr(base + at, Int32(first), buffer.count - at) {
+                    let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if offset + length <= buffer.count, next(base + offset) { return true }
+                    at = offset + 1
                 }
-                if byte == 0xEF, index + 2 < count, buffer[index + 1] == 0xBF, buffer[index + 2] >= 0xBE { return true }
-                index += 1
+                return false
             }
-            return false
+            return any(UInt8(ascii: "\\"), followedBy: { $0[1] == UInt8(ascii: "u") || $0[1] == UInt8(ascii: "b") || $0[1] == UInt8(ascii: "f") },
+                       length: 2)
+                || any(0xEF, followedBy: { $0[1] == 0xBF && $0[2] >= 0xBE }, length: 3)
         }
     }
 }
