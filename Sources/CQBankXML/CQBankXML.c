@@ -1,4 +1,5 @@
-// The only file in qbank that includes libxml2's headers.
+// Reading documents: the parser, the validator, the refusals. This file and CQBankXMLNodes.c (reading
+// elements of a parsed document) are the only ones in qbank that include libxml2's headers.
 //
 // Debian's libxml2 is built with ICU; its headers then clash with Foundation's own
 // ICU module. qbank never uses libxml2's ICU bits, so switch them off first.
@@ -252,13 +253,10 @@ enum {
                     XML_PARSE_NOBLANKS | XML_PARSE_NOERROR | XML_PARSE_NOWARNING,
 };
 
-static void parse(cqbx_doc *d, const unsigned char *bytes, size_t length, int keep_blanks) {
-    xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt((const char *)bytes, (int)length);
-    if (ctxt == NULL) {
-        add_issue(d, CQBX_PHASE_PARSE, XML_ERR_NO_MEMORY, 0, 1, 1, NULL, "the parser could not start");
-        return;
-    }
-    xmlCtxtUseOptions(ctxt, keep_blanks ? (PARSE_OPTIONS & ~XML_PARSE_NOBLANKS) : PARSE_OPTIONS);
+/// The options and handlers every bank read parses with: errors collected, DOCTYPE refused, nothing
+/// resolved, each element's start offset recorded.
+static void set_up(xmlParserCtxtPtr ctxt, cqbx_doc *d, int options) {
+    xmlCtxtUseOptions(ctxt, options);
     ctxt->_private = d;
     ctxt->sax->initialized = XML_SAX2_MAGIC;
     ctxt->sax->serror = on_parse_error;
@@ -268,6 +266,15 @@ static void parse(cqbx_doc *d, const unsigned char *bytes, size_t length, int ke
     ctxt->sax->startElementNs = on_start_element;
     ctxt->vctxt.error = NULL;
     ctxt->vctxt.warning = NULL;
+}
+
+static void parse(cqbx_doc *d, const unsigned char *bytes, size_t length, int keep_blanks) {
+    xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt((const char *)bytes, (int)length);
+    if (ctxt == NULL) {
+        add_issue(d, CQBX_PHASE_PARSE, XML_ERR_NO_MEMORY, 0, 1, 1, NULL, "the parser could not start");
+        return;
+    }
+    set_up(ctxt, d, keep_blanks ? (PARSE_OPTIONS & ~XML_PARSE_NOBLANKS) : PARSE_OPTIONS);
 
     xmlParseDocument(ctxt);
     d->well_formed = ctxt->wellFormed && ctxt->nsWellFormed && !d->refused && ctxt->myDoc != NULL &&
@@ -317,6 +324,119 @@ static cqbx_doc *read_document(const unsigned char *bytes, size_t length, const 
     return d;
 }
 
+// MARK: - Streaming
+
+/// What a streamed read needs in its SAX callbacks besides the document.
+typedef struct {
+    cqbx_element_handler handler;
+    void *context;
+    /// Set on any finding at all: the caller then reads the bytes again the usual way.
+    int failed;
+    /// Set when the root's end tag is parsed: a parse that stopped early without a word is no success.
+    int root_closed;
+} stream_state;
+
+/// The streamed read of this thread. Once the validator is plugged in, the parser's own error callback
+/// receives the plug's data instead of the parser context, so the state is found here instead.
+static __thread stream_state *streaming = NULL;
+static __thread xmlParserCtxtPtr streaming_parser = NULL;
+
+/// Any parse error or warning fails the streamed read, and stops it (the usual read will tell it).
+static void on_stream_parse_error(void *user_data, xmlErrorPtr error) {
+    (void)user_data; (void)error;
+    if (streaming != NULL) streaming->failed = 1;
+    if (streaming_parser != NULL) xmlStopParser(streaming_parser);
+}
+
+static void on_stream_schema_error(void *ctx, xmlErrorPtr error) {
+    (void)ctx; (void)error;
+    if (streaming != NULL) streaming->failed = 1;
+    if (streaming_parser != NULL) xmlStopParser(streaming_parser);
+}
+
+/// Builds the tree as usual; when a child of the root is complete, hands it over and frees it.
+static void on_stream_end_element(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri) {
+    xmlParserCtxtPtr ctxt = (xmlParserCtxtPtr)ctx;
+    xmlSAX2EndElementNs(ctx, localname, prefix, uri);
+    if (ctxt->nodeNr == 0 && streaming != NULL) streaming->root_closed = 1;
+    if (ctxt->nodeNr != 1 || ctxt->node == NULL || streaming == NULL) return;
+    xmlNodePtr done = ctxt->node->last;
+    if (done == NULL || done->type != XML_ELEMENT_NODE) return;
+    if (!streaming->failed) streaming->handler(done, streaming->context);
+    xmlUnlinkNode(done);
+    xmlFreeNode(done);
+}
+
+/// The caller's bytes, handed to the parser a piece at a time.
+typedef struct {
+    const unsigned char *bytes;
+    size_t length, at;
+} memory_source;
+
+static int read_memory(void *context, char *buffer, int length) {
+    memory_source *source = (memory_source *)context;
+    size_t left = source->length - source->at;
+    size_t count = length > 0 && left > (size_t)length ? (size_t)length : left;
+    memcpy(buffer, source->bytes + source->at, count);
+    source->at += count;
+    return (int)count;
+}
+
+int cqbx_stream(const unsigned char *bytes, size_t length, const cqbx_schema *schema,
+                cqbx_element_handler handler, void *context) {
+    cqbx_init();
+    if (schema == NULL || handler == NULL || length > INT_MAX) return 0;
+    cqbx_doc d;
+    memset(&d, 0, sizeof d);
+    d.bytes = bytes;
+    d.length = length;
+    stream_state state = {handler, context, 0, 0};
+    // Read through a callback rather than as one memory block: libxml2 copies a memory block whole
+    // (into a buffer grown by doubling: 67 MB for a 41 MB file) but keeps only a window of a callback's.
+    memory_source source = {bytes, length, 0};
+    xmlParserCtxtPtr ctxt = xmlCreateIOParserCtxt(NULL, NULL, read_memory, NULL, &source, XML_CHAR_ENCODING_NONE);
+    if (ctxt == NULL) return 0;
+    xmlSchemaValidCtxtPtr vctxt = xmlSchemaNewValidCtxt(schema->schema);
+    if (vctxt == NULL) { xmlFreeParserCtxt(ctxt); return 0; }
+    void (*old_generic)(void *, const char *, ...) = xmlGenericError;
+    void *old_context = xmlGenericErrorContext;
+    xmlSetGenericErrorFunc(NULL, silent);
+    reading_bank = 1;
+    streaming = &state;
+    streaming_parser = ctxt;
+
+    // The same options and handlers as `parse`, plus the end-element hook.
+    set_up(ctxt, &d, PARSE_OPTIONS);
+    ctxt->sax->endElementNs = on_stream_end_element;
+    xmlSchemaSetValidStructuredErrors(vctxt, on_stream_schema_error, NULL);
+    xmlSchemaSAXPlugPtr plug = xmlSchemaSAXPlug(vctxt, &ctxt->sax, &ctxt->userData);
+    int ok = 0;
+    if (plug != NULL) {
+        // The plug's own handlers: parser errors would reach it with the plug's data, so they go to
+        // the streaming handler; CDATA would reach the tree through `ignorableWhitespace` (dropped
+        // under NOBLANKS), so it is left to `characters`, as XML_PARSE_NOCDATA means.
+        ctxt->sax->serror = on_stream_parse_error;
+        ctxt->sax->cdataBlock = NULL;
+        xmlParseDocument(ctxt);
+        ok = !state.failed && state.root_closed && source.at == source.length && d.count == 0 && !d.refused && ctxt->wellFormed && ctxt->nsWellFormed &&
+             ctxt->errNo == XML_ERR_OK && ctxt->myDoc != NULL && xmlDocGetRootElement(ctxt->myDoc) != NULL &&
+             xmlSchemaIsValid(vctxt) == 1;
+        xmlSchemaSAXUnplug(plug);
+    }
+    if (ctxt->myDoc != NULL) xmlFreeDoc(ctxt->myDoc);
+    ctxt->myDoc = NULL;
+    xmlFreeParserCtxt(ctxt);
+    xmlSchemaFreeValidCtxt(vctxt);
+    for (size_t i = 0; i < d.count; i++) cqbx_free((void *)d.issues[i].message);
+    free(d.issues);
+
+    streaming = NULL;
+    streaming_parser = NULL;
+    reading_bank = 0;
+    xmlSetGenericErrorFunc(old_context, old_generic);
+    return ok && !state.failed;
+}
+
 cqbx_doc *cqbx_read(const unsigned char *bytes, size_t length, const cqbx_schema *schema) {
     return read_document(bytes, length, schema, 0);
 }
@@ -355,147 +475,4 @@ cqbx_node cqbx_doc_root(const cqbx_doc *d) {
 size_t cqbx_doc_issue_count(const cqbx_doc *d) { return d != NULL ? d->count : 0; }
 const cqbx_issue *cqbx_doc_issue(const cqbx_doc *d, size_t index) {
     return d != NULL && index < d->count ? &d->issues[index] : NULL;
-}
-
-// MARK: - Nodes
-
-static cqbx_node element_from(xmlNodePtr node) {
-    while (node != NULL && node->type != XML_ELEMENT_NODE) node = node->next;
-    return node;
-}
-
-cqbx_node cqbx_first_element(cqbx_node node) {
-    return node != NULL ? element_from(((xmlNodePtr)node)->children) : NULL;
-}
-
-void cqbx_free_element(cqbx_node node) {
-    if (node == NULL) return;
-    xmlUnlinkNode((xmlNodePtr)node);
-    xmlFreeNode((xmlNodePtr)node);
-}
-
-cqbx_node cqbx_next_element(cqbx_node node) {
-    return node != NULL ? element_from(((xmlNodePtr)node)->next) : NULL;
-}
-
-cqbx_node cqbx_parent_element(cqbx_node node) {
-    if (node == NULL) return NULL;
-    xmlNodePtr parent = ((xmlNodePtr)node)->parent;
-    return parent != NULL && parent->type == XML_ELEMENT_NODE ? parent : NULL;
-}
-
-const char *cqbx_name(cqbx_node node) {
-    return node != NULL ? (const char *)((xmlNodePtr)node)->name : "";
-}
-
-const char *cqbx_namespace(cqbx_node node) {
-    xmlNodePtr n = (xmlNodePtr)node;
-    return n != NULL && n->ns != NULL ? (const char *)n->ns->href : NULL;
-}
-
-long cqbx_offset(cqbx_node node) {
-    return node != NULL ? (long)(intptr_t)((xmlNodePtr)node)->_private - 1 : -1;
-}
-
-long cqbx_line(cqbx_node node) { return node != NULL ? xmlGetLineNo((xmlNodePtr)node) : 0; }
-
-const char *cqbx_attribute(cqbx_node node, const char *name, int *owned) {
-    *owned = 0;
-    if (node == NULL) return NULL;
-    for (xmlAttrPtr attr = ((xmlNodePtr)node)->properties; attr != NULL; attr = attr->next) {
-        if (attr->ns != NULL || strcmp((const char *)attr->name, name) != 0) continue;
-        xmlNodePtr value = attr->children;
-        if (value == NULL) return "";
-        if (value->next == NULL && value->type == XML_TEXT_NODE)
-            return value->content != NULL ? (const char *)value->content : "";
-        xmlChar *joined = xmlNodeListGetString(((xmlNodePtr)node)->doc, value, 1);
-        if (joined == NULL) return "";
-        *owned = 1;
-        return (const char *)joined;
-    }
-    return NULL;
-}
-
-const char *cqbx_text(cqbx_node node, int *owned) {
-    *owned = 0;
-    if (node == NULL) return "";
-    xmlNodePtr first = ((xmlNodePtr)node)->children;
-    if (first == NULL) return "";
-    int is_text = first->type == XML_TEXT_NODE || first->type == XML_CDATA_SECTION_NODE;
-    if (first->next == NULL && is_text) return first->content != NULL ? (const char *)first->content : "";
-    // Text split by comments or CDATA: join the text pieces, nothing else.
-    size_t total = 0;
-    for (xmlNodePtr c = first; c != NULL; c = c->next) {
-        if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content != NULL)
-            total += strlen((const char *)c->content);
-    }
-    char *joined = (char *)xmlMalloc(total + 1);
-    if (joined == NULL) return "";
-    size_t at = 0;
-    for (xmlNodePtr c = first; c != NULL; c = c->next) {
-        if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content != NULL) {
-            size_t n = strlen((const char *)c->content);
-            memcpy(joined + at, c->content, n);
-            at += n;
-        }
-    }
-    joined[at] = 0;
-    *owned = 1;
-    return joined;
-}
-
-// MARK: - Mixed content and attributes
-
-cqbx_node cqbx_first_child(cqbx_node node) { return node != NULL ? ((xmlNodePtr)node)->children : NULL; }
-cqbx_node cqbx_next_sibling(cqbx_node node) { return node != NULL ? ((xmlNodePtr)node)->next : NULL; }
-
-int cqbx_node_kind(cqbx_node node) {
-    if (node == NULL) return CQBX_NODE_OTHER;
-    switch (((xmlNodePtr)node)->type) {
-    case XML_ELEMENT_NODE: return CQBX_NODE_ELEMENT;
-    case XML_TEXT_NODE:
-    case XML_CDATA_SECTION_NODE: return CQBX_NODE_TEXT;
-    default: return CQBX_NODE_OTHER;
-    }
-}
-
-const char *cqbx_node_content(cqbx_node node) {
-    if (cqbx_node_kind(node) != CQBX_NODE_TEXT) return "";
-    const xmlChar *content = ((xmlNodePtr)node)->content;
-    return content != NULL ? (const char *)content : "";
-}
-
-static xmlAttrPtr attribute_at(cqbx_node node, size_t index) {
-    if (node == NULL || ((xmlNodePtr)node)->type != XML_ELEMENT_NODE) return NULL;
-    xmlAttrPtr attr = ((xmlNodePtr)node)->properties;
-    for (size_t i = 0; attr != NULL && i < index; i++) attr = attr->next;
-    return attr;
-}
-
-size_t cqbx_attribute_count(cqbx_node node) {
-    size_t count = 0;
-    for (xmlAttrPtr attr = attribute_at(node, 0); attr != NULL; attr = attr->next) count++;
-    return count;
-}
-
-const char *cqbx_attribute_name_at(cqbx_node node, size_t index) {
-    xmlAttrPtr attr = attribute_at(node, index);
-    return attr != NULL ? (const char *)attr->name : "";
-}
-
-const char *cqbx_attribute_namespace_at(cqbx_node node, size_t index) {
-    xmlAttrPtr attr = attribute_at(node, index);
-    return attr != NULL && attr->ns != NULL ? (const char *)attr->ns->href : NULL;
-}
-
-const char *cqbx_attribute_value_at(cqbx_node node, size_t index, int *owned) {
-    *owned = 0;
-    xmlAttrPtr attr = attribute_at(node, index);
-    if (attr == NULL || attr->children == NULL) return "";
-    xmlNodePtr value = attr->children;
-    if (value->next == NULL && value->type == XML_TEXT_NODE) return value->content != NULL ? (const char *)value->content : "";
-    xmlChar *joined = xmlNodeListGetString(((xmlNodePtr)node)->doc, value, 1);
-    if (joined == NULL) return "";
-    *owned = 1;
-    return (const char *)joined;
 }

@@ -10,7 +10,11 @@ public struct JSONBankReader: BankReader {
 
     public init() {}
 
-    public func read(_ bytes: [UInt8], path: String) -> ReadResult {
+    public func read(_ bytes: [UInt8], path: String) -> ReadResult { read(bytes, path: path, streaming: true) }
+
+    /// `streaming`: try the streamed read first (tests turn it off to compare both reads).
+    func read(_ bytes: [UInt8], path: String, streaming: Bool) -> ReadResult {
+        if streaming, !bytes.isEmpty, let streamed = Self.stream(bytes, path: path) { return streamed }
         if bytes.isEmpty {
             return ReadResult(file: nil, diagnostics: [
                 Diagnostic(ReaderRules.syntaxError, "file is empty; a bank file is a JSON object with \"format\": \"\(Self.format)\"",
@@ -57,14 +61,7 @@ public struct JSONBankReader: BankReader {
         let context = SchemaContext(path: path)
         context.bytes = bytes
         var file = BankFile(path: path)
-        guard let o = ObjectView(root, context, subject: "", itemID: nil, known: ["$schema", "format", "items", "cases"],
-                                 required: ["format"], noun: "a bank file") else {
-            return ReadResult(file: file, diagnostics: context.diagnostics)
-        }
-        _ = o.string("$schema")
-        if let format = o.member("format")?.value, format.stringValue != Self.format {
-            o.report("'format' must be \"\(Self.format)\"", at: format.position)
-        }
+        guard let o = Self.rootView(root, context) else { return ReadResult(file: file, diagnostics: context.diagnostics) }
         let items = JSONItemBuilder(context: context)
         if let array = o.array("items")?.arrayValue {
             file.items.reserveCapacity(array.count)
@@ -73,12 +70,23 @@ public struct JSONBankReader: BankReader {
             }
         }
         if let array = o.array("cases")?.arrayValue {
-            file.cases = array.enumerated().compactMap { buildCase($0.element, index: $0.offset, items, context) }
+            file.cases = array.enumerated().compactMap { Self.buildCase($0.element, index: $0.offset, items, context) }
         }
         return ReadResult(file: file, diagnostics: context.diagnostics)
     }
 
-    private func buildCase(_ value: JSONValue, index: Int, _ items: JSONItemBuilder, _ context: SchemaContext) -> CaseStudy? {
+    /// The root object's own fields checked; nil (after a report) when the root is not an object.
+    static func rootView(_ root: JSONValue, _ context: SchemaContext) -> ObjectView? {
+        guard let o = ObjectView(root, context, subject: "", itemID: nil, known: ["$schema", "format", "items", "cases"],
+                                 required: ["format"], noun: "a bank file") else { return nil }
+        _ = o.string("$schema")
+        if let format = o.member("format")?.value, format.stringValue != Self.format {
+            o.report("'format' must be \"\(Self.format)\"", at: format.position)
+        }
+        return o
+    }
+
+    static func buildCase(_ value: JSONValue, index: Int, _ items: JSONItemBuilder, _ context: SchemaContext) -> CaseStudy? {
         let rawID = value["id"]?.stringValue
         guard let o = ObjectView(value, context, subject: rawID.map { "case '\($0)'" } ?? "case #\(index + 1)", itemID: rawID,
                                  known: ["id", "title", "scenario", "items", "qbank"], required: ["id", "scenario", "items"],

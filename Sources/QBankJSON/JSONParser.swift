@@ -40,6 +40,10 @@ struct JSONScanner {
     var depth = 0
     /// Reused buffer for strings with escapes.
     var scratch: [UInt8] = []
+    /// When set, the elements of arrays that are members of the root object go here as each is parsed
+    /// (with the member's key and the element's index) instead of into the tree: a bank file's items
+    /// are built one by one and never held all at once. Those arrays come back empty.
+    var rootArrayElements: ((String, JSONValue, Int) throws(JSONParseError) -> Void)?
 
     init(_ buffer: UnsafeBufferPointer<UInt8>) {
         // An empty buffer may have a nil base address; any valid pointer will do as nothing is read.
@@ -153,7 +157,8 @@ struct JSONScanner {
             }
             i += 1
             skipWhitespace()
-            let value = try parseValue()
+            let streamed = depth == 1 && rootArrayElements != nil && byte(i) == UInt8(ascii: "[")
+            let value = streamed ? try parseArray(streamingAs: key) : try parseValue()
             if let first = firstIndex(of: key, in: members, index: &index) {
                 throw JSONParseError(
                     "duplicate key '\(key)' (first at \(members[first].keyPosition)); remove one of them",
@@ -194,7 +199,8 @@ struct JSONScanner {
         return built[key]
     }
 
-    mutating func parseArray() throws(JSONParseError) -> JSONValue {
+    /// `key`: the root member whose elements go to `rootArrayElements` rather than into the array.
+    mutating func parseArray(streamingAs key: String? = nil) throws(JSONParseError) -> JSONValue {
         let start = position
         try enter()
         i += 1
@@ -205,8 +211,11 @@ struct JSONScanner {
             depth -= 1
             return JSONValue(.array(elements), at: start)
         }
+        var count = 0
         while true {
-            elements.append(try parseValue())
+            let element = try parseValue()
+            if let key, let sink = rootArrayElements { try sink(key, element, count) } else { elements.append(element) }
+            count += 1
             skipWhitespace()
             switch byte(i) {
             case UInt8(ascii: ","):

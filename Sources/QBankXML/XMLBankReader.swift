@@ -11,7 +11,10 @@ public struct XMLBankReader: BankReader {
 
     public init() {}
 
-    public func read(_ bytes: [UInt8], path: String) -> ReadResult {
+    public func read(_ bytes: [UInt8], path: String) -> ReadResult { read(bytes, path: path, streaming: true) }
+
+    /// `streaming`: try the streamed read first (tests turn it off to compare both reads).
+    func read(_ bytes: [UInt8], path: String, streaming: Bool) -> ReadResult {
         let start = SourceLocation(file: path, line: 1, column: 1)
         if Self.isBlank(bytes) {
             return ReadResult(file: nil, diagnostics: [Diagnostic(ReaderRules.syntaxError, "file is empty", at: start)])
@@ -21,6 +24,7 @@ public struct XMLBankReader: BankReader {
         }
 
         let schema = CompiledSchema.shared
+        if streaming, schema.failure == nil, let streamed = Self.stream(bytes, path: path, schema: schema) { return streamed }
         guard let document = bytes.withUnsafeBufferPointer({ cqbx_read($0.baseAddress, $0.count, schema.handle) }) else {
             return ReadResult(file: nil, diagnostics: [Diagnostic(ReaderRules.syntaxError, "out of memory", at: start)])
         }
@@ -51,6 +55,39 @@ public struct XMLBankReader: BankReader {
         diagnostics += builder.diagnostics
         diagnostics.sort(by: Diagnostic.reportOrder)
         return ReadResult(file: file, diagnostics: diagnostics)
+    }
+
+    /// The file read in one streamed pass (`cqbx_stream`): each item and case study is built as soon as
+    /// libxml2 has parsed and validated it, then its elements are freed, so a large file never holds
+    /// its whole tree (about four times its size) beside the model. Nil when anything at all was
+    /// reported (not well-formed, a schema finding, a refusal): the caller then reads the file the
+    /// usual way, whose findings and positions are the ones to report.
+    static func stream(_ bytes: [UInt8], path: String, schema: CompiledSchema = .shared) -> ReadResult? {
+        let state = StreamState(path: path, lines: LineTable(bytes))
+        let handler: cqbx_element_handler = { element, context in
+            guard let element, let context else { return }
+            let state = Unmanaged<StreamState>.fromOpaque(context).takeUnretainedValue()
+            let node = XMLElementNode(raw: element)
+            if node.isBankElement { state.builder.add(node, to: &state.file) }
+        }
+        let streamed = withExtendedLifetime(state) {
+            bytes.withUnsafeBufferPointer { buffer in
+                cqbx_stream(buffer.baseAddress, buffer.count, schema.handle, handler, Unmanaged.passUnretained(state).toOpaque())
+            }
+        }
+        guard streamed != 0 else { return nil }
+        return ReadResult(file: state.file, diagnostics: state.builder.diagnostics.sorted(by: Diagnostic.reportOrder))
+    }
+
+    /// What a streamed read builds, reached from the C callback.
+    private final class StreamState {
+        var builder: XMLModelBuilder
+        var file: BankFile
+
+        init(path: String, lines: LineTable) {
+            builder = XMLModelBuilder(path: path, lines: lines)
+            file = BankFile(path: path)
+        }
     }
 
     /// Empty, or only a BOM and white space: nothing to parse.

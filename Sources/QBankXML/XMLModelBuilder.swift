@@ -101,18 +101,26 @@ struct XMLModelBuilder {
         // Sized once: grown by appending, a 20,000-item file's array ended at 32,768 slots.
         file.items.reserveCapacity(root.children.reduce(0) { $0 + ($1.hasName("item") ? 1 : 0) })
         for child in root.children where child.isBankElement {
-            if child.hasName("item") {
-                if let item = item(child) { file.items.append(item) }
-            } else if child.hasName("case") {
-                if let study = caseStudy(child) { file.cases.append(study) }
-            } else {
-                continue
-            }
+            guard add(child, to: &file) else { continue }
             // Built: its part of the tree is not read again, so a large file never holds the
             // whole tree and the whole model at once.
             child.free()
         }
         return file
+    }
+
+    /// Adds what a child element of the root holds (an item or a case study) to `file`; false
+    /// for any other element. Streamed reads call it as each element is parsed.
+    @discardableResult
+    mutating func add(_ child: XMLElementNode, to file: inout BankFile) -> Bool {
+        if child.hasName("item") {
+            if let item = item(child) { file.items.append(item) }
+        } else if child.hasName("case") {
+            if let study = caseStudy(child) { file.cases.append(study) }
+        } else {
+            return false
+        }
+        return true
     }
 
     private mutating func caseStudy(_ node: XMLElementNode) -> CaseStudy? {

@@ -65,6 +65,19 @@ cqbx_schema *cqbx_schema_compile_file(const char *path, char **error);
 cqbx_doc *cqbx_read(const unsigned char *bytes, size_t length, const cqbx_schema *schema);
 void cqbx_doc_free(cqbx_doc *doc);
 
+/// Called by `cqbx_stream` with each child element of the root as soon as its end tag is parsed;
+/// the element (and its subtree) is freed when the call returns.
+typedef void (*cqbx_element_handler)(cqbx_node element, void *context);
+
+/// Parses and validates `bytes` like `cqbx_read` (same parser, options and refusals) in one pass,
+/// the schema checking each element as it is parsed, and hands every child element of the root to
+/// `handler` once it is complete, then frees it: the whole tree never exists at once. Returns 1 when
+/// the document is well-formed, valid and nothing at all was reported; 0 otherwise (a parse or schema
+/// finding, a refusal, no root, no memory), after which the caller discards what `handler` built and
+/// reads the bytes again with `cqbx_read`, whose findings are the ones to report.
+int cqbx_stream(const unsigned char *bytes, size_t length, const cqbx_schema *schema,
+                cqbx_element_handler handler, void *context);
+
 /// Like `cqbx_read`, with the same refusals, but keeps white-space-only text so
 /// mixed content (HTML inside QTI or Moodle text) keeps the spaces between words.
 cqbx_doc *cqbx_read_mixed(const unsigned char *bytes, size_t length, const cqbx_schema *schema);

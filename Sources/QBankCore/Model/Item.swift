@@ -1,27 +1,32 @@
 /// One exam item. Value type: readers build it, rules read it, writers print it.
-public struct Item: Hashable, Sendable {
-    public var id: String
-    public var domain: Int
-    public var task: String
-    public var status: ItemStatus
+///
+/// Stored as one reference to its fields, copied on write: an item holds a dozen strings, arrays
+/// and origins (about 280 bytes inline), so every array of items and every copy paid that size and
+/// a retain per field; now both cost one pointer and one retain. The properties read and write as
+/// plain values, equality and hashing compare the fields.
+public struct Item: Hashable, Sendable, CustomReflectable {
+    private var storage: Storage
+
+    public var id: String { get { storage.fields.id } _modify { yield &fields.id } }
+    public var domain: Int { get { storage.fields.domain } _modify { yield &fields.domain } }
+    public var task: String { get { storage.fields.task } _modify { yield &fields.task } }
+    public var status: ItemStatus { get { storage.fields.status } _modify { yield &fields.status } }
     /// False where option order carries meaning (e.g. an option refers to another).
-    public var shuffle: Bool
-    public var stem: Text
-    public var body: ItemBody
-    public var references: [Reference]
-    public var tags: [String]
+    public var shuffle: Bool { get { storage.fields.shuffle } _modify { yield &fields.shuffle } }
+    public var stem: Text { get { storage.fields.stem } _modify { yield &fields.stem } }
+    public var body: ItemBody { get { storage.fields.body } _modify { yield &fields.body } }
+    public var references: [Reference] { get { storage.fields.references } _modify { yield &fields.references } }
+    public var tags: [String] { get { storage.fields.tags } _modify { yield &fields.tags } }
     /// Ids of items that must never appear on the same form as this one.
-    public var enemies: [EnemyReference]
+    public var enemies: [EnemyReference] { get { storage.fields.enemies } _modify { yield &fields.enemies } }
     public var stats: ItemStats? {
-        get { statsBox?.value }
-        set { statsBox = newValue.map(ItemStatsBox.init) }
+        get { storage.fields.statsBox?.value }
+        set { fields.statsBox = newValue.map(ItemStatsBox.init) }
     }
-    /// Most items have no statistics; boxed, they cost one pointer instead of ~250 bytes inline.
-    private var statsBox: ItemStatsBox?
     /// Rules the author switched off for this item, with reasons (see `Suppression`).
-    public var suppressions: [Suppression]
+    public var suppressions: [Suppression] { get { storage.fields.suppressions } _modify { yield &fields.suppressions } }
     /// Where the item element/object starts.
-    public var origin: Origin
+    public var origin: Origin { get { storage.fields.origin } _modify { yield &fields.origin } }
 
     public init(
         id: String, domain: Int, task: String, status: ItemStatus = .draft, shuffle: Bool = true,
@@ -29,22 +34,52 @@ public struct Item: Hashable, Sendable {
         enemies: [EnemyReference] = [], stats: ItemStats? = nil, suppressions: [Suppression] = [],
         origin: Origin = .unknown
     ) {
-        self.id = id
-        self.domain = domain
-        self.task = task
-        self.status = status
-        self.shuffle = shuffle
-        self.stem = stem
-        self.body = body
-        self.references = references
-        self.tags = tags
-        self.enemies = enemies
-        self.statsBox = stats.map(ItemStatsBox.init)
-        self.suppressions = suppressions
-        self.origin = origin
+        storage = Storage(Fields(
+            id: id, domain: domain, task: task, status: status, shuffle: shuffle, stem: stem, body: body,
+            references: references, tags: tags, enemies: enemies, statsBox: stats.map(ItemStatsBox.init),
+            suppressions: suppressions, origin: origin))
     }
 
     public var type: ItemType { body.type }
+
+    public static func == (lhs: Item, rhs: Item) -> Bool { lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields }
+    public func hash(into hasher: inout Hasher) { hasher.combine(storage.fields) }
+
+    /// Printed (and mirrored: `XMLCharacters.firstForbidden` walks items by reflection) as its fields.
+    public var customMirror: Mirror { Mirror(self, children: Mirror(reflecting: storage.fields).children) }
+
+    /// The fields, made unique first when written: a copy shares them until then.
+    private var fields: Fields {
+        get { storage.fields }
+        _modify {
+            if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+            yield &storage.fields
+        }
+    }
+
+    private struct Fields: Hashable, Sendable {
+        var id: String
+        var domain: Int
+        var task: String
+        var status: ItemStatus
+        var shuffle: Bool
+        var stem: Text
+        var body: ItemBody
+        var references: [Reference]
+        var tags: [String]
+        var enemies: [EnemyReference]
+        /// Most items have no statistics; boxed, they cost one pointer instead of ~250 bytes inline.
+        var statsBox: ItemStatsBox?
+        var suppressions: [Suppression]
+        var origin: Origin
+    }
+
+    /// Written only while uniquely referenced (`fields`' `_modify`), so sharing it between threads is safe;
+    /// reads skip the exclusivity check a class property otherwise pays on every access.
+    private final class Storage: @unchecked Sendable {
+        @exclusivity(unchecked) var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
 }
 
 /// Text with the place it was read from. Text is normalised by readers (see
