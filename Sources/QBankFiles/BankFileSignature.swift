@@ -13,6 +13,13 @@ public enum BankFileSignature {
     static let version: UInt8 = 3
 
     public static func encode(_ file: BankFile, analyses: [String: [UInt8]] = [:]) -> [UInt8] {
+        var bytes = encodeItems(file)
+        appendAnalyses(analyses, to: &bytes)
+        return bytes
+    }
+
+    /// The signature up to its analyses: everything the bank rules read of `file`.
+    static func encodeItems(_ file: BankFile) -> [UInt8] {
         var out = Writer(path: file.path)
         out.byte(version)
         out.string(file.path)
@@ -27,13 +34,31 @@ public enum BankFileSignature {
             out.suppressions(study.suppressions)
             out.origin(study.origin)
         }
+        return out.bytes
+    }
+
+    /// Completes a signature `encodeItems` began with the bank rules' analyses of its items.
+    static func appendAnalyses(_ analyses: [String: [UInt8]], to bytes: inout [UInt8]) {
+        var out = Writer(path: "", bytes: bytes)
+        bytes = []
         out.count(analyses.count)
         for rule in analyses.keys.sorted() {
             out.string(rule)
             out.count(analyses[rule]!.count)
             out.bytes.append(contentsOf: analyses[rule]!)
         }
-        return out.bytes
+        bytes = out.bytes
+    }
+
+    /// 128 bits of what `encodeItems` wrote (hex): two files with the same digest give the bank
+    /// rules the same input, origins included, so the lint cache can reuse their findings.
+    static func digest(ofItems bytes: [UInt8]) -> String {
+        bytes.withUnsafeBytes { raw in
+            var first = StableHash.offsetBasis ^ UInt64(raw.count), second = 0x9e37_79b9_7f4a_7c15 ^ UInt64(raw.count)
+            LintCache.contentHash(raw, into: &first)
+            LintCache.contentHash(raw, into: &second)
+            return StableHash.hex(first) + StableHash.hex(second)
+        }
     }
 
     /// The file `bytes` describe, or nil when they are not a signature of this version.
@@ -76,9 +101,10 @@ public enum BankFileSignature {
         /// Locations in the file itself (nearly all) store no path.
         let path: String
 
-        init(path: String) {
+        init(path: String, bytes: [UInt8] = []) {
             self.path = path
-            bytes.reserveCapacity(4_096)
+            self.bytes = bytes
+            self.bytes.reserveCapacity(4_096)
         }
 
         mutating func location(_ value: SourceLocation) {

@@ -41,8 +41,8 @@ struct LintCacheCommandTests {
         #expect(first.status == cold.status && second.status == cold.status)
         let cache = folder.appendingPathComponent(".qbank-cache")
         #expect(try String(contentsOf: cache.appendingPathComponent(".gitignore"), encoding: .utf8).contains("*\n"))
-        // One entry for the bank, one per file for its item findings.
-        #expect(try entries(in: cache).count == 4)
+        // One entry for the bank, one per file for its item findings, and the bank rules' record.
+        #expect(try entries(in: cache).count == 5)
         #expect(try bankEntries(in: cache).count == 1)
         // The cache folder is never linted, even when named.
         let named = try CLI.run(["lint", "--show-files", ".qbank-cache"], in: folder)
@@ -184,6 +184,45 @@ struct LintCacheCommandTests {
         }
     }
 
+    /// A change the bank rules cannot see (a comment after the last item, a rationale rewritten at the
+    /// same length) takes every finding located in the other files from the bank-rule record, and a
+    /// record made when a file held other contents than it holds now is never taken.
+    @Test func aChangeTheBankRulesCannotSeeReusesTheirRecordButNeverAStaleOne() throws {
+        let folder = try bank()
+        let plain = folder.appendingPathComponent("plain.xml"), more = folder.appendingPathComponent("more.xml")
+        try CLI.itemsFile([(id: "q1", comments: "<!-- qbank-disable QB503 - kept on purpose -->"), (id: "q2", comments: "")])
+            .write(to: more, atomically: true, encoding: .utf8)
+        let original = try String(contentsOf: plain, encoding: .utf8)
+        let cold = try lint(folder, cached: false)
+        #expect(cold.stdout.contains("QB503"), "the near-copies across files are found: \(cold.stdout)")
+        _ = try lint(folder)
+        // Edited behind qbank's back, the record shows: the run after a comment took it.
+        let cache = folder.appendingPathComponent(".qbank-cache")
+        let record = try #require(try entries(in: cache).first { try Self.kind(of: Data(contentsOf: $0)) == "R" })
+        let bytes = try Data(contentsOf: record)
+        try Self.replacing("QB503", with: "QB999", in: bytes).write(to: record)
+        try (original + "<!-- one -->\n").write(to: plain, atomically: true, encoding: .utf8)
+        #expect(try lint(folder).stdout.contains("QB999"))
+        try bytes.write(to: record)
+        let commented = original + "<!-- two -->\n"
+        try commented.write(to: plain, atomically: true, encoding: .utf8)
+        try expectSameAsCold(folder)
+        // A placeholder in a rationale, as long as the word it replaces: the signatures stay, the findings change.
+        try commented.replacingOccurrences(of: "Object storage.", with: "TODO!! storage.").write(to: plain, atomically: true, encoding: .utf8)
+        let placeholder = try lint(folder)
+        #expect(placeholder.stdout.contains("QB116"), "\(placeholder.stdout)")
+        try expectSameAsCold(folder)
+        // plain.xml back as it was (its entry is known) while another file gets a comment: the record was
+        // last made with the placeholder, so it is not taken.
+        try commented.write(to: plain, atomically: true, encoding: .utf8)
+        let flawed = folder.appendingPathComponent("flawed.xml")
+        try (String(contentsOf: flawed, encoding: .utf8) + "<!-- three -->\n").write(to: flawed, atomically: true, encoding: .utf8)
+        try expectSameAsCold(folder)
+        // The suppressed file itself gets a comment: its suppression is used as before.
+        try (String(contentsOf: more, encoding: .utf8) + "<!-- four -->\n").write(to: more, atomically: true, encoding: .utf8)
+        try expectSameAsCold(folder)
+    }
+
     /// Each change of a file leaves its old entry and the bank's behind; pruning keeps the folder
     /// from growing with them while the entries every run uses stay.
     @Test func entriesTheLastRunsDidNotUseArePruned() throws {
@@ -198,10 +237,10 @@ struct LintCacheCommandTests {
             _ = try lint(folder)
         }
         let now = try Set(entries(in: cache).map(\.lastPathComponent))
-        // Without pruning: the first run's 4 entries and 2 more per run (plain.xml's and the bank's).
-        #expect(now.count < 4 + 2 * runs, "\(now.count) entries")
+        // Without pruning: the first run's 5 entries and 3 more per run (plain.xml's, the bank's and its bank-rule record).
+        #expect(now.count < 5 + 3 * runs, "\(now.count) entries")
         // Pruned once the log held 20 runs, keeping the last 10 runs' entries; 2 runs since.
-        #expect(now.count <= 2 + 2 * 12, "the two unchanged files' entries and at most 12 runs' new ones: \(now.count)")
+        #expect(now.count <= 2 + 3 * 12, "the two unchanged files' entries and at most 12 runs' new ones: \(now.count)")
         #expect(first.intersection(now).count == 2, "the unchanged files' entries stay")
         try expectSameAsCold(folder)
     }
@@ -223,7 +262,7 @@ struct LintCacheCommandTests {
         try entries(in: cache).filter { try Self.kind(of: Data(contentsOf: $0)) == "B" }
     }
 
-    /// An entry's kind, the letter after its header's `qbank-lint-cache-<layout>`: B for a bank, F for a file.
+    /// An entry's kind, the letter after its header's `qbank-lint-cache-<layout>`: B for a bank, F for a file, R for a bank-rule record.
     static func kind(of entry: Data) -> Character? {
         guard entry.starts(with: Data("qbank-lint-cache-".utf8)) else { return nil }
         return entry.dropFirst(17).first { !(0x30...0x39).contains($0) }.map { Character(UnicodeScalar($0)) }

@@ -57,6 +57,34 @@ struct LintCacheTests {
         #expect(cache.entry(for: key) == nil)
     }
 
+    /// A bank-rule record is keyed by every file's signature digest and comes back only whole, under its own key.
+    @Test func aBankRulesRecordComesBackOnlyUnderItsKeyAndWhole() throws {
+        let root = try folder()
+        let cache = LintCache(folder: root.appendingPathComponent(".qbank-cache").path, salt: "v1")
+        var file = BankFile(path: "a.xml")
+        file.items = [Item(id: "q1", domain: 1, task: "1.1", stem: Text("Which one?"), body: .choice(ChoiceBody(options: [])))]
+        let signature = LintCache.signature(of: file)
+        #expect(LintCache.signature(of: file).digest == signature.digest, "stable")
+        var moved = file
+        moved.items[0].stem = Text("Which one?", origin: Origin(SourceLocation(file: "a.xml", line: 2, column: 1)))
+        #expect(LintCache.signature(of: moved).digest != signature.digest, "an origin the bank rules could report at is part of it")
+        let key = cache.bankRulesKey(blueprintPath: nil, files: ["a.xml"], digests: [signature.digest])
+        #expect(cache.bankRulesKey(blueprintPath: nil, files: ["a.xml"], digests: [LintCache.signature(of: moved).digest]) != key)
+        #expect(LintCache(folder: cache.folder, salt: "v2").bankRulesKey(blueprintPath: nil, files: ["a.xml"], digests: [signature.digest]) != key)
+        #expect(cache.bankRules(for: key) == nil)
+        let record = LintCache.BankRulesRecord(bankFindings: entry().diagnostics, fileKeys: ["k1"], entry: entry())
+        cache.store(record, for: key)
+        let back = try #require(cache.bankRules(for: key))
+        #expect(back.bankFindings == record.bankFindings && back.fileKeys == ["k1"] && back.entry.diagnostics == entry().diagnostics)
+        #expect(cache.entry(for: key) == nil && cache.fileEntry(for: key) == nil, "a record is neither a bank's entry nor a file's")
+        let path = cache.folder + "/\(key).lint"
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        for length in stride(from: 0, to: data.count, by: max(1, data.count / 10)) {
+            try data.prefix(length).write(to: URL(fileURLWithPath: path))
+            #expect(cache.bankRules(for: key) == nil, "cut at \(length)")
+        }
+    }
+
     /// An entry no run of the last `keptRuns` used is deleted once the run log holds twice as many runs; one
     /// every run marks stays, and so do files that are no entries.
     @Test func entriesUnusedForTheLastRunsArePruned() throws {
