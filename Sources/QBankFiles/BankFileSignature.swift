@@ -19,8 +19,16 @@ public enum BankFileSignature {
     }
 
     /// The signature up to its analyses: everything the bank rules read of `file`.
-    static func encodeItems(_ file: BankFile) -> [UInt8] {
+    /// - Parameter origins: false to leave every origin out (what a content digest hashes).
+    static func encodeItems(_ file: BankFile, origins: Bool = true) -> [UInt8] { written(file, origins: origins).bytes }
+
+    /// Every origin of `file` in the order its signature holds them: two files whose signatures
+    /// differ in origins only pair theirs up one to one.
+    static func origins(of file: BankFile) -> [Origin] { written(file, origins: false).collected }
+
+    private static func written(_ file: BankFile, origins: Bool) -> Writer {
         var out = Writer(path: file.path)
+        out.writesOrigins = origins
         out.byte(version)
         out.string(file.path)
         out.count(file.items.count)
@@ -34,7 +42,7 @@ public enum BankFileSignature {
             out.suppressions(study.suppressions)
             out.origin(study.origin)
         }
-        return out.bytes
+        return out
     }
 
     /// Completes a signature `encodeItems` began with the bank rules' analyses of its items.
@@ -100,6 +108,9 @@ public enum BankFileSignature {
         var bytes: [UInt8] = []
         /// Locations in the file itself (nearly all) store no path.
         let path: String
+        var writesOrigins = true
+        /// The origins left out when `writesOrigins` is false.
+        var collected: [Origin] = []
 
         init(path: String, bytes: [UInt8] = []) {
             self.path = path
@@ -114,6 +125,10 @@ public enum BankFileSignature {
         }
 
         mutating func origin(_ value: Origin) {
+            guard writesOrigins else {
+                collected.append(value)
+                return
+            }
             byte((value.location == nil ? 0 : 1) | (value.span == nil ? 0 : 2) | (value.element == nil ? 0 : 4))
             if let location = value.location { self.location(location) }
             if let span = value.span {

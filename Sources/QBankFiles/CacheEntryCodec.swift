@@ -31,6 +31,8 @@ enum CacheEntryCodec {
         out.diagnostics(record.bankFindings)
         out.count(record.fileKeys.count)
         for fileKey in record.fileKeys { out.string(fileKey) }
+        out.count(record.digests.count)
+        for digest in record.digests { out.string(digest) }
         out.entry(record.entry)
         return out.bytes
     }
@@ -38,13 +40,18 @@ enum CacheEntryCodec {
     static func decodeBankRules(_ bytes: [UInt8], key: String) -> LintCache.BankRulesRecord? {
         var input = EntryReader(bytes: bytes)
         guard input.skip(header(kind: bankRulesKind, key: key)), let findings = input.diagnostics(), let keyCount = input.count() else { return nil }
-        var fileKeys: [String] = []
+        var fileKeys: [String] = [], digests: [String] = []
         for _ in 0..<keyCount {
             guard let fileKey = input.string() else { return nil }
             fileKeys.append(fileKey)
         }
+        guard let digestCount = input.count() else { return nil }
+        for _ in 0..<digestCount {
+            guard let digest = input.string() else { return nil }
+            digests.append(digest)
+        }
         guard let entry = input.entry(), input.atEnd else { return nil }
-        return LintCache.BankRulesRecord(bankFindings: findings, fileKeys: fileKeys, entry: entry)
+        return LintCache.BankRulesRecord(bankFindings: findings, fileKeys: fileKeys, digests: digests, entry: entry)
     }
 
     static func encode(_ entry: LintCache.FileEntry, key: String) -> [UInt8] {
@@ -54,6 +61,7 @@ enum CacheEntryCodec {
         if let read = entry.readDiagnostics { out.diagnostics(read) }
         out.media(entry.media)
         out.optional(entry.signatureDigest)
+        out.optional(entry.signatureContentDigest)
         return out.bytes
     }
 
@@ -65,8 +73,9 @@ enum CacheEntryCodec {
             guard let diagnostics = input.diagnostics() else { return nil }
             read = diagnostics
         }
-        guard let media = input.media(), let digest = input.optional(), input.atEnd else { return nil }
-        return LintCache.FileEntry(findings: findings, readDiagnostics: read, media: media, signatureDigest: digest, key: key)
+        guard let media = input.media(), let digest = input.optional(), let contentDigest = input.optional(), input.atEnd else { return nil }
+        return LintCache.FileEntry(findings: findings, readDiagnostics: read, media: media, signatureDigest: digest,
+                                   signatureContentDigest: contentDigest, key: key)
     }
 }
 

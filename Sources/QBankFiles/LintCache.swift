@@ -98,6 +98,8 @@ public struct LintCache: Sendable {
         public internal(set) var media: [String: String] = [:]
         /// `BankFileSignature.digest` of the file's signature; nil in an entry that kept none.
         public internal(set) var signatureDigest: String?
+        /// The digest of the signature's content, its origins left out.
+        public internal(set) var signatureContentDigest: String?
         var key = ""
     }
 
@@ -137,6 +139,7 @@ public struct LintCache: Sendable {
             guard (try? AtomicFile.write(bytes: bytes, to: signaturePath(of: key))) != nil else { return }
             entry.readDiagnostics = readDiagnostics
             entry.signatureDigest = signature.digest
+            entry.signatureContentDigest = signature.contentDigest
         }
         try? AtomicFile.write(bytes: CacheEntryCodec.encode(entry, key: key), to: path(of: key))
     }

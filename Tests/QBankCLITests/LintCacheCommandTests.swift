@@ -184,42 +184,61 @@ struct LintCacheCommandTests {
         }
     }
 
-    /// A change the bank rules cannot see (a comment after the last item, a rationale rewritten at the
-    /// same length) takes every finding located in the other files from the bank-rule record, and a
+    /// A change the bank rules cannot see (a comment, a rationale) takes every finding located in the
+    /// other files from the bank-rule record, its places moved where the change moved them, and a
     /// record made when a file held other contents than it holds now is never taken.
-    @Test func aChangeTheBankRulesCannotSeeReusesTheirRecordButNeverAStaleOne() throws {
-        let folder = try bank()
-        let plain = folder.appendingPathComponent("plain.xml"), more = folder.appendingPathComponent("more.xml")
-        try CLI.itemsFile([(id: "q1", comments: "<!-- qbank-disable QB503 - kept on purpose -->"), (id: "q2", comments: "")])
-            .write(to: more, atomically: true, encoding: .utf8)
-        let original = try String(contentsOf: plain, encoding: .utf8)
-        let cold = try lint(folder, cached: false)
-        #expect(cold.stdout.contains("QB503"), "the near-copies across files are found: \(cold.stdout)")
-        _ = try lint(folder)
-        // Edited behind qbank's back, the record shows: the run after a comment took it.
+    @Test func aChangeTheBankRulesCannotSeeReusesTheirRecordMovedButNeverAStaleOne() throws {
+        let folder = try CLI.sampleBankCopy()
+        let copied = folder.appendingPathComponent("d1-data-preparation/1.1-ingest-and-store.xml")
+        let source = folder.appendingPathComponent("d3-deployment-orchestration/3.1-endpoints-cli.xml")
+        // A copy of a d3 item in d1: a QB503 finding whose places lie in both files.
+        let text = try String(contentsOf: source, encoding: .utf8)
+        let start = try #require(text.range(of: "<item "))
+        let end = try #require(text.range(of: "</item>", range: start.upperBound..<text.endIndex))
+        let item = String(text[start.lowerBound..<end.upperBound]).replacing(/id="mla-[0-9.-]+"/, maxReplacements: 1) { _ in #"id="mla-1.1-901""# }
+        let original = try String(contentsOf: copied, encoding: .utf8).replacingOccurrences(of: "</bank>", with: item + "\n</bank>")
+        try original.write(to: copied, atomically: true, encoding: .utf8)
+        try expectSameAsCold(folder)
+        #expect(try lint(folder).stdout.contains(#""QB503""#), "the copy is found")
         let cache = folder.appendingPathComponent(".qbank-cache")
-        let record = try #require(try entries(in: cache).first { try Self.kind(of: Data(contentsOf: $0)) == "R" })
-        let bytes = try Data(contentsOf: record)
-        try Self.replacing("QB503", with: "QB999", in: bytes).write(to: record)
-        try (original + "<!-- one -->\n").write(to: plain, atomically: true, encoding: .utf8)
-        #expect(try lint(folder).stdout.contains("QB999"))
-        try bytes.write(to: record)
-        let commented = original + "<!-- two -->\n"
-        try commented.write(to: plain, atomically: true, encoding: .utf8)
+        /// Edits the bank-rule record behind qbank's back, makes `change`, and expects the edit to show: the record was taken.
+        func expectRecordTaken(_ change: () throws -> Void, sourceLocation: SourceLocation = #_sourceLocation) throws {
+            let record = try #require(try entries(in: cache).first { try Self.kind(of: Data(contentsOf: $0)) == "R" })
+            let bytes = try Data(contentsOf: record)
+            try Self.replacing("QB503", with: "QB999", in: bytes).write(to: record)
+            try change()
+            #expect(try lint(folder).stdout.contains(#""QB999""#), sourceLocation: sourceLocation)
+            try bytes.write(to: record)
+        }
+        func append(_ text: String, to url: URL) throws {
+            try (String(contentsOf: url, encoding: .utf8) + text).write(to: url, atomically: true, encoding: .utf8)
+        }
+        // A comment after the root.
+        try expectRecordTaken { try append("<!-- one -->\n", to: copied) }
+        try append("<!-- two -->\n", to: copied)
         try expectSameAsCold(folder)
-        // A placeholder in a rationale, as long as the word it replaces: the signatures stay, the findings change.
-        try commented.replacingOccurrences(of: "Object storage.", with: "TODO!! storage.").write(to: plain, atomically: true, encoding: .utf8)
+        // A placeholder in a rationale, as long as the words it replaces: nothing moves, the findings change.
+        let commented = try String(contentsOf: copied, encoding: .utf8)
+        try commented.replacing(/<rationale>Incorrect/, maxReplacements: 1) { _ in "<rationale>TODO #####" }.write(to: copied, atomically: true, encoding: .utf8)
         let placeholder = try lint(folder)
-        #expect(placeholder.stdout.contains("QB116"), "\(placeholder.stdout)")
+        #expect(placeholder.stdout.contains(#""QB116""#), "\(placeholder.stdout)")
         try expectSameAsCold(folder)
-        // plain.xml back as it was (its entry is known) while another file gets a comment: the record was
-        // last made with the placeholder, so it is not taken.
-        try commented.write(to: plain, atomically: true, encoding: .utf8)
-        let flawed = folder.appendingPathComponent("flawed.xml")
-        try (String(contentsOf: flawed, encoding: .utf8) + "<!-- three -->\n").write(to: flawed, atomically: true, encoding: .utf8)
+        // d1 back as it was (its entry is known) while d3 gets a comment: the record was last made with the
+        // placeholder, so it is not taken.
+        try commented.write(to: copied, atomically: true, encoding: .utf8)
+        try append("<!-- three -->\n", to: source)
         try expectSameAsCold(folder)
-        // The suppressed file itself gets a comment: its suppression is used as before.
-        try (String(contentsOf: more, encoding: .utf8) + "<!-- four -->\n").write(to: more, atomically: true, encoding: .utf8)
+        // Lines added above d3's items move every place in it, in the record's findings located in d1 too; the record still serves.
+        func addLines(_ lines: String) throws {
+            try String(contentsOf: source, encoding: .utf8).replacing(/<bank [^>]*>/, maxReplacements: 1) { $0.output + "\n" + lines }
+                .write(to: source, atomically: true, encoding: .utf8)
+        }
+        try expectRecordTaken { try addLines("<!-- four -->") }
+        try addLines("<!-- five\n and six -->")
+        try expectSameAsCold(folder)
+        // A rationale rewritten longer moves the places after it, within its line and below.
+        try String(contentsOf: copied, encoding: .utf8).replacing(/<rationale>Incorrect/, maxReplacements: 1) { _ in "<rationale>Wrong,\nand incorrect" }
+            .write(to: copied, atomically: true, encoding: .utf8)
         try expectSameAsCold(folder)
     }
 

@@ -63,46 +63,78 @@ private struct MissedBank {
         var signatures: [String: LintCache.FileSignature] = [:]
         for file in fresh?.bank.files ?? [] where !fingerprints { signatures[file.path] = LintCache.signature(of: file) }
         let digests = files.indices.map { known.contains($0) ? entries[$0]?.signatureDigest : signatures[files[$0]]?.digest }
-        let recordKey = digests.contains(nil) ? nil
-            : cache.bankRulesKey(blueprintPath: blueprintPath, files: files, digests: digests.map { $0! })
-        if let recordKey, let record = cache.bankRules(for: recordKey),
-           let entry = reuse(record, entries: entries, known: known, fresh: fresh, signatures: signatures) {
-            cache.store(LintCache.BankRulesRecord(bankFindings: record.bankFindings, fileKeys: fileKeys, entry: entry), for: recordKey)
-            return (fresh.map { [$0] } ?? [], entry, recordKey)
+        let contentDigests = files.indices.map { known.contains($0) ? entries[$0]?.signatureContentDigest : signatures[files[$0]]?.contentDigest }
+        let record = digests.contains(nil) || contentDigests.contains(nil) ? nil
+            : (key: cache.bankRulesKey(blueprintPath: blueprintPath, files: files, contentDigests: contentDigests.map { $0! }), digests: digests.map { $0! })
+        if let record, let stored = cache.bankRules(for: record.key),
+           let made = reuse(stored, digests: record.digests, entries: entries, known: known, fresh: fresh, signatures: signatures) {
+            cache.store(made, for: record.key)
+            return (fresh.map { [$0] } ?? [], made.entry, record.key)
         }
-        return relint(entries: entries, known: known, fresh: fresh, signatures: signatures, recordKey: recordKey)
+        return relint(entries: entries, known: known, fresh: fresh, signatures: signatures, record: record)
     }
 
-    /// The bank's entry from `record` and the files read now (`fresh`), or nil when the record
-    /// was made from other contents of the known files, or findings stray from their files.
-    private func reuse(_ record: LintCache.BankRulesRecord, entries: [LintCache.FileEntry?], known: Set<Int>, fresh: BankLoader.LoadedBank?,
-                       signatures: [String: LintCache.FileSignature]) -> LintCache.Entry? {
-        guard record.fileKeys.count == files.count, known.allSatisfy({ record.fileKeys[$0] == fileKeys[$0] }),
-              record.entry.filePaths == files, !record.entry.hasUnreadableInput else { return nil }
-        guard let fresh else { return cache.store(record.entry, for: key, bank: Bank(files: []), media: stamps(entries, known)) }
+    /// The record `stored` brought up to the files as they are: the bank's entry from it and the
+    /// files read now (`fresh`), its places in those files moved where they moved. Nil when the
+    /// record was made from other contents of the known files, when a moved place cannot be
+    /// followed, or when findings stray from their files.
+    private func reuse(_ stored: LintCache.BankRulesRecord, digests: [String], entries: [LintCache.FileEntry?], known: Set<Int>,
+                       fresh: BankLoader.LoadedBank?, signatures: [String: LintCache.FileSignature]) -> LintCache.BankRulesRecord? {
+        guard stored.fileKeys.count == files.count, stored.digests.count == files.count, known.allSatisfy({ stored.fileKeys[$0] == fileKeys[$0] }),
+              stored.entry.filePaths == files, !stored.entry.hasUnreadableInput else { return nil }
+        guard let fresh else {
+            let entry = cache.store(stored.entry, for: key, bank: Bank(files: []), media: stamps(entries, known))
+            return LintCache.BankRulesRecord(bankFindings: stored.bankFindings, fileKeys: fileKeys, digests: digests, entry: entry)
+        }
         let changed = Set(fresh.bank.files.map(\.path))
         guard changed.count == files.count - known.count, !fresh.hasUnreadableInput, Self.keepsToItsFiles(fresh.fileDiagnostics) else { return nil }
-        let run = engine.run(fresh.bank, reusing: [:], analyses: nil, bankFindings: record.bankFindings.filter { changed.contains($0.location.file) },
+        // Findings that stay (bank rules' all, the entry's outside the changed files) follow the places that moved.
+        var shifts: [OriginShift] = []
+        for file in fresh.bank.files {
+            guard let position = files.firstIndex(of: file.path) else { return nil }
+            if stored.digests[position] == digests[position] { continue }
+            guard let oldEntry = cache.fileEntry(for: stored.fileKeys[position]),
+                  let old = cache.signature(of: oldEntry, for: stored.fileKeys[position])?.read.file,
+                  let shift = OriginShift(from: old, to: file) else { return nil }
+            shifts.append(shift)
+        }
+        func moved(_ diagnostic: Diagnostic) -> Diagnostic? {
+            shifts.reduce(Optional(diagnostic)) { moving, shift in moving.flatMap(shift.apply) }
+        }
+        var bankFindings: [Diagnostic] = [], kept: [Diagnostic] = [], keptSuppressed: [SuppressedDiagnostic] = []
+        for finding in stored.bankFindings {
+            guard let finding = moved(finding) else { return nil }
+            bankFindings.append(finding)
+        }
+        for finding in stored.entry.diagnostics where !changed.contains(finding.location.file) {
+            guard let finding = moved(finding) else { return nil }
+            kept.append(finding)
+        }
+        for suppressed in stored.entry.suppressed where !changed.contains(suppressed.diagnostic.location.file) {
+            guard let finding = moved(suppressed.diagnostic) else { return nil }
+            keptSuppressed.append(SuppressedDiagnostic(finding, kind: suppressed.kind, justification: suppressed.justification))
+        }
+        let run = engine.run(fresh.bank, reusing: [:], analyses: nil, bankFindings: bankFindings.filter { changed.contains($0.location.file) },
                              progress: progress)
         guard Self.keepsToItsFiles(run.itemFindings) else { return nil }
-        var entry = record.entry
+        var entry = stored.entry
         let read = fresh.bank.files.flatMap { fresh.fileDiagnostics[$0.path] ?? [] }
-        entry.diagnostics = entry.diagnostics.filter { !changed.contains($0.location.file) } + LintRun.settled(read, engine: engine)
-            + run.outcome.diagnostics
-        entry.suppressed = (entry.suppressed.filter { !changed.contains($0.diagnostic.location.file) } + run.outcome.suppressed)
-            .sorted { Diagnostic.reportOrder($0.diagnostic, $1.diagnostic) }
+        entry.diagnostics = kept + LintRun.settled(read, engine: engine) + run.outcome.diagnostics
+        entry.suppressed = (keptSuppressed + run.outcome.suppressed).sorted { Diagnostic.reportOrder($0.diagnostic, $1.diagnostic) }
         for file in fresh.bank.files {
             guard let position = files.firstIndex(of: file.path) else { continue }
             cache.storeFile(findings: run.itemFindings[file.path] ?? [], readDiagnostics: fresh.fileDiagnostics[file.path], for: fileKeys[position],
                             file: file, signature: signatures[file.path])
         }
-        return cache.store(entry, for: key, bank: fresh.bank, media: stamps(entries, known))
+        entry = cache.store(entry, for: key, bank: fresh.bank, media: stamps(entries, known))
+        return LintCache.BankRulesRecord(bankFindings: bankFindings, fileKeys: fileKeys, digests: digests, entry: entry)
     }
 
     /// Lints the bank with the known files' signatures standing in for them, stores the read files'
     /// entries, the bank's, and when every file has a signature, a bank-rule record.
     private func relint(entries: [LintCache.FileEntry?], known: Set<Int>, fresh: BankLoader.LoadedBank?,
-                        signatures: [String: LintCache.FileSignature], recordKey: String?) -> (banks: [BankLoader.LoadedBank], entry: LintCache.Entry?, recordKey: String?) {
+                        signatures: [String: LintCache.FileSignature], record: (key: String, digests: [String])?)
+        -> (banks: [BankLoader.LoadedBank], entry: LintCache.Entry?, recordKey: String?) {
         let decoded = ConcurrentSlots<(read: ReadResult, analyses: [String: [UInt8]])>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { position in
             guard known.contains(position), let entry = entries[position],
@@ -134,12 +166,13 @@ private struct MissedBank {
         }
         let entry = cache.store(result.entry, for: key, bank: loaded.bank,
                                 media: stamps(entries, Set(files.indices.filter { storedAnalyses[files[$0]] != nil })))
-        guard !fingerprints, let recordKey, !loaded.hasUnreadableInput, Self.keepsToItsFiles(loaded.fileDiagnostics),
+        guard !fingerprints, let record, !loaded.hasUnreadableInput, Self.keepsToItsFiles(loaded.fileDiagnostics),
               Self.keepsToItsFiles(result.itemFindings),
               loaded.readDiagnostics.count(where: { loaded.fileDiagnostics[$0.location.file] != nil })
                 == loaded.fileDiagnostics.values.reduce(0, { $0 + $1.count }) else { return ([loaded], entry, nil) }
-        cache.store(LintCache.BankRulesRecord(bankFindings: result.bankFindings, fileKeys: fileKeys, entry: entry), for: recordKey)
-        return ([loaded], entry, recordKey)
+        cache.store(LintCache.BankRulesRecord(bankFindings: result.bankFindings, fileKeys: fileKeys, digests: record.digests, entry: entry),
+                    for: record.key)
+        return ([loaded], entry, record.key)
     }
 
     /// The media stamps the `entries` of the files at `positions` recorded (their signatures keep no media).
