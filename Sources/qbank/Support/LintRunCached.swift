@@ -38,7 +38,7 @@ extension LintRun {
 }
 
 /// One bank the cache has no entry for. The files whose own entries are missing are read and
-/// item-checked; when every file's signature is one a bank-rule record was made from
+/// item-checked; when every file's signature has the content a bank-rule record was made from
 /// (`LintCache.BankRulesRecord`), the findings located in the other files come from that record,
 /// and otherwise the other files' signatures stand in for them and the bank rules rerun.
 private struct MissedBank {
