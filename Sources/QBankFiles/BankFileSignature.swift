@@ -79,6 +79,7 @@ public enum BankFileSignature {
         input.path = path
         var file = BankFile(path: path)
         guard let itemCount = input.count() else { return nil }
+        file.items.reserveCapacity(itemCount)
         for _ in 0..<itemCount {
             guard let item = input.item() else { return nil }
             file.items.append(item)
@@ -87,6 +88,7 @@ public enum BankFileSignature {
         for _ in 0..<caseCount {
             guard let id = input.string(), let scenario = input.text(), let count = input.count() else { return nil }
             var items: [Item] = []
+            items.reserveCapacity(count)
             for _ in 0..<count {
                 guard let item = input.item() else { return nil }
                 items.append(item)
@@ -231,7 +233,8 @@ public enum BankFileSignature {
                 element = lower..<upper
             }
             var origin = Origin(location, span: span)
-            origin.element = element
+            // Setting nil would repack the whole origin (most are texts' origins, which have no element).
+            if let element { origin.element = element }
             return origin
         }
 
@@ -260,6 +263,7 @@ public enum BankFileSignature {
         mutating func parts<Part>(_: Part.Type, _ make: (String, Text, String, Origin) -> Part) -> [Part]? {
             guard let count = count() else { return nil }
             var list: [Part] = []
+            list.reserveCapacity(count)
             for _ in 0..<count {
                 guard let id = string(), let text = text(), let extra = string(), let origin = origin() else { return nil }
                 list.append(make(id, text, extra, origin))
@@ -289,6 +293,7 @@ public enum BankFileSignature {
             }
             guard let enemyCount = count() else { return nil }
             var enemies: [EnemyReference] = []
+            enemies.reserveCapacity(enemyCount)
             for _ in 0..<enemyCount {
                 guard let id = string(), let origin = origin() else { return nil }
                 enemies.append(EnemyReference(id, origin: origin))
