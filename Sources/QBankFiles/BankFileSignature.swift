@@ -13,7 +13,22 @@ public enum BankFileSignature {
     static let version: UInt8 = 3
 
     public static func encode(_ file: BankFile, analyses: [String: [UInt8]] = [:]) -> [UInt8] {
+        var bytes = encodeItems(file)
+        appendAnalyses(analyses, to: &bytes)
+        return bytes
+    }
+
+    /// The signature up to its analyses: everything the bank rules read of `file`.
+    /// - Parameter origins: false to leave every origin out (what a content digest hashes).
+    static func encodeItems(_ file: BankFile, origins: Bool = true) -> [UInt8] { written(file, origins: origins).bytes }
+
+    /// Every origin of `file` in the order its signature holds them: two files whose signatures
+    /// differ in origins only pair theirs up one to one.
+    static func origins(of file: BankFile) -> [Origin] { written(file, origins: false).collected }
+
+    private static func written(_ file: BankFile, origins: Bool) -> Writer {
         var out = Writer(path: file.path)
+        out.writesOrigins = origins
         out.byte(version)
         out.string(file.path)
         out.count(file.items.count)
@@ -27,13 +42,31 @@ public enum BankFileSignature {
             out.suppressions(study.suppressions)
             out.origin(study.origin)
         }
+        return out
+    }
+
+    /// Completes a signature `encodeItems` began with the bank rules' analyses of its items.
+    static func appendAnalyses(_ analyses: [String: [UInt8]], to bytes: inout [UInt8]) {
+        var out = Writer(path: "", bytes: bytes)
+        bytes = []
         out.count(analyses.count)
         for rule in analyses.keys.sorted() {
             out.string(rule)
             out.count(analyses[rule]!.count)
             out.bytes.append(contentsOf: analyses[rule]!)
         }
-        return out.bytes
+        bytes = out.bytes
+    }
+
+    /// 128 bits of what `encodeItems` wrote (hex): two files with the same digest give the bank
+    /// rules the same input, origins included, so the lint cache can reuse their findings.
+    static func digest(ofItems bytes: [UInt8]) -> String {
+        bytes.withUnsafeBytes { raw in
+            var first = StableHash.offsetBasis ^ UInt64(raw.count), second = 0x9e37_79b9_7f4a_7c15 ^ UInt64(raw.count)
+            LintCache.contentHash(raw, into: &first)
+            LintCache.contentHash(raw, into: &second)
+            return StableHash.hex(first) + StableHash.hex(second)
+        }
     }
 
     /// The file `bytes` describe, or nil when they are not a signature of this version.
@@ -46,6 +79,7 @@ public enum BankFileSignature {
         input.path = path
         var file = BankFile(path: path)
         guard let itemCount = input.count() else { return nil }
+        file.items.reserveCapacity(itemCount)
         for _ in 0..<itemCount {
             guard let item = input.item() else { return nil }
             file.items.append(item)
@@ -54,6 +88,7 @@ public enum BankFileSignature {
         for _ in 0..<caseCount {
             guard let id = input.string(), let scenario = input.text(), let count = input.count() else { return nil }
             var items: [Item] = []
+            items.reserveCapacity(count)
             for _ in 0..<count {
                 guard let item = input.item() else { return nil }
                 items.append(item)
@@ -75,10 +110,14 @@ public enum BankFileSignature {
         var bytes: [UInt8] = []
         /// Locations in the file itself (nearly all) store no path.
         let path: String
+        var writesOrigins = true
+        /// The origins left out when `writesOrigins` is false.
+        var collected: [Origin] = []
 
-        init(path: String) {
+        init(path: String, bytes: [UInt8] = []) {
             self.path = path
-            bytes.reserveCapacity(4_096)
+            self.bytes = bytes
+            self.bytes.reserveCapacity(4_096)
         }
 
         mutating func location(_ value: SourceLocation) {
@@ -88,6 +127,10 @@ public enum BankFileSignature {
         }
 
         mutating func origin(_ value: Origin) {
+            guard writesOrigins else {
+                collected.append(value)
+                return
+            }
             byte((value.location == nil ? 0 : 1) | (value.span == nil ? 0 : 2) | (value.element == nil ? 0 : 4))
             if let location = value.location { self.location(location) }
             if let span = value.span {
@@ -190,7 +233,8 @@ public enum BankFileSignature {
                 element = lower..<upper
             }
             var origin = Origin(location, span: span)
-            origin.element = element
+            // Setting nil would repack the whole origin (most are texts' origins, which have no element).
+            if let element { origin.element = element }
             return origin
         }
 
@@ -219,6 +263,7 @@ public enum BankFileSignature {
         mutating func parts<Part>(_: Part.Type, _ make: (String, Text, String, Origin) -> Part) -> [Part]? {
             guard let count = count() else { return nil }
             var list: [Part] = []
+            list.reserveCapacity(count)
             for _ in 0..<count {
                 guard let id = string(), let text = text(), let extra = string(), let origin = origin() else { return nil }
                 list.append(make(id, text, extra, origin))
@@ -248,6 +293,7 @@ public enum BankFileSignature {
             }
             guard let enemyCount = count() else { return nil }
             var enemies: [EnemyReference] = []
+            enemies.reserveCapacity(enemyCount)
             for _ in 0..<enemyCount {
                 guard let id = string(), let origin = origin() else { return nil }
                 enemies.append(EnemyReference(id, origin: origin))

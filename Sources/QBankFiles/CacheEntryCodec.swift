@@ -8,59 +8,50 @@ import QBankRules
 enum CacheEntryCodec {
     static let bankKind: UInt8 = 0x42 // "B"
     static let fileKind: UInt8 = 0x46 // "F"
+    static let bankRulesKind: UInt8 = 0x52 // "R"
 
     static func header(kind: UInt8, key: String) -> [UInt8] { Array(LintCache.format.utf8) + [kind] + Array(key.utf8) }
 
     static func encode(_ entry: LintCache.Entry, key: String) -> [UInt8] {
         var out = EntryWriter(bytes: header(kind: bankKind, key: key))
-        out.diagnostics(entry.diagnostics)
-        out.count(entry.suppressed.count)
-        for suppressed in entry.suppressed {
-            out.diagnostic(suppressed.diagnostic)
-            out.bool(suppressed.kind == .external)
-            out.optional(suppressed.justification)
-        }
-        out.count(entry.filePaths.count)
-        for path in entry.filePaths { out.string(path) }
-        out.count(entry.itemCount)
-        out.bool(entry.hasUnreadableInput)
-        out.count(entry.fingerprints.count)
-        for (key, value) in entry.fingerprints.sorted(by: { ($0.key.file, $0.key.id) < ($1.key.file, $1.key.id) }) {
-            out.string(key.file)
-            out.string(key.id)
-            out.string(value)
-        }
-        out.media(entry.media)
+        out.entry(entry)
         return out.bytes
     }
 
     static func decodeEntry(_ bytes: [UInt8], key: String) -> LintCache.Entry? {
         var input = EntryReader(bytes: bytes)
-        guard input.skip(header(kind: bankKind, key: key)), let diagnostics = input.diagnostics(), let suppressedCount = input.count()
-        else { return nil }
-        var suppressed: [SuppressedDiagnostic] = []
-        for _ in 0..<suppressedCount {
-            guard let diagnostic = input.diagnostic(), let external = input.bool(), let justification = input.optional() else { return nil }
-            suppressed.append(SuppressedDiagnostic(diagnostic, kind: external ? .external : .inSource, justification: justification))
-        }
-        guard let pathCount = input.count() else { return nil }
-        var paths: [String] = []
-        for _ in 0..<pathCount {
-            guard let path = input.string() else { return nil }
-            paths.append(path)
-        }
-        guard let itemCount = input.count(), let unreadable = input.bool(), let fingerprintCount = input.count() else { return nil }
-        var fingerprints: [FingerprintKey: String] = [:]
-        for _ in 0..<fingerprintCount {
-            guard let file = input.string(), let id = input.string(), let value = input.string() else { return nil }
-            fingerprints[FingerprintKey(file: file, id: id)] = value
-        }
-        guard let media = input.media(), input.atEnd else { return nil }
-        var entry = LintCache.Entry(diagnostics: diagnostics, suppressed: suppressed, filePaths: paths, itemCount: itemCount,
-                                    hasUnreadableInput: unreadable, fingerprints: fingerprints)
-        entry.media = media
+        guard input.skip(header(kind: bankKind, key: key)), var entry = input.entry(), input.atEnd else { return nil }
         entry.key = key
         return entry
+    }
+
+    /// A bank's bank-rule findings (before settings), the file keys its entry was made from, and the entry.
+    static func encode(_ record: LintCache.BankRulesRecord, key: String) -> [UInt8] {
+        var out = EntryWriter(bytes: header(kind: bankRulesKind, key: key))
+        out.diagnostics(record.bankFindings)
+        out.count(record.fileKeys.count)
+        for fileKey in record.fileKeys { out.string(fileKey) }
+        out.count(record.digests.count)
+        for digest in record.digests { out.string(digest) }
+        out.entry(record.entry)
+        return out.bytes
+    }
+
+    static func decodeBankRules(_ bytes: [UInt8], key: String) -> LintCache.BankRulesRecord? {
+        var input = EntryReader(bytes: bytes)
+        guard input.skip(header(kind: bankRulesKind, key: key)), let findings = input.diagnostics(), let keyCount = input.count() else { return nil }
+        var fileKeys: [String] = [], digests: [String] = []
+        for _ in 0..<keyCount {
+            guard let fileKey = input.string() else { return nil }
+            fileKeys.append(fileKey)
+        }
+        guard let digestCount = input.count() else { return nil }
+        for _ in 0..<digestCount {
+            guard let digest = input.string() else { return nil }
+            digests.append(digest)
+        }
+        guard let entry = input.entry(), input.atEnd else { return nil }
+        return LintCache.BankRulesRecord(bankFindings: findings, fileKeys: fileKeys, digests: digests, entry: entry)
     }
 
     static func encode(_ entry: LintCache.FileEntry, key: String) -> [UInt8] {
@@ -69,6 +60,8 @@ enum CacheEntryCodec {
         out.bool(entry.readDiagnostics != nil)
         if let read = entry.readDiagnostics { out.diagnostics(read) }
         out.media(entry.media)
+        out.optional(entry.signatureDigest)
+        out.optional(entry.signatureContentDigest)
         return out.bytes
     }
 
@@ -80,8 +73,9 @@ enum CacheEntryCodec {
             guard let diagnostics = input.diagnostics() else { return nil }
             read = diagnostics
         }
-        guard let media = input.media(), input.atEnd else { return nil }
-        return LintCache.FileEntry(findings: findings, readDiagnostics: read, media: media, key: key)
+        guard let media = input.media(), let digest = input.optional(), let contentDigest = input.optional(), input.atEnd else { return nil }
+        return LintCache.FileEntry(findings: findings, readDiagnostics: read, media: media, signatureDigest: digest,
+                                   signatureContentDigest: contentDigest, key: key)
     }
 }
 
@@ -93,6 +87,28 @@ private struct EntryWriter: CacheByteWriting {
     init(bytes: [UInt8]) {
         self.bytes = bytes
         self.bytes.reserveCapacity(16_384)
+    }
+
+    /// A bank's entry, without its key (which the header holds).
+    mutating func entry(_ entry: LintCache.Entry) {
+        diagnostics(entry.diagnostics)
+        count(entry.suppressed.count)
+        for suppressed in entry.suppressed {
+            diagnostic(suppressed.diagnostic)
+            bool(suppressed.kind == .external)
+            optional(suppressed.justification)
+        }
+        count(entry.filePaths.count)
+        for path in entry.filePaths { string(path) }
+        count(entry.itemCount)
+        bool(entry.hasUnreadableInput)
+        count(entry.fingerprints.count)
+        for (key, value) in entry.fingerprints.sorted(by: { ($0.key.file, $0.key.id) < ($1.key.file, $1.key.id) }) {
+            string(key.file)
+            string(key.id)
+            string(value)
+        }
+        media(entry.media)
     }
 
     mutating func diagnostics(_ list: [Diagnostic]) {
@@ -158,6 +174,32 @@ private struct EntryReader: CacheByteReading {
     var file: String?
 
     init(bytes: [UInt8]) { self.bytes = bytes }
+
+    mutating func entry() -> LintCache.Entry? {
+        guard let diagnostics = diagnostics(), let suppressedCount = count() else { return nil }
+        var suppressed: [SuppressedDiagnostic] = []
+        for _ in 0..<suppressedCount {
+            guard let diagnostic = diagnostic(), let external = bool(), let justification = optional() else { return nil }
+            suppressed.append(SuppressedDiagnostic(diagnostic, kind: external ? .external : .inSource, justification: justification))
+        }
+        guard let pathCount = count() else { return nil }
+        var paths: [String] = []
+        for _ in 0..<pathCount {
+            guard let path = string() else { return nil }
+            paths.append(path)
+        }
+        guard let itemCount = count(), let unreadable = bool(), let fingerprintCount = count() else { return nil }
+        var fingerprints: [FingerprintKey: String] = [:]
+        for _ in 0..<fingerprintCount {
+            guard let file = string(), let id = string(), let value = string() else { return nil }
+            fingerprints[FingerprintKey(file: file, id: id)] = value
+        }
+        guard let media = media() else { return nil }
+        var entry = LintCache.Entry(diagnostics: diagnostics, suppressed: suppressed, filePaths: paths, itemCount: itemCount,
+                                    hasUnreadableInput: unreadable, fingerprints: fingerprints)
+        entry.media = media
+        return entry
+    }
 
     mutating func diagnostics() -> [Diagnostic]? {
         guard let count = count() else { return nil }

@@ -16,7 +16,7 @@ import QBankRules
 public struct LintCache: Sendable {
     public static let folderName = ".qbank-cache"
     /// Bumped when the entry layout changes, so older entries are never decoded as new ones.
-    static let format = "qbank-lint-cache-2"
+    static let format = "qbank-lint-cache-3"
 
     public let folder: String
     /// Everything besides the files that decides the results: version, configuration, working folder.
@@ -96,6 +96,10 @@ public struct LintCache: Sendable {
         /// QB001/QB002 findings reading the file gave; nil in an entry that kept none.
         public var readDiagnostics: [Diagnostic]?
         public internal(set) var media: [String: String] = [:]
+        /// `BankFileSignature.digest` of the file's signature; nil in an entry that kept none.
+        public internal(set) var signatureDigest: String?
+        /// The digest of the signature's content, its origins left out.
+        public internal(set) var signatureContentDigest: String?
         var key = ""
     }
 
@@ -123,14 +127,19 @@ public struct LintCache: Sendable {
     /// Stores a readable file's item findings and, when given, the reader's findings with the file's
     /// signature and the bank rules' `analyses` of its items (in a second file, headed by the key, written
     /// first so an entry never promises a missing one).
+    /// - Parameter signature: the file's signature up to its analyses, when the caller made it already (`signature(of:)`).
     public func storeFile(findings: [Diagnostic], readDiagnostics: [Diagnostic]?, for key: String, file: BankFile,
-                          analyses: [String: [UInt8]] = [:]) {
+                          analyses: [String: [UInt8]] = [:], signature: FileSignature? = nil) {
         var entry = FileEntry(findings: findings, media: Self.mediaStamps(of: file), key: key)
         guard prepareFolder() else { return }
         if let readDiagnostics {
-            guard (try? AtomicFile.write(bytes: Array(key.utf8) + BankFileSignature.encode(file, analyses: analyses), to: signaturePath(of: key))) != nil
-            else { return }
+            let signature = signature ?? Self.signature(of: file)
+            var bytes = Array(key.utf8) + signature.items
+            BankFileSignature.appendAnalyses(analyses, to: &bytes)
+            guard (try? AtomicFile.write(bytes: bytes, to: signaturePath(of: key))) != nil else { return }
             entry.readDiagnostics = readDiagnostics
+            entry.signatureDigest = signature.digest
+            entry.signatureContentDigest = signature.contentDigest
         }
         try? AtomicFile.write(bytes: CacheEntryCodec.encode(entry, key: key), to: path(of: key))
     }
@@ -165,13 +174,16 @@ public struct LintCache: Sendable {
     /// Stores `entry` under `key`, recording the media `bank` names. A cache that cannot be
     /// written is no error: the next run is simply cold again.
     /// - Parameter media: stamps of media named by files the bank holds only as signatures (which keep no media).
-    public func store(_ entry: Entry, for key: String, bank: Bank, media: [String: String] = [:]) {
+    /// - Returns: the entry as stored, its media recorded.
+    @discardableResult
+    public func store(_ entry: Entry, for key: String, bank: Bank, media: [String: String] = [:]) -> Entry {
         var entry = entry
         entry.key = key
         entry.media = media
         for file in bank.files { entry.media.merge(Self.mediaStamps(of: file)) { first, _ in first } }
-        guard prepareFolder() else { return }
+        guard prepareFolder() else { return entry }
         try? AtomicFile.write(bytes: CacheEntryCodec.encode(entry, key: key), to: path(of: key))
+        return entry
     }
 
     func path(of key: String) -> String { folder + "/" + key + ".lint" }

@@ -41,8 +41,8 @@ struct LintCacheCommandTests {
         #expect(first.status == cold.status && second.status == cold.status)
         let cache = folder.appendingPathComponent(".qbank-cache")
         #expect(try String(contentsOf: cache.appendingPathComponent(".gitignore"), encoding: .utf8).contains("*\n"))
-        // One entry for the bank, one per file for its item findings.
-        #expect(try entries(in: cache).count == 4)
+        // One entry for the bank, one per file for its item findings, and the bank rules' record.
+        #expect(try entries(in: cache).count == 5)
         #expect(try bankEntries(in: cache).count == 1)
         // The cache folder is never linted, even when named.
         let named = try CLI.run(["lint", "--show-files", ".qbank-cache"], in: folder)
@@ -184,6 +184,64 @@ struct LintCacheCommandTests {
         }
     }
 
+    /// A change the bank rules cannot see (a comment, a rationale) takes every finding located in the
+    /// other files from the bank-rule record, its places moved where the change moved them, and a
+    /// record made when a file held other contents than it holds now is never taken.
+    @Test func aChangeTheBankRulesCannotSeeReusesTheirRecordMovedButNeverAStaleOne() throws {
+        let folder = try CLI.sampleBankCopy()
+        let copied = folder.appendingPathComponent("d1-data-preparation/1.1-ingest-and-store.xml")
+        let source = folder.appendingPathComponent("d3-deployment-orchestration/3.1-endpoints-cli.xml")
+        // A copy of a d3 item in d1: a QB503 finding whose places lie in both files.
+        let text = try String(contentsOf: source, encoding: .utf8)
+        let start = try #require(text.range(of: "<item "))
+        let end = try #require(text.range(of: "</item>", range: start.upperBound..<text.endIndex))
+        let item = String(text[start.lowerBound..<end.upperBound]).replacing(/id="mla-[0-9.-]+"/, maxReplacements: 1) { _ in #"id="mla-1.1-901""# }
+        let original = try String(contentsOf: copied, encoding: .utf8).replacingOccurrences(of: "</bank>", with: item + "\n</bank>")
+        try original.write(to: copied, atomically: true, encoding: .utf8)
+        try expectSameAsCold(folder)
+        #expect(try lint(folder).stdout.contains(#""QB503""#), "the copy is found")
+        let cache = folder.appendingPathComponent(".qbank-cache")
+        /// Edits the bank-rule record behind qbank's back, makes `change`, and expects the edit to show: the record was taken.
+        func expectRecordTaken(_ change: () throws -> Void, sourceLocation: SourceLocation = #_sourceLocation) throws {
+            let record = try #require(try entries(in: cache).first { try Self.kind(of: Data(contentsOf: $0)) == "R" })
+            let bytes = try Data(contentsOf: record)
+            try Self.replacing("QB503", with: "QB999", in: bytes).write(to: record)
+            try change()
+            #expect(try lint(folder).stdout.contains(#""QB999""#), sourceLocation: sourceLocation)
+            try bytes.write(to: record)
+        }
+        func append(_ text: String, to url: URL) throws {
+            try (String(contentsOf: url, encoding: .utf8) + text).write(to: url, atomically: true, encoding: .utf8)
+        }
+        // A comment after the root.
+        try expectRecordTaken { try append("<!-- one -->\n", to: copied) }
+        try append("<!-- two -->\n", to: copied)
+        try expectSameAsCold(folder)
+        // A placeholder in a rationale, as long as the words it replaces: nothing moves, the findings change.
+        let commented = try String(contentsOf: copied, encoding: .utf8)
+        try commented.replacing(/<rationale>Incorrect/, maxReplacements: 1) { _ in "<rationale>TODO #####" }.write(to: copied, atomically: true, encoding: .utf8)
+        let placeholder = try lint(folder)
+        #expect(placeholder.stdout.contains(#""QB116""#), "\(placeholder.stdout)")
+        try expectSameAsCold(folder)
+        // d1 back as it was (its entry is known) while d3 gets a comment: the record was last made with the
+        // placeholder, so it is not taken.
+        try commented.write(to: copied, atomically: true, encoding: .utf8)
+        try append("<!-- three -->\n", to: source)
+        try expectSameAsCold(folder)
+        // Lines added above d3's items move every place in it, in the record's findings located in d1 too; the record still serves.
+        func addLines(_ lines: String) throws {
+            try String(contentsOf: source, encoding: .utf8).replacing(/<bank [^>]*>/, maxReplacements: 1) { $0.output + "\n" + lines }
+                .write(to: source, atomically: true, encoding: .utf8)
+        }
+        try expectRecordTaken { try addLines("<!-- four -->") }
+        try addLines("<!-- five\n and six -->")
+        try expectSameAsCold(folder)
+        // A rationale rewritten longer moves the places after it, within its line and below.
+        try String(contentsOf: copied, encoding: .utf8).replacing(/<rationale>Incorrect/, maxReplacements: 1) { _ in "<rationale>Wrong,\nand incorrect" }
+            .write(to: copied, atomically: true, encoding: .utf8)
+        try expectSameAsCold(folder)
+    }
+
     /// Each change of a file leaves its old entry and the bank's behind; pruning keeps the folder
     /// from growing with them while the entries every run uses stay.
     @Test func entriesTheLastRunsDidNotUseArePruned() throws {
@@ -198,10 +256,10 @@ struct LintCacheCommandTests {
             _ = try lint(folder)
         }
         let now = try Set(entries(in: cache).map(\.lastPathComponent))
-        // Without pruning: the first run's 4 entries and 2 more per run (plain.xml's and the bank's).
-        #expect(now.count < 4 + 2 * runs, "\(now.count) entries")
+        // Without pruning: the first run's 5 entries and 3 more per run (plain.xml's, the bank's and its bank-rule record).
+        #expect(now.count < 5 + 3 * runs, "\(now.count) entries")
         // Pruned once the log held 20 runs, keeping the last 10 runs' entries; 2 runs since.
-        #expect(now.count <= 2 + 2 * 12, "the two unchanged files' entries and at most 12 runs' new ones: \(now.count)")
+        #expect(now.count <= 2 + 3 * 12, "the two unchanged files' entries and at most 12 runs' new ones: \(now.count)")
         #expect(first.intersection(now).count == 2, "the unchanged files' entries stay")
         try expectSameAsCold(folder)
     }
@@ -223,7 +281,7 @@ struct LintCacheCommandTests {
         try entries(in: cache).filter { try Self.kind(of: Data(contentsOf: $0)) == "B" }
     }
 
-    /// An entry's kind, the letter after its header's `qbank-lint-cache-<layout>`: B for a bank, F for a file.
+    /// An entry's kind, the letter after its header's `qbank-lint-cache-<layout>`: B for a bank, F for a file, R for a bank-rule record.
     static func kind(of entry: Data) -> Character? {
         guard entry.starts(with: Data("qbank-lint-cache-".utf8)) else { return nil }
         return entry.dropFirst(17).first { !(0x30...0x39).contains($0) }.map { Character(UnicodeScalar($0)) }

@@ -57,6 +57,72 @@ struct LintCacheTests {
         #expect(cache.entry(for: key) == nil)
     }
 
+    /// A bank-rule record is keyed by every file's signature digest and comes back only whole, under its own key.
+    @Test func aBankRulesRecordComesBackOnlyUnderItsKeyAndWhole() throws {
+        let root = try folder()
+        let cache = LintCache(folder: root.appendingPathComponent(".qbank-cache").path, salt: "v1")
+        var file = BankFile(path: "a.xml")
+        file.items = [Item(id: "q1", domain: 1, task: "1.1", stem: Text("Which one?"), body: .choice(ChoiceBody(options: [])))]
+        let signature = LintCache.signature(of: file)
+        #expect(LintCache.signature(of: file).digest == signature.digest, "stable")
+        var moved = file
+        moved.items[0].stem = Text("Which one?", origin: Origin(SourceLocation(file: "a.xml", line: 2, column: 1)))
+        #expect(LintCache.signature(of: moved).digest != signature.digest, "an origin the bank rules could report at is part of it")
+        #expect(LintCache.signature(of: moved).contentDigest == signature.contentDigest, "but not of the content")
+        var reworded = file
+        reworded.items[0].stem = Text("Which two?")
+        #expect(LintCache.signature(of: reworded).contentDigest != signature.contentDigest)
+        let key = cache.bankRulesKey(blueprintPath: nil, files: ["a.xml"], contentDigests: [signature.contentDigest])
+        #expect(cache.bankRulesKey(blueprintPath: nil, files: ["a.xml"], contentDigests: [LintCache.signature(of: reworded).contentDigest]) != key)
+        #expect(LintCache(folder: cache.folder, salt: "v2").bankRulesKey(blueprintPath: nil, files: ["a.xml"], contentDigests: [signature.contentDigest]) != key)
+        #expect(cache.bankRules(for: key) == nil)
+        let record = LintCache.BankRulesRecord(bankFindings: entry().diagnostics, fileKeys: ["k1"], digests: [signature.digest], entry: entry())
+        cache.store(record, for: key)
+        let back = try #require(cache.bankRules(for: key))
+        #expect(back.bankFindings == record.bankFindings && back.fileKeys == ["k1"] && back.digests == [signature.digest])
+        #expect(back.entry.diagnostics == entry().diagnostics)
+        #expect(cache.entry(for: key) == nil && cache.fileEntry(for: key) == nil, "a record is neither a bank's entry nor a file's")
+        let path = cache.folder + "/\(key).lint"
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        for length in stride(from: 0, to: data.count, by: max(1, data.count / 10)) {
+            try data.prefix(length).write(to: URL(fileURLWithPath: path))
+            #expect(cache.bankRules(for: key) == nil, "cut at \(length)")
+        }
+    }
+
+    /// Places of a file whose content stayed follow its origins; a place no origin was at, or another content, is refused.
+    @Test func anOriginShiftMovesFindingsWithTheOriginsAndNothingElse() throws {
+        func file(line: Int, offset: Int, stem: String = "Which one?") -> BankFile {
+            var file = BankFile(path: "a.xml")
+            var origin = Origin(SourceLocation(file: "a.xml", line: line, column: 3))
+            origin.element = offset..<(offset + 40)
+            let span = TextSpan(start: offset + 10, end: offset + 20, raw: "", syntax: .xml, endLocation: SourceLocation(file: "a.xml", line: line + 1, column: 9))
+            file.items = [Item(id: "q1", domain: 1, task: "1.1", stem: Text(stem, origin: Origin(SourceLocation(file: "a.xml", line: line + 1, column: 5), span: span)),
+                               body: .choice(ChoiceBody(options: [])), origin: origin)]
+            return file
+        }
+        let shift = try #require(OriginShift(from: file(line: 3, offset: 100), to: file(line: 7, offset: 180)))
+        #expect(OriginShift(from: file(line: 3, offset: 100), to: file(line: 7, offset: 180, stem: "Which two?")) != nil,
+                "origins pair up by position; the content digest is what tells contents apart")
+        var finding = Diagnostic(ruleID: "QB503", ruleName: "near-duplicate-items", severity: .warning, message: "near copy",
+                                 location: SourceLocation(file: "a.xml", line: 3, column: 3), itemID: "q1",
+                                 related: [RelatedLocation(location: SourceLocation(file: "b.xml", line: 9, column: 3), message: "the other")])
+        finding.end = SourceLocation(file: "a.xml", line: 4, column: 9)
+        finding.fix = Fix("drop it", edits: [TextEdit(file: "a.xml", start: 100, end: 140, replacement: "")])
+        let moved = try #require(shift.apply(finding))
+        #expect(moved.location == SourceLocation(file: "a.xml", line: 7, column: 3) && moved.end == SourceLocation(file: "a.xml", line: 8, column: 9))
+        #expect(moved.related == finding.related, "places in other files stay")
+        #expect(moved.fix?.edits.first.map { ($0.start, $0.end) } ?? (0, 0) == (180, 220))
+        var inside = finding
+        inside.location = SourceLocation(file: "a.xml", line: 4, column: 12)
+        #expect(shift.apply(inside) == nil, "a place no origin was at cannot be followed")
+        var elsewhere = finding
+        elsewhere.location = SourceLocation(file: "b.xml", line: 4, column: 12)
+        elsewhere.fix = nil
+        elsewhere.end = nil
+        #expect(shift.apply(elsewhere) == elsewhere)
+    }
+
     /// An entry no run of the last `keptRuns` used is deleted once the run log holds twice as many runs; one
     /// every run marks stays, and so do files that are no entries.
     @Test func entriesUnusedForTheLastRunsArePruned() throws {

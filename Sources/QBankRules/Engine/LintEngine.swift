@@ -73,15 +73,26 @@ public struct LintEngine: Sendable {
     /// per-item analyses and collects the ones this run makes (see `BankAnalyses`).
     public func run(_ bank: Bank, reusing: [String: [Diagnostic]], analyses: BankAnalyses? = nil, progress: ProgressHandler? = nil)
         -> (outcome: LintOutcome, itemFindings: [String: [Diagnostic]]) {
+        let parts = run(bank, reusing: reusing, analyses: analyses, bankFindings: nil, progress: progress)
+        return (parts.outcome, parts.itemFindings)
+    }
+
+    /// As `run(_:reusing:analyses:progress:)`, also returning the bank rules' findings (QB003's
+    /// included) before settings and suppressions. Given `bankFindings` (what an earlier run over
+    /// the same bank-rule input returned, or its part located in `bank`), the bank rules do not run.
+    public func run(_ bank: Bank, reusing: [String: [Diagnostic]], analyses: BankAnalyses?, bankFindings given: [Diagnostic]?,
+                    progress: ProgressHandler? = nil)
+        -> (outcome: LintOutcome, itemFindings: [String: [Diagnostic]], bankFindings: [Diagnostic]) {
         var found: [Diagnostic] = []
-        if bank.blueprint == nil, let first = bank.files.first, settings.mayReport(Self.noBlueprint) {
+        if given == nil, bank.blueprint == nil, let first = bank.files.first, settings.mayReport(Self.noBlueprint) {
             found.append(Diagnostic(
                 ruleID: Self.noBlueprint.id, ruleName: Self.noBlueprint.name, severity: Self.noBlueprint.severity,
                 message: "no blueprint.json in this folder or any parent; domain and task checks were skipped",
                 location: SourceLocation(file: first.path, line: 1, column: 1)))
         }
-        let checked = check(bank, skipping: Set(reusing.keys), analyses: analyses, progress: progress)
-        found += checked.bankFindings
+        let checked = check(bank, skipping: Set(reusing.keys), analyses: analyses, bankRules: given == nil, progress: progress)
+        found += given ?? checked.bankFindings
+        let bankFindings = found
         var itemFindings: [String: [Diagnostic]] = [:]
         // File order, as the items were checked, so reused findings line up as fresh ones would.
         for (index, file) in bank.files.enumerated() {
@@ -92,7 +103,7 @@ public struct LintEngine: Sendable {
         // Settings first, so a rule switched off for a file neither reports nor "uses" a suppression.
         let pass = SuppressionPass(bank: bank, settings: settings).apply(to: applySettings(found))
         let active = (pass.kept + applySettings(pass.hygiene)).sorted(by: Diagnostic.reportOrder)
-        return (LintOutcome(diagnostics: active, suppressed: pass.suppressed), itemFindings)
+        return (LintOutcome(diagnostics: active, suppressed: pass.suppressed), itemFindings, bankFindings)
     }
 
     /// Runs every rule. Item rules go item by item — each item meets every item rule on
@@ -101,17 +112,17 @@ public struct LintEngine: Sendable {
     /// gathered in task order, so the output never depends on scheduling. Rules read the
     /// bank's prose (`ProseView`); only `SourceTextRule`s see the Markdown as written.
     /// Returns the bank rules' findings and the item rules' by file index; files whose path is in
-    /// `skipping` are not item-checked.
-    func check(_ bank: Bank, skipping: Set<String> = [], analyses: BankAnalyses? = nil, progress: ProgressHandler?)
-        -> (bankFindings: [Diagnostic], itemFindings: [Int: [Diagnostic]]) {
+    /// `skipping` are not item-checked; without `bankRules`, only item rules run.
+    func check(_ bank: Bank, skipping: Set<String> = [], analyses: BankAnalyses? = nil, bankRules runBankRules: Bool = true,
+               progress: ProgressHandler?) -> (bankFindings: [Diagnostic], itemFindings: [Int: [Diagnostic]]) {
         let prose = ProseView.bank(bank)
         let context = LintContext(bank: prose, analyses: analyses), sourceContext = LintContext(bank: bank)
         let itemRules = rules.compactMap { $0.readsSourceText ? nil : $0.asItemRule }
         let sourceItemRules = rules.compactMap { $0.readsSourceText ? $0.asItemRule : nil }
-        let bankRules = rules.filter { $0.asItemRule == nil }
+        let bankRules = runBankRules ? rules.filter { $0.asItemRule == nil } : []
         let places = Self.itemPlaces(in: bank).filter { skipping.isEmpty || !skipping.contains(bank.files[$0.file].path) }
         let chunkSize = max(64, places.count / 64)
-        let chunks = rules.count == bankRules.count ? [] : stride(from: 0, to: places.count, by: chunkSize).map { $0..<min($0 + chunkSize, places.count) }
+        let chunks = itemRules.isEmpty && sourceItemRules.isEmpty ? [] : stride(from: 0, to: places.count, by: chunkSize).map { $0..<min($0 + chunkSize, places.count) }
         let results = ConcurrentSlots<[(file: Int, findings: [Diagnostic])]>(count: bankRules.count + chunks.count)
         let counter = ProgressCounter(total: bankRules.count + chunks.count, phase: "running rules", handler: progress)
         DispatchQueue.concurrentPerform(iterations: bankRules.count + chunks.count) { task in
