@@ -1,8 +1,11 @@
 import Foundation
 
-/// Wall time and peak memory of one child process, as the kernel accounts them.
+/// Wall time, CPU time and peak memory of one child process, as the kernel accounts them.
 struct Measurement {
     var seconds: Double
+    /// User + system time: steadier than wall time on a shared machine, and what a
+    /// single-threaded reference (xmllint) and a multi-threaded run can be compared by.
+    var cpuSeconds: Double
     var peakBytes: Int
     var status: Int32
 }
@@ -20,13 +23,14 @@ enum Measure {
         defer { argv.forEach { free($0) } }
         let start = DispatchTime.now().uptimeNanoseconds
         guard posix_spawnp(&pid, arguments[0], &actions, nil, argv, environ) == 0 else {
-            return Measurement(seconds: 0, peakBytes: 0, status: -1)
+            return Measurement(seconds: 0, cpuSeconds: 0, peakBytes: 0, status: -1)
         }
         var status: Int32 = 0
         var usage = rusage()
         _ = wait4(pid, &status, 0, &usage)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        return Measurement(seconds: seconds, peakBytes: Int(usage.ru_maxrss) * 1024, status: (status >> 8) & 0xFF)
+        let cpu = [usage.ru_utime, usage.ru_stime].reduce(0) { $0 + Double($1.tv_sec) + Double($1.tv_usec) / 1e6 }
+        return Measurement(seconds: seconds, cpuSeconds: cpu, peakBytes: Int(usage.ru_maxrss) * 1024, status: (status >> 8) & 0xFF)
     }
 
     /// The best of `repeats` runs: the least disturbed by the rest of the machine.

@@ -61,11 +61,18 @@ let files = BankGenerator(seed: 2026).files(items: itemCount, perFile: 1_000, pr
 let xml = write(files, to: work.appendingPathComponent("xml"), ext: "xml", writer: XMLBankWriter())
 let json = write(files, to: work.appendingPathComponent("json"), ext: "json", writer: JSONBankWriter())
 
+/// Adds a sentence to the first stem of the file at `path`: a content change every bank rule sees.
+func rewordFirstStem(in path: String, revision: Int) {
+    guard var text = try? String(contentsOfFile: path, encoding: .utf8), let end = text.range(of: "</stem>") else { return }
+    text.insert(contentsOf: " Revision \(revision) of this stem.", at: end.lowerBound)
+    try? text.write(toFile: path, atomically: true, encoding: .utf8)
+}
+
 func mb(_ bytes: Int) -> String { String(format: "%.1f MB", Double(bytes) / 1e6) }
 func row(_ name: String, _ m: Measurement, bytes: Int) -> String {
     let rate = Double(itemCount) / m.seconds
-    return String(format: "%-34@ %7.2f s %10.0f items/s %7.1f MB/s  peak %7.1f MB (%.2f× bank)  exit %d",
-                  name as NSString, m.seconds, rate, Double(bytes) / 1e6 / m.seconds, Double(m.peakBytes) / 1e6,
+    return String(format: "%-38@ %7.2f s (CPU %6.2f s) %10.0f items/s %7.1f MB/s  peak %7.1f MB (%.2f× bank)  exit %d",
+                  name as NSString, m.seconds, m.cpuSeconds, rate, Double(bytes) / 1e6 / m.seconds, Double(m.peakBytes) / 1e6,
                   Double(m.peakBytes) / Double(bytes), m.status)
 }
 
@@ -79,13 +86,19 @@ let lintJSON = Measure.best([qbank, "lint", work.appendingPathComponent("json").
 // schema), and with every rule but near-duplicate detection.
 let parseXML = Measure.best([qbank, "lint", work.appendingPathComponent("xml").path, "--select", "QB0", "--format", "json", "--exit-zero", "--no-cache"], repeats: repeats)
 let noNearXML = Measure.best([qbank, "lint", work.appendingPathComponent("xml").path, "--ignore", "QB503", "--format", "json", "--exit-zero", "--no-cache"], repeats: repeats)
-// The cache: a first run fills it; then re-lints of the unchanged bank, and after one file
-// changed (a line added after its root element, so its findings stay the same) before each run.
+// The cache: a first run fills it; then re-lints of the unchanged bank, after one file changed
+// outside its items (a line added after its root element: what the bank rules read is the same),
+// and after one item's stem was reworded (the bank rules must look at it again) before each run.
 let cachedLint = [qbank, "lint", work.appendingPathComponent("xml").path, "--format", "json", "--exit-zero"]
 _ = Measure.run(cachedLint)
 let warmXML = Measure.best(cachedLint, repeats: repeats)
 let oneChangedXML = Measure.best(cachedLint, repeats: repeats) {
     if let handle = FileHandle(forWritingAtPath: xml.paths[0]) { handle.seekToEndOfFile(); handle.write(Data("\n".utf8)); handle.closeFile() }
+}
+var rewording = 0
+let oneRewordedXML = Measure.best(cachedLint, repeats: repeats) {
+    rewording += 1
+    rewordFirstStem(in: xml.paths[0], revision: rewording)
 }
 print(row("xmllint --noout --schema (XML)", reference, bytes: xml.bytes))
 print(row("qbank lint (XML)", lintXML, bytes: xml.bytes))
@@ -94,13 +107,17 @@ print(row("qbank lint --select QB0 (XML)", parseXML, bytes: xml.bytes))
 print(row("qbank lint --ignore QB503 (XML)", noNearXML, bytes: xml.bytes))
 print(row("qbank lint, cached, unchanged (XML)", warmXML, bytes: xml.bytes))
 print(row("qbank lint, cached, 1 file changed", oneChangedXML, bytes: xml.bytes))
+print(row("qbank lint, cached, 1 stem reworded", oneRewordedXML, bytes: xml.bytes))
 print("")
-print(String(format: "qbank lint XML / xmllint:   %.2f× wall time (target ≤ 1.5×)", lintXML.seconds / reference.seconds))
-print(String(format: "qbank lint JSON / XML:      %.2f× wall time (target ≤ 1.0×)", lintJSON.seconds / lintXML.seconds))
+print(String(format: "qbank lint XML / xmllint:   %.2f× wall time, %.2f× CPU time (target ≤ 1.5×)",
+             lintXML.seconds / reference.seconds, lintXML.cpuSeconds / reference.cpuSeconds))
+print(String(format: "qbank lint JSON / XML:      %.2f× wall time, %.2f× CPU time (target ≤ 1.0×)",
+             lintJSON.seconds / lintXML.seconds, lintJSON.cpuSeconds / lintXML.cpuSeconds))
 print(String(format: "all rules / parsing alone:  %.2f× wall time (rules add %.2f s; near-duplicates QB503 %.2f s)",
              lintXML.seconds / parseXML.seconds, lintXML.seconds - parseXML.seconds, lintXML.seconds - noNearXML.seconds))
-print(String(format: "cached / cold:              %.1f%% unchanged (target ≤ 10%%), %.1f%% one file changed (target ≤ 15%%)",
-             100 * warmXML.seconds / lintXML.seconds, 100 * oneChangedXML.seconds / lintXML.seconds))
+print(String(format: "cached / cold (CPU):        %.1f%% unchanged (target ≤ 10%%), %.1f%% one file changed, %.1f%% one stem reworded (target ≤ 15%%)",
+             100 * warmXML.cpuSeconds / lintXML.cpuSeconds, 100 * oneChangedXML.cpuSeconds / lintXML.cpuSeconds,
+             100 * oneRewordedXML.cpuSeconds / lintXML.cpuSeconds))
 print(String(format: "peak memory / bank on disk: %.2f× XML, %.2f× JSON (target ≤ 3×)",
              Double(lintXML.peakBytes) / Double(xml.bytes), Double(lintJSON.peakBytes) / Double(json.bytes)))
 // posix_spawn shares this process's memory until exec, and Linux counts its high-water mark
