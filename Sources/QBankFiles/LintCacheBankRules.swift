@@ -93,8 +93,10 @@ public struct OriginShift: Sendable {
         }
     }
 
-    /// `diagnostic` with every place in the file moved, or nil when one of them cannot be.
+    /// `diagnostic` with every place in the file moved, or nil when one of them cannot be — or when its
+    /// words name a place in the file (QB107's "already used at FILE:LINE:COL"): words are not rewritten.
     public func apply(_ diagnostic: Diagnostic) -> Diagnostic? {
+        guard !namesAPlace(in: diagnostic) else { return nil }
         var moved = diagnostic
         guard let location = place(diagnostic.location) else { return nil }
         moved.location = location
@@ -114,6 +116,13 @@ public struct OriginShift: Sendable {
             moved.fix = fix
         }
         return moved
+    }
+
+    /// Whether the message, a related place's message or the fix's title holds `FILE:`.
+    private func namesAPlace(in diagnostic: Diagnostic) -> Bool {
+        let needle = file + ":"
+        let texts = [diagnostic.message, diagnostic.fix?.title ?? ""] + diagnostic.related.map(\.message)
+        return texts.contains { $0.utf8.count >= needle.utf8.count && $0.contains(needle) }
     }
 
     private func place(_ location: SourceLocation) -> SourceLocation? {

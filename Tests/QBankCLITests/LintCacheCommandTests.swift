@@ -242,6 +242,22 @@ struct LintCacheCommandTests {
         try expectSameAsCold(folder)
     }
 
+    /// A finding whose words name a place in the changed file (QB107's "already used at FILE:LINE:COL")
+    /// cannot be moved like its locations: the record is refused and the report equals a cold run's
+    /// (the reviewer's reproducer: the cached run said the old line).
+    @Test func aFindingWhoseMessageNamesAMovedPlaceIsNotTakenFromTheRecord() throws {
+        let folder = try CLI.bank([
+            "a.xml": CLI.itemsFile([(id: "t1", comments: ""), (id: "t2", comments: ""), (id: "t1", comments: "")]),
+            "b.xml": CLI.itemsFile([(id: "t9", comments: "")]),
+        ])
+        let first = try lint(folder)
+        #expect(first.stdout.contains(#""QB107""#), "\(first.stdout)")
+        let file = folder.appendingPathComponent("a.xml")
+        try String(contentsOf: file, encoding: .utf8).replacing(/<bank [^>]*>/, maxReplacements: 1) { $0.output + "\n\n" }
+            .write(to: file, atomically: true, encoding: .utf8)
+        try expectSameAsCold(folder)
+    }
+
     /// Each change of a file leaves its old entry and the bank's behind; pruning keeps the folder
     /// from growing with them while the entries every run uses stay.
     @Test func entriesTheLastRunsDidNotUseArePruned() throws {
