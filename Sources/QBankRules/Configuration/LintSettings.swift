@@ -70,14 +70,24 @@ public struct LintSettings: Sendable {
     /// The level for a finding of `rule` in `file`: `.off` drops it, nil keeps the
     /// severity the rule gave it.
     public func level(of rule: RuleDescription, inFile file: String) -> SeverityLevel? {
-        var level = self.level(of: rule)
-        guard !overrides.isEmpty else { return level }
-        for override in overrides
-        where override.matches(Glob.relativePath(file, base: override.baseDirectory ?? baseDirectory, workingDirectory: workingDirectory)) {
-            if override.ignore.contains(where: { RuleSelection.token($0, matches: rule) }) { level = .off }
-            if let set = Self.mostSpecific(override.rules, for: rule) { level = set }
-        }
-        return level
+        guard !overrides.isEmpty else { return level(of: rule) }
+        return Self.level(level(of: rule), under: overrides.lazy.filter { applies($0, to: file) }.map { verdict(of: $0, on: rule) })
+    }
+
+    /// What one override says of a rule: whether it ignores it, and the level it sets.
+    func verdict(of override: PathOverride, on rule: RuleDescription) -> (ignores: Bool, level: SeverityLevel?) {
+        (override.ignore.contains { RuleSelection.token($0, matches: rule) }, Self.mostSpecific(override.rules, for: rule))
+    }
+
+    /// Whether `override`'s globs match `file` (relative to the override's folder, else the settings').
+    func applies(_ override: PathOverride, to file: String) -> Bool {
+        override.matches(Glob.relativePath(file, base: override.baseDirectory ?? baseDirectory, workingDirectory: workingDirectory))
+    }
+
+    /// A rule's level after the verdicts of the overrides matching a file, in the order written:
+    /// one that ignores the rule turns it off, one that sets a level sets it.
+    static func level(_ level: SeverityLevel?, under verdicts: some Sequence<(ignores: Bool, level: SeverityLevel?)>) -> SeverityLevel? {
+        verdicts.reduce(level) { level, verdict in verdict.level ?? (verdict.ignores ? .off : level) }
     }
 
     /// The finding as reported under these settings, or nil when its rule is off there.

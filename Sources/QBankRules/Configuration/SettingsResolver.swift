@@ -28,34 +28,21 @@ struct SettingsResolver {
     mutating func level(of rule: RuleDescription, inFile file: String) -> SeverityLevel? {
         let levels = self.levels(of: rule)
         guard !settings.overrides.isEmpty else { return levels.everywhere }
-        var level = levels.everywhere
-        for index in overrides(matching: file) {
-            let override = levels.overrides[index]
-            if override.ignores { level = .off }
-            if let set = override.level { level = set }
-        }
-        return level
+        return LintSettings.level(levels.everywhere, under: overrides(matching: file).lazy.map { levels.overrides[$0] })
     }
 
     private mutating func levels(of rule: RuleDescription) -> RuleLevels {
         if let known = rules[rule.id] { return known }
         let levels = RuleLevels(
             everywhere: settings.level(of: rule),
-            overrides: settings.overrides.map { override in
-                (override.ignore.contains { RuleSelection.token($0, matches: rule) },
-                 LintSettings.mostSpecific(override.rules, for: rule))
-            })
+            overrides: settings.overrides.map { settings.verdict(of: $0, on: rule) })
         rules[rule.id] = levels
         return levels
     }
 
     private mutating func overrides(matching file: String) -> [Int] {
         if file == lastFile { return lastMatching }
-        let found = matching[file] ?? settings.overrides.indices.filter { index in
-            let override = settings.overrides[index]
-            return override.matches(Glob.relativePath(
-                file, base: override.baseDirectory ?? settings.baseDirectory, workingDirectory: settings.workingDirectory))
-        }
+        let found = matching[file] ?? settings.overrides.indices.filter { settings.applies(settings.overrides[$0], to: file) }
         matching[file] = found
         lastFile = file
         lastMatching = found
