@@ -122,7 +122,7 @@ public struct OriginShift: Sendable {
     private func namesAPlace(in diagnostic: Diagnostic) -> Bool {
         let needle = file + ":"
         let texts = [diagnostic.message, diagnostic.fix?.title ?? ""] + diagnostic.related.map(\.message)
-        return texts.contains { $0.utf8.count >= needle.utf8.count && $0.contains(needle) }
+        return texts.contains { $0.contains(needle) }
     }
 
     private func place(_ location: SourceLocation) -> SourceLocation? {
